@@ -1,0 +1,73 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { Clock } from './common/clock.js';
+import { bodyErrorHandler, inputGuard } from './common/http/input-guard.middleware.js';
+import { requestContext } from './common/http/request-context.js';
+import { createValidationPipe } from './common/http/validation.js';
+import type { AppConfig } from './config/app-config.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function withRequestContext(request: Request, response: Response, next: NextFunction): void {
+  const incoming = request.header('x-request-id');
+  const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  (request as Request & { id: string }).id = id;
+  response.setHeader('X-Request-Id', id);
+  // API answers carry business or personal data: never stored by browsers or proxies
+  if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+  requestContext.run({ requestId: id, ip: request.ip ?? null, actor: null, sessionId: null }, next);
+}
+
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Zhenggai API')
+    .setDescription('整改 — 巡视巡察整改工作台 API。会话 Cookie 认证；写操作需携带 X-CSRF-Token。')
+    .setVersion('1')
+    .addCookieAuth('zg_session')
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+/** The whole HTTP application: used by main.ts, the CLIs and the tests alike. */
+export async function createApp(options: { config: AppConfig; dataSource: DataSource; clock?: Clock }): Promise<NestExpressApplication> {
+  const { config } = options;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // plain-HTTP intranet deployments must not be upgraded to HTTPS by the browser
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      hsts: false,
+    }),
+  );
+  app.use(cookieParser());
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(bodyErrorHandler);
+  app.use(inputGuard);
+  app.use(withRequestContext);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (config.SWAGGER_ENABLED) {
+    SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+      jsonDocumentUrl: 'api/docs-json',
+      yamlDocumentUrl: 'api/docs-yaml',
+      customSiteTitle: 'Zhenggai API',
+    });
+  }
+  return app;
+}

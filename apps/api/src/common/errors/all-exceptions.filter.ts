@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from './app-error.js';
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+// PostgreSQL SQLSTATEs that are the caller's fault or a transient state, never a 500.
+const PG_CODES: Record<string, ErrorCode> = {
+  '23505': 'DUPLICATE',
+  '23503': 'REFERENCE_CONFLICT',
+  '22P02': 'BAD_REQUEST',
+  '22001': 'VALIDATION_FAILED',
+  '22007': 'VALIDATION_FAILED',
+  '22008': 'VALIDATION_FAILED',
+  '57014': 'SERVICE_UNAVAILABLE',
+  '57P01': 'SERVICE_UNAVAILABLE',
+  '08006': 'SERVICE_UNAVAILABLE',
+};
+
+/** Maps any thrown value to the API's error body. Internals (stack, SQL, driver names) never leave the server. */
+export function toErrorBody(exception: unknown): { status: number; body: Record<string, unknown>; unexpected: boolean } {
+  if (exception instanceof AppError) {
+    const body: Record<string, unknown> = { code: exception.code, message: exception.message };
+    if (exception.extra.errors) body.errors = exception.extra.errors;
+    if (exception.extra.current !== undefined) body.current = exception.extra.current;
+    return { status: exception.status, body, unexpected: false };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    return { status, body: { code, message: ERROR_CODES[code].message }, unexpected: status >= 500 };
+  }
+  if (exception instanceof QueryFailedError) {
+    const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+    const code = PG_CODES[sqlState];
+    if (code) return { status: ERROR_CODES[code].status, body: { code, message: ERROR_CODES[code].message }, unexpected: false };
+  }
+  const status = (exception as { status?: number; type?: string })?.status;
+  if (status === 413) return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: ERROR_CODES.PAYLOAD_TOO_LARGE.message }, unexpected: false };
+  if (status === 400 || status === 415) {
+    const code: ErrorCode = status === 400 ? 'BAD_REQUEST' : 'UNSUPPORTED_MEDIA_TYPE';
+    return { status, body: { code, message: ERROR_CODES[code].message }, unexpected: false };
+  }
+  return { status: 500, body: { code: 'INTERNAL_ERROR', message: ERROR_CODES.INTERNAL_ERROR.message }, unexpected: true };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body, unexpected } = toErrorBody(exception);
+    if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(status).json(body);
+  }
+}

@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Role } from '@zhenggai/domain';
+
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: string | null;
+}
+
+export interface RequestContext {
+  requestId: string | null;
+  ip: string | null;
+  actor: Actor | null;
+  sessionId: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+// Who is asking, from where, under which request id: read by the audit trail and the authorization checks.
+export const requestContext = {
+  run<T>(context: RequestContext, fn: () => T): T {
+    return storage.run(context, fn);
+  },
+  get(): RequestContext {
+    return storage.getStore() ?? { requestId: null, ip: null, actor: null, sessionId: null };
+  },
+};

@@ -1,0 +1,66 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { AppError, type FieldErrors } from '../errors/app-error.js';
+
+// Chinese messages for class-validator constraints, so every DTO speaks Chinese without repeating messages.
+const MESSAGES: Record<string, (args: string[]) => string> = {
+  whitelistValidation: () => '不允许提交此字段',
+  isDefined: () => '不能为空',
+  isNotEmpty: () => '不能为空',
+  isString: () => '必须是文本',
+  isInt: () => '必须是整数',
+  isNumber: () => '必须是数字',
+  isBoolean: () => '必须是 true 或 false',
+  isUuid: () => '编号格式不正确',
+  isIn: (values) => `取值必须是以下之一：${values.join('、')}`,
+  isEnum: () => '取值不在允许范围内',
+  isArray: () => '必须是数组',
+  arrayMaxSize: ([max]) => `最多 ${max} 项`,
+  arrayMinSize: ([min]) => `至少 ${min} 项`,
+  maxLength: ([max]) => `长度不能超过 ${max} 个字符`,
+  minLength: ([min]) => `长度不能少于 ${min} 个字符`,
+  min: ([min]) => `不能小于 ${min}`,
+  max: ([max]) => `不能大于 ${max}`,
+  isDateString: () => '日期格式应为 YYYY-MM-DD',
+  isIsoDate: () => '日期格式应为 YYYY-MM-DD，且须为有效日期',
+  matches: () => '格式不正确',
+  isEmail: () => '邮箱格式不正确',
+  noControlCharacters: () => '不能包含控制字符',
+  nestedValidation: () => '格式不正确',
+};
+
+function collect(errors: ValidationError[], prefix: string, into: FieldErrors): FieldErrors {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      into[path] = Object.entries(error.constraints).map(([key, english]) => {
+        const translate = MESSAGES[key];
+        const args = (error.contexts?.[key]?.args as string[] | undefined) ?? extractArgs(english);
+        return translate ? translate(args) : '格式不正确';
+      });
+    }
+    if (error.children?.length) collect(error.children, path, into);
+  }
+  return into;
+}
+
+// class-validator puts constraint values only in its English message; recover numbers and lists from it.
+function extractArgs(message: string): string[] {
+  const list = /one of the following values: (.+)$/.exec(message);
+  if (list) return list[1].split(',').map((value) => value.trim());
+  const numbers = message.match(/-?\d+(\.\d+)?/g);
+  return numbers ?? [];
+}
+
+export function toFieldErrors(errors: ValidationError[]): FieldErrors {
+  return collect(errors, '', {});
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: (errors) => new AppError('VALIDATION_FAILED', undefined, { errors: toFieldErrors(errors) }),
+  });
+}

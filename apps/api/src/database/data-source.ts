@@ -1,0 +1,36 @@
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '@zhenggai/migrations';
+import { entities } from './entities.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// DATE columns stay 'YYYY-MM-DD' strings: China calendar dates, never shifted through a JS Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+}
+
+/** The one configuration of the DataSource, used by Nest, the CLIs and the tests. */
+export function dataSourceOptions({ url, poolSize = 10, statementTimeoutMs = 15000 }: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTransactionMode: 'each',
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    poolSize,
+    extra: { statement_timeout: statementTimeoutMs, application_name: 'zhenggai' },
+    logging: false,
+  };
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}

@@ -1,0 +1,33 @@
+import { AttachmentEntity } from '../modules/attachments/attachment.entity.js';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
+import { UserAccountEntity } from '../modules/auth/user-account.entity.js';
+import { UserSessionEntity } from '../modules/auth/user-session.entity.js';
+import { CategoryEntity } from '../modules/inspections/category.entity.js';
+import { InspectionEntity } from '../modules/inspections/inspection.entity.js';
+import { MeasureUnitEntity } from '../modules/measures/measure-unit.entity.js';
+import { MeasureEntity } from '../modules/measures/measure.entity.js';
+import { ProgressUpdateEntity } from '../modules/measures/progress-update.entity.js';
+import { AccountabilityActionEntity } from '../modules/outcomes/accountability-action.entity.js';
+import { FundRecoveryEntity } from '../modules/outcomes/fund-recovery.entity.js';
+import { RuleDocumentEntity } from '../modules/outcomes/rule-document.entity.js';
+import { ProblemEntity } from '../modules/problems/problem.entity.js';
+import { PersonEntity } from '../modules/units/person.entity.js';
+import { UnitEntity } from '../modules/units/unit.entity.js';
+
+export const entities = [
+  UnitEntity,
+  PersonEntity,
+  UserAccountEntity,
+  UserSessionEntity,
+  InspectionEntity,
+  CategoryEntity,
+  ProblemEntity,
+  MeasureEntity,
+  MeasureUnitEntity,
+  ProgressUpdateEntity,
+  AttachmentEntity,
+  AuditEventEntity,
+  AccountabilityActionEntity,
+  RuleDocumentEntity,
+  FundRecoveryEntity,
+];

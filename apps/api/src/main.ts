@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { ensureDatabase } from '@zhenggai/devdb';
+import { chinaDate } from '@zhenggai/domain';
+import fs from 'node:fs';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { openDatabase } from './database/open-database.js';
+import { DEFAULT_WEB_DIST, DEMO_NOTICE_FILE } from './paths.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/seed/demo-seed.js';
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+  const db = await ensureDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.EMBEDDED_PG_DIR,
+    port: config.EMBEDDED_PG_PORT,
+  }).catch((error: Error) => fail(`PostgreSQL: ${error.message}`));
+  if (db.embedded) console.log(`Embedded PostgreSQL on port ${db.port}, data in ${db.dataDir}`);
+
+  const dataSource = await openDatabase(db.url, config).catch(async (error: Error) => {
+    await db.stop();
+    return fail(`Database: ${error.message}`);
+  });
+
+  let demoLoaded = false;
+  if (config.DEMO_DATA === 'auto' && (await isDatabaseEmpty(dataSource))) {
+    const result = await loadDemoData(dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), { today: chinaDate(new Date()) });
+    console.log(`Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units.`);
+    demoLoaded = true;
+  }
+
+  const app = await createApp({ config: { ...config, WEB_DIST: config.WEB_DIST ?? DEFAULT_WEB_DIST }, dataSource });
+  await app.listen(config.PORT, config.HOST);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await app.close().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await db.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  const lines = [
+    '',
+    `  Zhenggai 整改 is running: http://${host}:${config.PORT}/`,
+    `  API docs: http://${host}:${config.PORT}/api/docs`,
+  ];
+  if (demoLoaded || (await dataSource.getRepository('user_account').countBy({ username: 'officer' })) > 0) {
+    lines.push('', `  Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.username.padEnd(11)} ${account.description}`);
+  }
+  lines.push('', '  Ctrl-C stops the server (and the embedded PostgreSQL).', '');
+  console.log(lines.join('\n'));
+}
+
+void main();

@@ -1,0 +1,39 @@
+import { Controller, Get } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/access.decorators.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
+
+export class HealthDto {
+  @ApiProperty({ example: 'ok' })
+  status: string;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  getHealth(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  // Ready when PostgreSQL answers; 503 otherwise, so a load balancer stops sending traffic.
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto })
+  async getReadiness(): Promise<HealthDto> {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new AppError('SERVICE_UNAVAILABLE', '数据库暂不可用');
+    }
+    return { status: 'ok' };
+  }
+}

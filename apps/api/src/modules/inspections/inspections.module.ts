@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InspectionsController } from './inspections.controller.js';
+import { InspectionsRepository } from './inspections.repository.js';
+import { InspectionsService } from './inspections.service.js';
+
+@Module({
+  controllers: [InspectionsController],
+  providers: [InspectionsService, InspectionsRepository],
+  exports: [InspectionsService],
+})
+export class InspectionsModule {}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/domain';
+import type { AccessScope } from '../../common/auth/access-scope.js';
+import { likePattern } from '../../common/http/pagination.js';
+import { SqlParams } from '../../common/sql.js';
+import type { MeasureSort } from './dto/measure.dto.js';
+
+export interface MeasureRow {
+  id: string;
+  problemId: string;
+  inspectionId: string;
+  problemLabel: string;
+  problemSeq: number;
+  problemTitle: string;
+  seq: number;
+  lead: string | null;
+  text: string;
+  term: MeasureTerm;
+  status: MeasureStatus;
+  deadline: string | null;
+  yellowDays: number;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  responsibleLeaderId: string | null;
+  responsibleLeaderName: string | null;
+  responsiblePersonId: string | null;
+  responsiblePersonName: string | null;
+  nextCheckpoint: string | null;
+  submittedAt: Date | null;
+  completedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface MeasureUnitRow {
+  measureId: string;
+  id: string;
+  name: string;
+  role: UnitRole;
+  status: MeasureStatus;
+  progress: number;
+}
+
+export interface MeasureFilter {
+  id?: string;
+  inspectionId?: string;
+  problemId?: string;
+  unitId?: string;
+  status?: MeasureStatus;
+  light?: Light;
+  term?: MeasureTerm;
+  dueWithinDays?: number;
+  q?: string;
+  sort?: MeasureSort;
+}
+
+const DONE = `m.status IN ('completed', 'deemed_completed')`;
+
+const SELECT = `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "inspectionId", p.label AS "problemLabel",
+  p.seq AS "problemSeq", p.title AS "problemTitle", m.seq, m.lead, m.text, m.term, m.status, m.deadline,
+  i.yellow_days AS "yellowDays", m.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName",
+  m.responsible_leader_id AS "responsibleLeaderId", rl.name AS "responsibleLeaderName",
+  m.responsible_person_id AS "responsiblePersonId", rp.name AS "responsiblePersonName",
+  m.next_checkpoint AS "nextCheckpoint", m.submitted_at AS "submittedAt", m.completed_at AS "completedAt",
+  m.version, m.updated_at AS "updatedAt"`;
+
+const FROM = `FROM measure m
+  JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+  JOIN inspection i ON i.id = m.inspection_id AND i.deleted_at IS NULL
+  LEFT JOIN unit lu ON lu.id = m.lead_unit_id
+  LEFT JOIN person rl ON rl.id = m.responsible_leader_id
+  LEFT JOIN person rp ON rp.id = m.responsible_person_id`;
+
+const ORDER: Record<MeasureSort, string> = {
+  official: 'p.seq, m.seq, m.id',
+  deadline: 'm.deadline ASC NULLS LAST, m.id',
+  '-deadline': 'm.deadline DESC NULLS LAST, m.id',
+  '-updatedAt': 'm.updated_at DESC, m.id',
+};
+
+/** SQL for "a measure assigned to one of these units", as lead or co-unit. */
+export function assignedToSql(alias: string, unitsParam: string): string {
+  return `(${alias}.lead_unit_id = ANY(${unitsParam}) OR EXISTS (
+    SELECT 1 FROM measure_unit fmu WHERE fmu.measure_id = ${alias}.id AND fmu.unit_id = ANY(${unitsParam})))`;
+}
+
+@Injectable()
+export class MeasuresRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private where(filter: MeasureFilter, scope: AccessScope, today: string, params: SqlParams): string {
+    const where = ['m.deleted_at IS NULL'];
+    if (!scope.all) where.push(assignedToSql('m', params.add(scope.unitIds)));
+    if (filter.id) where.push(`m.id = ${params.add(filter.id)}`);
+    if (filter.inspectionId) where.push(`m.inspection_id = ${params.add(filter.inspectionId)}`);
+    if (filter.problemId) where.push(`m.problem_id = ${params.add(filter.problemId)}`);
+    if (filter.unitId) where.push(assignedToSql('m', params.add([filter.unitId])));
+    if (filter.status) where.push(`m.status = ${params.add(filter.status)}`);
+    if (filter.term) where.push(`m.term = ${params.add(filter.term)}`);
+    if (filter.light || filter.dueWithinDays !== undefined) {
+      const day = params.add(today);
+      if (filter.light === 'grey') where.push(DONE);
+      if (filter.light === 'red') where.push(`NOT ${DONE} AND m.deadline < ${day}::date`);
+      if (filter.light === 'yellow') {
+        where.push(`NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + i.yellow_days`);
+      }
+      if (filter.light === 'green') {
+        where.push(`NOT ${DONE} AND (m.deadline IS NULL OR m.deadline > ${day}::date + i.yellow_days)`);
+      }
+      if (filter.dueWithinDays !== undefined) {
+        where.push(`NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + ${params.add(filter.dueWithinDays)}::int`);
+      }
+    }
+    if (filter.q) {
+      const q = params.add(likePattern(filter.q));
+      where.push(`(m.text ILIKE ${q} OR m.lead ILIKE ${q} OR p.title ILIKE ${q})`);
+    }
+    return where.join(' AND ');
+  }
+
+  async findPage(
+    filter: MeasureFilter,
+    scope: AccessScope,
+    today: string,
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: MeasureRow[]; total: number }> {
+    const params = new SqlParams();
+    const where = this.where(filter, scope, today, params);
+    const countParams = [...params.values];
+    const limit = params.add(window.limit);
+    const offset = params.add(window.offset);
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[filter.sort ?? 'official']} LIMIT ${limit} OFFSET ${offset}`,
+        params.values,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total ${FROM} WHERE ${where}`, countParams),
+    ]);
+    return { rows: rows as MeasureRow[], total: (count as { total: number }[])[0].total };
+  }
+
+  async findOne(id: string, scope: AccessScope, today: string): Promise<MeasureRow | null> {
+    const params = new SqlParams();
+    const where = this.where({ id }, scope, today, params);
+    const rows = (await this.dataSource.query(`${SELECT} ${FROM} WHERE ${where}`, params.values)) as MeasureRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Units assigned to these measures, lead first. */
+  async findUnits(measureIds: string[]): Promise<MeasureUnitRow[]> {
+    if (measureIds.length === 0) return [];
+    return (await this.dataSource.query(
+      `SELECT mu.measure_id AS "measureId", u.id, u.name, mu.role, mu.status, mu.progress
+       FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
+       WHERE mu.measure_id = ANY($1)
+       ORDER BY mu.measure_id, CASE mu.role WHEN 'lead' THEN 0 ELSE 1 END, u.sort_order, u.name`,
+      [measureIds],
+    )) as MeasureUnitRow[];
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeasuresModule } from '../measures/measures.module.js';
+import { ProblemsController } from './problems.controller.js';
+import { ProblemsRepository } from './problems.repository.js';
+import { ProblemsService } from './problems.service.js';
+
+@Module({
+  imports: [MeasuresModule],
+  controllers: [ProblemsController],
+  providers: [ProblemsService, ProblemsRepository],
+})
+export class ProblemsModule {}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import type { AccessScope } from '../../common/auth/access-scope.js';
+import { likePattern } from '../../common/http/pagination.js';
+import { SqlParams } from '../../common/sql.js';
+import { problemVisibleSql } from '../inspections/inspections.repository.js';
+import { assignedToSql } from '../measures/measures.repository.js';
+
+export interface ProblemRow {
+  id: string;
+  inspectionId: string;
+  categoryId: string | null;
+  categoryTitle: string | null;
+  seq: number;
+  label: string;
+  title: string;
+  description: string | null;
+  overview: string | null;
+  status: ProblemStatus;
+  term: MeasureTerm;
+  yellowDays: number;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  leadLeaderId: string | null;
+  leadLeaderName: string | null;
+  measureCount: number;
+  completedMeasureCount: number;
+  nextDeadline: string | null;
+  version: number;
+}
+
+export interface ProblemFilter {
+  id?: string;
+  inspectionId?: string;
+  categoryId?: string;
+  status?: ProblemStatus;
+  unitId?: string;
+  q?: string;
+}
+
+@Injectable()
+export class ProblemsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findPage(
+    filter: ProblemFilter,
+    scope: AccessScope,
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: ProblemRow[]; total: number }> {
+    const params = new SqlParams();
+    const where = ['p.deleted_at IS NULL', 'i.deleted_at IS NULL', problemVisibleSql('p', scope, params)];
+    if (filter.id) where.push(`p.id = ${params.add(filter.id)}`);
+    if (filter.inspectionId) where.push(`p.inspection_id = ${params.add(filter.inspectionId)}`);
+    if (filter.categoryId) where.push(`p.category_id = ${params.add(filter.categoryId)}`);
+    if (filter.status) where.push(`p.status = ${params.add(filter.status)}`);
+    if (filter.unitId) {
+      const unit = params.add([filter.unitId]);
+      where.push(`(p.lead_unit_id = ANY(${unit}) OR EXISTS (SELECT 1 FROM measure um WHERE um.problem_id = p.id
+        AND um.deleted_at IS NULL AND ${assignedToSql('um', unit)}))`);
+    }
+    if (filter.q) {
+      const q = params.add(likePattern(filter.q));
+      where.push(`(p.title ILIKE ${q} OR p.description ILIKE ${q} OR p.label ILIKE ${q})`);
+    }
+    const whereSql = where.join(' AND ');
+    const countParams = [...params.values];
+    // the aggregate covers only the measures the scope may see, so counts never reveal another unit's work
+    const measureScope = scope.all ? 'TRUE' : assignedToSql('m', params.add(scope.unitIds));
+    const limit = params.add(window.limit);
+    const offset = params.add(window.offset);
+    const from = `FROM problem p JOIN inspection i ON i.id = p.inspection_id`;
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id, p.inspection_id AS "inspectionId", p.category_id AS "categoryId", c.title AS "categoryTitle",
+           p.seq, p.label, p.title, p.description, p.overview, p.status, p.term, i.yellow_days AS "yellowDays",
+           p.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", p.lead_leader_id AS "leadLeaderId",
+           ll.name AS "leadLeaderName", agg.measure_count AS "measureCount", agg.done_count AS "completedMeasureCount",
+           agg.next_deadline AS "nextDeadline", p.version
+         ${from}
+         LEFT JOIN category c ON c.id = p.category_id
+         LEFT JOIN unit lu ON lu.id = p.lead_unit_id
+         LEFT JOIN person ll ON ll.id = p.lead_leader_id
+         LEFT JOIN LATERAL (
+           SELECT count(*)::int AS measure_count,
+             (count(*) FILTER (WHERE m.status IN ('completed', 'deemed_completed')))::int AS done_count,
+             min(m.deadline) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')) AS next_deadline
+           FROM measure m WHERE m.problem_id = p.id AND m.deleted_at IS NULL AND ${measureScope}
+         ) agg ON TRUE
+         WHERE ${whereSql}
+         ORDER BY i.feedback_date DESC NULLS LAST, p.inspection_id, p.seq, p.id
+         LIMIT ${limit} OFFSET ${offset}`,
+        params.values,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total ${from} WHERE ${whereSql}`, countParams),
+    ]);
+    return { rows: rows as ProblemRow[], total: (count as { total: number }[])[0].total };
+  }
+}

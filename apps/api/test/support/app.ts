@@ -1,0 +1,55 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { DEMO_PASSWORD } from '../../src/modules/seed/demo-seed.js';
+import { createTestDatabase, DEMO_TODAY, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  database: TestDatabase;
+  clock: FixedClock;
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  close(): Promise<void>;
+}
+
+/** The real application over HTTP on its own database; the clock is fixed (China noon of DEMO_TODAY by default). */
+export async function createTestApp({ demo = true, now }: { demo?: boolean; now?: Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ demo });
+  const dataSource = createDataSource({ url: database.url, poolSize: 5 });
+  await dataSource.initialize();
+  const clock = new FixedClock(now ?? new Date(`${DEMO_TODAY}T12:00:00+08:00`));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await createApp({ config, dataSource, clock });
+  await app.init();
+  return {
+    app,
+    dataSource,
+    database,
+    clock,
+    http: app.getHttpServer(),
+    async close() {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+export interface SignedIn {
+  agent: ReturnType<typeof request.agent>;
+  csrfToken: string;
+  cookie: string;
+}
+
+/** Logs in (demo password by default) and returns an agent that keeps the session cookie. */
+export async function signIn(http: TestApp['http'], username: string, password = DEMO_PASSWORD): Promise<SignedIn> {
+  const agent = request.agent(http);
+  const response = await agent.post('/api/auth/login').send({ username, password }).expect(200);
+  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0] ?? '';
+  return { agent, csrfToken: response.body.csrfToken as string, cookie };
+}

@@ -1,0 +1,62 @@
+// Deadlines and traffic lights. Calendar dates are China dates (Asia/Shanghai, UTC+8 all year, no DST).
+import { isMeasureDone, type MeasureStatus } from './status.js';
+
+export const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+export const LIGHT_LABELS: Record<Light, string> = { red: '逾期', yellow: '临期', green: '正常', grey: '已完成' };
+
+export const DEFAULT_YELLOW_DAYS = 7;
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The calendar date in China at instant `now`, as YYYY-MM-DD. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Overdue means the China calendar date is past the deadline (the deadline day itself is still on time). */
+export function isOverdue(deadline: string | null, status: MeasureStatus, today: string): boolean {
+  return deadline !== null && !isMeasureDone(status) && daysBetween(deadline, today) > 0;
+}
+
+/** red overdue, yellow due within `yellowDays`, green otherwise, grey when done. */
+export function measureLight(
+  deadline: string | null,
+  status: MeasureStatus,
+  today: string,
+  yellowDays: number = DEFAULT_YELLOW_DAYS,
+): Light {
+  if (isMeasureDone(status)) return 'grey';
+  if (deadline === null) return 'green';
+  const left = daysBetween(today, deadline);
+  if (left < 0) return 'red';
+  if (left <= yellowDays) return 'yellow';
+  return 'green';
+}
+
+const LIGHT_SEVERITY: Record<Light, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
+
+/** A problem shows the most urgent light of its measures; grey only when every measure is done. */
+export function worstLight(lights: readonly Light[]): Light {
+  if (lights.length === 0) return 'green';
+  return lights.reduce((worst, light) => (LIGHT_SEVERITY[light] > LIGHT_SEVERITY[worst] ? light : worst), 'grey');
+}

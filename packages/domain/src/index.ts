@@ -1,0 +1,3 @@
+export * from './status.js';
+export * from './deadline.js';
+export * from './roles.js';
