@@ -28,7 +28,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.m?js$': ['@swc/jest', swcJs] },
   // ESM-only packages reached from the tests must be compiled to CommonJS (extend the list when a new one appears)
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@zhenggai|nestjs-pino|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|opencc-js)/)',
+    '/node_modules/(?!(@nestjs|@zhenggai|nestjs-pino|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|load-esm|opencc-js)/)',
   ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

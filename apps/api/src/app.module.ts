@@ -11,12 +11,16 @@ import { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InspectionsModule } from './modules/inspections/inspections.module.js';
 import { MeasuresModule } from './modules/measures/measures.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
+import { OutcomesModule } from './modules/outcomes/outcomes.module.js';
+import { StatisticsModule } from './modules/statistics/statistics.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +76,10 @@ export class AppModule {
         InspectionsModule,
         ProblemsModule,
         MeasuresModule,
+        UnitsModule,
+        OutcomesModule,
+        StatisticsModule,
+        AttachmentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

@@ -93,7 +93,7 @@ export interface paths {
     };
     get: operations['getInspections'];
     put?: never;
-    post?: never;
+    post: operations['createInspection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -110,10 +110,58 @@ export interface paths {
     get: operations['getInspection'];
     put?: never;
     post?: never;
+    delete: operations['deleteInspection'];
+    options?: never;
+    head?: never;
+    patch: operations['updateInspection'];
+    trace?: never;
+  };
+  '/api/inspections/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['restoreInspection'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getCategories'];
+    put?: never;
+    post: operations['createCategory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/categories/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteCategory'];
+    options?: never;
+    head?: never;
+    patch: operations['updateCategory'];
     trace?: never;
   };
   '/api/problems': {
@@ -125,7 +173,7 @@ export interface paths {
     };
     get: operations['getProblems'];
     put?: never;
-    post?: never;
+    post: operations['createProblem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -142,6 +190,22 @@ export interface paths {
     get: operations['getProblem'];
     put?: never;
     post?: never;
+    delete: operations['deleteProblem'];
+    options?: never;
+    head?: never;
+    patch: operations['updateProblem'];
+    trace?: never;
+  };
+  '/api/problems/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['restoreProblem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -157,7 +221,7 @@ export interface paths {
     };
     get: operations['getMeasures'];
     put?: never;
-    post?: never;
+    post: operations['createMeasure'];
     delete?: never;
     options?: never;
     head?: never;
@@ -174,7 +238,471 @@ export interface paths {
     get: operations['getMeasure'];
     put?: never;
     post?: never;
+    delete: operations['deleteMeasure'];
+    options?: never;
+    head?: never;
+    patch: operations['updateMeasure'];
+    trace?: never;
+  };
+  '/api/measures/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['restoreMeasure'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['setMeasureUnits'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['submitMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['approveMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['returnMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['reopenMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMeasureHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMeasureProgress'];
+    put?: never;
+    post: operations['reportMeasureProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMeasureCheckpoints'];
+    put?: never;
+    post: operations['addMeasureCheckpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMeasureExtensions'];
+    put?: never;
+    post: operations['requestDeadlineExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getDeadlineExtensions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/extensions/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['approveDeadlineExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/extensions/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['refuseDeadlineExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getUnits'];
+    put?: never;
+    post: operations['createUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteUnit'];
+    options?: never;
+    head?: never;
+    patch: operations['updateUnit'];
+    trace?: never;
+  };
+  '/api/persons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getPersons'];
+    put?: never;
+    post: operations['createPerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/persons/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deletePerson'];
+    options?: never;
+    head?: never;
+    patch: operations['updatePerson'];
+    trace?: never;
+  };
+  '/api/problems/{id}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getProblemOutcomes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/accountability-actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['createAccountabilityAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accountability-actions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteAccountabilityAction'];
+    options?: never;
+    head?: never;
+    patch: operations['updateAccountabilityAction'];
+    trace?: never;
+  };
+  '/api/problems/{id}/rule-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['createRuleDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rule-documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteRuleDocument'];
+    options?: never;
+    head?: never;
+    patch: operations['updateRuleDocument'];
+    trace?: never;
+  };
+  '/api/problems/{id}/fund-recoveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['createFundRecovery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fund-recoveries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteFundRecovery'];
+    options?: never;
+    head?: never;
+    patch: operations['updateFundRecovery'];
+    trace?: never;
+  };
+  '/api/inspections/{id}/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getInspectionStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 整改措施的佐证材料
+     * @description newest first
+     */
+    get: operations['getMeasureAttachments'];
+    put?: never;
+    /**
+     * 上传佐证材料
+     * @description 涉密材料严禁上传。每次上传一个文件，仅支持 PDF、OFD、图片（PNG、JPG、GIF、WebP）、Word、Excel、PowerPoint；文件类型按内容识别，大小和每项措施的文件数量有上限（UPLOAD_MAX_BYTES、UPLOAD_MAX_FILES_PER_MEASURE）。
+     */
+    post: operations['uploadMeasureAttachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attachments/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 下载佐证材料
+     * @description Content-Type is the type recognised at upload; always a download (Content-Disposition: attachment)
+     */
+    get: operations['downloadAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * 删除佐证材料
+     * @description by the uploading unit until the measure is signed off, or by the task force
+     */
+    delete: operations['deleteAttachment'];
     options?: never;
     head?: never;
     patch?: never;
@@ -302,6 +830,119 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    CreateInspectionDto: {
+      title: string;
+      /** @enum {string} */
+      kind: 'xunshi' | 'xuncha';
+      issuer?: string;
+      /** @enum {string} */
+      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal';
+      term?: string;
+      issuingCommittee?: string;
+      round?: number;
+      group?: string;
+      inspectionType?: string;
+      target?: string;
+      /** Format: date */
+      onSiteFrom?: string;
+      /** Format: date */
+      onSiteTo?: string;
+      /** Format: date */
+      feedbackDate?: string;
+      /** Format: date */
+      planDueDate?: string;
+      /**
+       * Format: date
+       * @description end of the concentrated period
+       */
+      rectificationEnd?: string;
+      /** Format: date */
+      reportDue?: string;
+      /** Format: date-time */
+      publishedAt?: string;
+      /** Format: date */
+      publicityFrom?: string;
+      /** Format: date */
+      publicityTo?: string;
+      contactPhone?: string;
+      contactHours?: string;
+      contactEmail?: string;
+      contactAddress?: string;
+      /** @default 7 */
+      yellowDays: number;
+    };
+    UpdateInspectionDto: {
+      title?: string;
+      /** @enum {string} */
+      kind?: 'xunshi' | 'xuncha';
+      issuer?: string;
+      /** @enum {string} */
+      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal';
+      term?: string;
+      issuingCommittee?: string;
+      round?: number;
+      group?: string;
+      inspectionType?: string;
+      target?: string;
+      /** Format: date */
+      onSiteFrom?: string;
+      /** Format: date */
+      onSiteTo?: string;
+      /** Format: date */
+      feedbackDate?: string;
+      /** Format: date */
+      planDueDate?: string;
+      /**
+       * Format: date
+       * @description end of the concentrated period
+       */
+      rectificationEnd?: string;
+      /** Format: date */
+      reportDue?: string;
+      /** Format: date-time */
+      publishedAt?: string;
+      /** Format: date */
+      publicityFrom?: string;
+      /** Format: date */
+      publicityTo?: string;
+      contactPhone?: string;
+      contactHours?: string;
+      contactEmail?: string;
+      contactAddress?: string;
+      /** @default 7 */
+      yellowDays: number;
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+    };
+    CategoryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      seq: number;
+      label: string | null;
+      title: string;
+      code: string | null;
+      problemCount: number;
+      version: number;
+    };
+    CreateCategoryDto: {
+      /** @example 在贯彻落实党中央决策部署方面 */
+      title: string;
+      /** @example （一） */
+      label?: string;
+      /** @description default: last */
+      seq?: number;
+      /** @example POLICY */
+      code?: string;
+    };
+    UpdateCategoryDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      title?: string;
+      label?: string;
+      code?: string;
+    };
     /** @enum {string} */
     ProblemStatus: 'in_progress' | 'deemed_completed' | 'completed';
     /** @enum {string} */
@@ -355,6 +996,35 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    CreateProblemDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      /** Format: uuid */
+      categoryId?: string;
+      /** @description position in the official order; default: last */
+      seq?: number;
+      /** @description the official number as printed; default: "<seq>." */
+      label?: string;
+      title: string;
+      description?: string;
+      goal?: string;
+      rootCause?: string;
+      /** @enum {string} */
+      term?: 'immediate' | 'concentrated' | 'long_term';
+      /** @enum {string} */
+      source?: 'feedback' | 'transferred' | 'look_back' | 'self_found';
+      /**
+       * Format: uuid
+       * @description lead leader (牵头领导)
+       */
+      leadLeaderId?: string;
+      /**
+       * Format: uuid
+       * @description lead unit (牵头单位)
+       */
+      leadUnitId?: string;
+      remarks?: string;
+    };
     /** @enum {string} */
     MeasureStatus: 'not_started' | 'in_progress' | 'pending_review' | 'completed' | 'deemed_completed';
     MeasureUnitDto: {
@@ -406,6 +1076,13 @@ export interface components {
       responsiblePerson: components['schemas']['RefDto'] | null;
       /** Format: date */
       nextCheckpoint: string | null;
+      /** @description 视同完成: the stage outcome */
+      stageOutcome: string | null;
+      /** @description 视同完成: the long-term mechanism */
+      longTermMechanism: string | null;
+      remarks: string | null;
+      /** @description how the measure's status follows from its units' statuses */
+      rollUpRule: string;
       /** Format: date-time */
       submittedAt: string | null;
       /** Format: date-time */
@@ -451,8 +1128,637 @@ export interface components {
       version: number;
       measures: components['schemas']['MeasureDto'][];
     };
+    UpdateProblemDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** Format: uuid */
+      categoryId?: Record<string, never> | null;
+      label?: string;
+      title?: string;
+      description?: Record<string, never> | null;
+      goal?: Record<string, never> | null;
+      rootCause?: Record<string, never> | null;
+      /** @enum {string} */
+      term?: 'immediate' | 'concentrated' | 'long_term';
+      /** Format: uuid */
+      leadLeaderId?: Record<string, never> | null;
+      /** Format: uuid */
+      leadUnitId?: Record<string, never> | null;
+      remarks?: Record<string, never> | null;
+    };
     MeasurePageDto: {
       items: components['schemas']['MeasureDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CreateMeasureDto: {
+      /** Format: uuid */
+      problemId: string;
+      /** @description position in the problem; default: last */
+      seq?: number;
+      lead?: string;
+      text: string;
+      /** @enum {string} */
+      term?: 'immediate' | 'concentrated' | 'long_term';
+      /** Format: date */
+      deadline?: string;
+      /**
+       * Format: uuid
+       * @description lead unit (牵头单位)
+       */
+      leadUnitId: string;
+      /** @description co-units (配合单位) */
+      coUnitIds?: string[];
+      /** Format: uuid */
+      responsibleLeaderId?: string;
+      /** Format: uuid */
+      responsiblePersonId?: string;
+    };
+    UpdateMeasureDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      lead?: Record<string, never> | null;
+      text?: string;
+      /** @enum {string} */
+      term?: 'immediate' | 'concentrated' | 'long_term';
+      /** Format: date */
+      deadline?: Record<string, never> | null;
+      /** Format: uuid */
+      responsibleLeaderId?: Record<string, never> | null;
+      /** Format: uuid */
+      responsiblePersonId?: Record<string, never> | null;
+      remarks?: Record<string, never> | null;
+    };
+    SetMeasureUnitsDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * Format: uuid
+       * @description lead unit (牵头单位)
+       */
+      leadUnitId: string;
+      /** @description co-units (配合单位) */
+      coUnitIds: string[];
+    };
+    SubmitMeasureDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @description completion note (完成情况说明) */
+      note: string;
+      /** @description evidence: ids of attachments of this measure (at least one) */
+      attachmentIds: string[];
+    };
+    ApproveMeasureDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * @description completed 已完成 | deemed_completed 视同完成
+       * @enum {string}
+       */
+      outcome: 'completed' | 'deemed_completed';
+      /** @description review opinion (审核意见) */
+      opinion?: string;
+      /** @description 视同完成: the stage outcome reached */
+      stageOutcome?: string;
+      /** @description 视同完成: the long-term mechanism */
+      longTermMechanism?: string;
+      /**
+       * Format: date
+       * @description 视同完成: the next checkpoint (required)
+       */
+      nextCheckpoint?: string;
+    };
+    ReasonDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @description why (mandatory) */
+      reason: string;
+    };
+    MeasureEventDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description start / submit / approve / return / reopen / update / assign / progress / extension_* */
+      action: string;
+      /** @description the action in Chinese */
+      actionLabel: string;
+      /** @enum {string|null} */
+      fromStatus: 'not_started' | 'in_progress' | 'pending_review' | 'completed' | 'deemed_completed' | null;
+      /** @enum {string|null} */
+      toStatus: 'not_started' | 'in_progress' | 'pending_review' | 'completed' | 'deemed_completed' | null;
+      unit: components['schemas']['RefDto'] | null;
+      actor: components['schemas']['RefDto'] | null;
+      opinion: string | null;
+      attachmentIds: string[];
+      detail: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    ProgressFactDto: {
+      label: string;
+      done?: number;
+      total?: number;
+      unit?: string;
+    };
+    CreateProgressDto: {
+      /**
+       * Format: date
+       * @description default: today
+       */
+      reportedOn?: string;
+      text: string;
+      /** @description the unit's progress in percent */
+      progress?: number;
+      facts?: components['schemas']['ProgressFactDto'][];
+      attachmentIds?: string[];
+    };
+    ProgressFactOutDto: {
+      label: string;
+      done?: number;
+      total?: number;
+      unit?: string;
+    };
+    ProgressUpdateDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      measureId: string;
+      unit: components['schemas']['RefDto'] | null;
+      author: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      reportedOn: string;
+      text: string;
+      facts: components['schemas']['ProgressFactOutDto'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CreateCheckpointDto: {
+      /** Format: date */
+      dueOn: string;
+      title?: string;
+    };
+    CheckpointDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      dueOn: string;
+      title: string | null;
+      /** Format: date */
+      doneOn: string | null;
+    };
+    RequestExtensionDto: {
+      /** Format: date */
+      requestedDeadline: string;
+      reason: string;
+    };
+    ExtensionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      measureId: string;
+      unit: components['schemas']['RefDto'];
+      requestedBy: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      previousDeadline: string | null;
+      /** Format: date */
+      requestedDeadline: string;
+      reason: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'refused';
+      /** @description 待审批 / 已同意 / 未同意 */
+      statusLabel: string;
+      decidedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      opinion: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+      /** @description the measure's official reference, e.g. 7.(2) */
+      measureRef: string;
+      measureText: string;
+    };
+    ExtensionPageDto: {
+      items: components['schemas']['ExtensionDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    DecideExtensionDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @description required when refusing */
+      opinion?: string;
+    };
+    UnitDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      parentId: string | null;
+      name: string;
+      shortName: string | null;
+      /** @example 部门 */
+      kind: string;
+      sortOrder: number;
+      /** @description measures assigned (lead or co-unit) */
+      measureCount: number;
+      version: number;
+    };
+    CreateUnitDto: {
+      name: string;
+      shortName?: string;
+      /** Format: uuid */
+      parentId?: string;
+      /** @default 部门 */
+      kind: string;
+      sortOrder?: number;
+    };
+    UpdateUnitDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      name?: string;
+      shortName?: Record<string, never> | null;
+      /** Format: uuid */
+      parentId?: Record<string, never> | null;
+      kind?: string;
+      sortOrder?: number;
+    };
+    PersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      title: string | null;
+      /** Format: uuid */
+      unitId: string | null;
+      unitName: string | null;
+      /** @description a member of the leadership (责任领导) */
+      isLeader: boolean;
+      version: number;
+    };
+    CreatePersonDto: {
+      name: string;
+      title?: string;
+      /** Format: uuid */
+      unitId?: string;
+      isLeader?: boolean;
+    };
+    UpdatePersonDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      name?: string;
+      title?: Record<string, never> | null;
+      /** Format: uuid */
+      unitId?: Record<string, never> | null;
+      isLeader?: boolean;
+    };
+    AccountabilityActionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @enum {string} */
+      form:
+        | '问责'
+        | '诫勉'
+        | '政务处分'
+        | '党纪处分'
+        | '组织处理'
+        | '批评教育'
+        | '责令检查'
+        | '提醒谈话'
+        | '约谈'
+        | '行政处罚';
+      count: number | null;
+      /** @enum {string|null} */
+      countUnit: '人' | '人次' | '家' | null;
+      note: string | null;
+      version: number;
+    };
+    RuleDocumentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @description the title inside 《》 */
+      title: string;
+      /**
+       * @description issued 制定 | revised 修订 | studied 学习 | mentioned 提及
+       * @enum {string}
+       */
+      role: 'issued' | 'revised' | 'studied' | 'mentioned';
+      /** Format: date */
+      issuedOn: string | null;
+      /** Format: uuid */
+      unitId: string | null;
+      version: number;
+    };
+    FundRecoveryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @enum {string} */
+      kind: '追缴' | '清退' | '收回' | '挽回';
+      /** @description 万元 */
+      amount: number;
+      /** @example 万元 */
+      unit: string;
+      rawText: string | null;
+      version: number;
+    };
+    OutcomeTotalsDto: {
+      /** @description 问责 counted in 人 */
+      people: number;
+      /** @description 问责 counted in 人次 */
+      personTimes: number;
+      /** @description rules issued or revised (建章立制) */
+      rules: number;
+      /** @description 万元 */
+      funds: number;
+    };
+    ProblemOutcomesDto: {
+      accountability: components['schemas']['AccountabilityActionDto'][];
+      rules: components['schemas']['RuleDocumentDto'][];
+      funds: components['schemas']['FundRecoveryDto'][];
+      totals: components['schemas']['OutcomeTotalsDto'];
+    };
+    CreateAccountabilityDto: {
+      /** @enum {string} */
+      form:
+        | '问责'
+        | '诫勉'
+        | '政务处分'
+        | '党纪处分'
+        | '组织处理'
+        | '批评教育'
+        | '责令检查'
+        | '提醒谈话'
+        | '约谈'
+        | '行政处罚';
+      /** @description null when the text gives no number */
+      count?: number;
+      /** @enum {string} */
+      countUnit?: '人' | '人次' | '家';
+      note?: string;
+    };
+    UpdateAccountabilityDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @enum {string} */
+      form?:
+        | '问责'
+        | '诫勉'
+        | '政务处分'
+        | '党纪处分'
+        | '组织处理'
+        | '批评教育'
+        | '责令检查'
+        | '提醒谈话'
+        | '约谈'
+        | '行政处罚';
+      count?: Record<string, never> | null;
+      /** @enum {string} */
+      countUnit?: '人' | '人次' | '家';
+      note?: string;
+    };
+    CreateRuleDocumentDto: {
+      /** @example 武汉经开区党工委议事规则 */
+      title: string;
+      /**
+       * @default issued
+       * @enum {string}
+       */
+      role: 'issued' | 'revised' | 'studied' | 'mentioned';
+      /** Format: date */
+      issuedOn?: string;
+      /** Format: uuid */
+      unitId?: string;
+    };
+    UpdateRuleDocumentDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      title?: string;
+      /** @enum {string} */
+      role?: 'issued' | 'revised' | 'studied' | 'mentioned';
+      /** Format: date */
+      issuedOn?: string;
+      /** Format: uuid */
+      unitId?: string;
+    };
+    CreateFundRecoveryDto: {
+      /** @enum {string} */
+      kind: '追缴' | '清退' | '收回' | '挽回';
+      /** @description 万元, two decimals at most */
+      amount: number;
+      rawText?: string;
+    };
+    UpdateFundRecoveryDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @enum {string} */
+      kind?: '追缴' | '清退' | '收回' | '挽回';
+      amount?: number;
+      rawText?: string;
+    };
+    ProblemCountsDto: {
+      total: number;
+      /** @description 已完成 */
+      completed: number;
+      /** @description 视同完成 */
+      deemedCompleted: number;
+      /** @description 未完成 */
+      inProgress: number;
+    };
+    MeasureCountsDto: {
+      total: number;
+      /** @description 未启动 */
+      notStarted: number;
+      /** @description 推进中 */
+      inProgress: number;
+      /** @description 待审核 */
+      awaitingSignOff: number;
+      /** @description 已完成 */
+      completed: number;
+      /** @description 视同完成 */
+      deemedCompleted: number;
+      /** @description not done and the deadline (China date) is before today */
+      overdue: number;
+      /** @description not done and due between today and today + dueSoonDays */
+      dueSoon: number;
+    };
+    CategoryStatisticsDto: {
+      /**
+       * Format: uuid
+       * @description null for problems without a category
+       */
+      categoryId: string | null;
+      /** @description the category title, or 未分类 */
+      title: string;
+      problems: number;
+      completed: number;
+      deemedCompleted: number;
+      inProgress: number;
+    };
+    UnitStatisticsDto: {
+      /** Format: uuid */
+      unitId: string;
+      name: string;
+      /** @description measures of which the unit is lead or co-unit */
+      assigned: number;
+      completed: number;
+      deemedCompleted: number;
+      awaitingSignOff: number;
+      overdue: number;
+      dueSoon: number;
+      /** @description percent (one decimal) of done measures completed on or before their deadline (China date); null when none is done */
+      onTimeRate: number | null;
+      /** @description deadline extension requests of this unit (any decision) */
+      extensions: number;
+      /** @description red: any overdue; yellow: any due soon; grey: all done; else green */
+      light: components['schemas']['Light'];
+    };
+    OverdueMeasureDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 7. */
+      problemLabel: string;
+      problemTitle: string;
+      seq: number;
+      /** @description the first 80 characters of the measure */
+      text: string;
+      leadUnit: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      deadline: string;
+      status: components['schemas']['MeasureStatus'];
+      /** @description 未启动 / 推进中 / 待审核 */
+      statusLabel: string;
+      daysOverdue: number;
+    };
+    DueSoonMeasureDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 7. */
+      problemLabel: string;
+      problemTitle: string;
+      seq: number;
+      /** @description the first 80 characters of the measure */
+      text: string;
+      leadUnit: components['schemas']['RefDto'] | null;
+      /** Format: date */
+      deadline: string;
+      status: components['schemas']['MeasureStatus'];
+      /** @description 未启动 / 推进中 / 待审核 */
+      statusLabel: string;
+      daysLeft: number;
+    };
+    WeekTrendDto: {
+      /**
+       * Format: date
+       * @description Monday of the week (China calendar)
+       */
+      weekStart: string;
+      /** @description measures completed or deemed completed in the week */
+      completed: number;
+      /** @description measures completed or deemed completed up to the end of the week */
+      cumulative: number;
+    };
+    AccountabilityFormDto: {
+      /** @example 诫勉 */
+      form: string;
+      count: number;
+      /**
+       * @description 人 / 人次 / 家
+       * @example 人
+       */
+      unit: string | null;
+    };
+    AccountabilityStatisticsDto: {
+      /** @description people (人) held accountable */
+      people: number;
+      /** @description person-times (人次) */
+      personTimes: number;
+      /** @description actions with a stated count, by form and count unit */
+      byForm: components['schemas']['AccountabilityFormDto'][];
+    };
+    OutcomeStatisticsDto: {
+      accountability: components['schemas']['AccountabilityStatisticsDto'];
+      /** @description rules issued or revised (建章立制) */
+      rules: number;
+      /** @description funds recovered, in 万元 */
+      funds: number;
+    };
+    InspectionStatisticsDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      /**
+       * Format: date
+       * @description the China date the figures are computed for
+       */
+      today: string;
+      dueSoonDays: number;
+      countDeemedAsComplete: boolean;
+      problems: components['schemas']['ProblemCountsDto'];
+      /** @description percent of problems completed (and deemed, if counted), one decimal */
+      completionRate: number;
+      measures: components['schemas']['MeasureCountsDto'];
+      /** @description percent of measures completed (and deemed, if counted), one decimal */
+      measureCompletionRate: number;
+      byCategory: components['schemas']['CategoryStatisticsDto'][];
+      byUnit: components['schemas']['UnitStatisticsDto'][];
+      /** @description up to 50, most overdue first */
+      overdueList: components['schemas']['OverdueMeasureDto'][];
+      /** @description up to 50, earliest deadline first */
+      dueSoonList: components['schemas']['DueSoonMeasureDto'][];
+      /** @description from the week of the feedback date to this week */
+      weeklyTrend: components['schemas']['WeekTrendDto'][];
+      outcomes: components['schemas']['OutcomeStatisticsDto'];
+      /** Format: date-time */
+      generatedAt: string;
+    };
+    /**
+     * @description 文件材料 / 会议纪要 / 照片 / 台账 / 制度
+     * @enum {string}
+     */
+    AttachmentKind: 'document' | 'minutes' | 'photo' | 'ledger' | 'rule';
+    AttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      measureId: string;
+      /**
+       * @description the file name as uploaded, sanitised (display only)
+       * @example 整改工作会议纪要.pdf
+       */
+      name: string;
+      /** @description bytes */
+      size: number;
+      /**
+       * @description SHA-256 of the content, hex
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      sha256: string;
+      /**
+       * @description the type recognised from the content, not the one the client sent
+       * @example application/pdf
+       */
+      mimeType: string;
+      /** @description 文件材料 / 会议纪要 / 照片 / 台账 / 制度 */
+      kind: components['schemas']['AttachmentKind'];
+      /** @description the unit the evidence is for */
+      unit: components['schemas']['RefDto'] | null;
+      /** @description the account that uploaded it */
+      uploadedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AttachmentPageDto: {
+      items: components['schemas']['AttachmentDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -602,6 +1908,45 @@ export interface operations {
           'application/json': components['schemas']['InspectionPageDto'];
         };
       };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInspectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   getInspection: {
@@ -621,6 +1966,228 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteInspection: {
+    parameters: {
+      query?: {
+        /** @description the version you read */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInspectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  restoreInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCategoryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCategoryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'];
         };
       };
       404: {
@@ -660,9 +2227,148 @@ export interface operations {
           'application/json': components['schemas']['ProblemPageDto'];
         };
       };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDetailDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   getProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDetailDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteProblem: {
+    parameters: {
+      query?: {
+        /** @description the version you read */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateProblem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProblemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDetailDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  restoreProblem: {
     parameters: {
       query?: never;
       header?: never;
@@ -723,6 +2429,47 @@ export interface operations {
           'application/json': components['schemas']['MeasurePageDto'];
         };
       };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMeasureDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   getMeasure: {
@@ -744,7 +2491,1383 @@ export interface operations {
           'application/json': components['schemas']['MeasureDto'];
         };
       };
+      /** @description outside your units, or gone */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteMeasure: {
+    parameters: {
+      query?: {
+        /** @description the version you read */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description stale or missing version; `current` holds the measure now */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  restoreMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setMeasureUnits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMeasureUnitsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  approveMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveMeasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reopenMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeasureHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureEventDto'][];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeasureProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressUpdateDto'][];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  reportMeasureProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProgressDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressUpdateDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeasureCheckpoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointDto'][];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addMeasureCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCheckpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointDto'][];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeasureExtensions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionDto'][];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  requestDeadlineExtension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestExtensionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getDeadlineExtensions: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'approved' | 'refused';
+        inspectionId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionPageDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  approveDeadlineExtension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  refuseDeadlineExtension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getUnits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every live unit; build the tree from parentId */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createUnit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUnitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteUnit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateUnit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPersons: {
+    parameters: {
+      query?: {
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePersonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deletePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updatePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getProblemOutcomes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemOutcomesDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createAccountabilityAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAccountabilityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityActionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteAccountabilityAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateAccountabilityAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAccountabilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityActionDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createRuleDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRuleDocumentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleDocumentDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteRuleDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateRuleDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRuleDocumentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleDocumentDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createFundRecovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFundRecoveryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundRecoveryDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteFundRecovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateFundRecovery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFundRecoveryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundRecoveryDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getInspectionStatistics: {
+    parameters: {
+      query?: {
+        /** @description whether 视同完成 counts as complete in the completion rates */
+        countDeemedAsComplete?: boolean;
+        /** @description due soon = due within this many days; default: the inspection's yellow_days */
+        dueSoonDays?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionStatisticsDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMeasureAttachments: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentPageDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  uploadMeasureAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description one file: PDF、OFD、图片（PNG、JPG、GIF、WebP）、Word、Excel、PowerPoint. 涉密材料严禁上传
+           */
+          file: string;
+          /**
+           * @description 文件材料 / 会议纪要 / 照片 / 台账 / 制度
+           * @default document
+           * @enum {string}
+           */
+          kind?: 'document' | 'minutes' | 'photo' | 'ledger' | 'rule';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description no file, more than one file, per-measure cap reached, archive too large */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the measure is already 已完成 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  downloadAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description the measure is signed off */
+      409: {
         headers: {
           [name: string]: unknown;
         };

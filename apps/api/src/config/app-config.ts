@@ -83,6 +83,27 @@ export class AppConfig {
   @IsString()
   UPLOAD_DIR = '.data/uploads';
 
+  // one evidence file, in bytes; uploads are held in memory while checked, hence the hard ceiling
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(256 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+  // live evidence files per measure
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  UPLOAD_MAX_FILES_PER_MEASURE = 50;
+
+  // declared uncompressed size of a zip-based document (docx, xlsx, pptx, ofd), in bytes: refuses zip bombs
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(4 * 1024 * 1024 * 1024)
+  UPLOAD_MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
   // the built SPA served on the same port; empty to serve the API only
   @IsOptional()
   @IsString()

@@ -4,6 +4,10 @@ import { UserAccountEntity } from '../modules/auth/user-account.entity.js';
 import { UserSessionEntity } from '../modules/auth/user-session.entity.js';
 import { CategoryEntity } from '../modules/inspections/category.entity.js';
 import { InspectionEntity } from '../modules/inspections/inspection.entity.js';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
+import { DeadlineExtensionEntity } from '../modules/measures/deadline-extension.entity.js';
+import { MeasureCheckpointEntity } from '../modules/measures/measure-checkpoint.entity.js';
+import { MeasureEventEntity } from '../modules/measures/measure-event.entity.js';
 import { MeasureUnitEntity } from '../modules/measures/measure-unit.entity.js';
 import { MeasureEntity } from '../modules/measures/measure.entity.js';
 import { ProgressUpdateEntity } from '../modules/measures/progress-update.entity.js';
@@ -30,4 +34,8 @@ export const entities = [
   AccountabilityActionEntity,
   RuleDocumentEntity,
   FundRecoveryEntity,
+  MeasureEventEntity,
+  DeadlineExtensionEntity,
+  MeasureCheckpointEntity,
+  IdempotencyKeyEntity,
 ];

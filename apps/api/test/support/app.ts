@@ -17,13 +17,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application over HTTP on its own database; the clock is fixed (China noon of DEMO_TODAY by default). */
-export async function createTestApp({ demo = true, now }: { demo?: boolean; now?: Date } = {}): Promise<TestApp> {
+/**
+ * The real application over HTTP on its own database; the clock is fixed (China noon of DEMO_TODAY by default).
+ * `env` adds configuration variables (e.g. UPLOAD_DIR, UPLOAD_MAX_BYTES) on top of the test defaults.
+ */
+export async function createTestApp({ demo = true, now, env = {} }: { demo?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ demo });
   const dataSource = createDataSource({ url: database.url, poolSize: 5 });
   await dataSource.initialize();
   const clock = new FixedClock(now ?? new Date(`${DEMO_TODAY}T12:00:00+08:00`));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const app = await createApp({ config, dataSource, clock });
   await app.init();
   return {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { InspectionsController } from './inspections.controller.js';
 import { InspectionsRepository } from './inspections.repository.js';
+import { InspectionsWriteService } from './inspections-write.service.js';
 import { InspectionsService } from './inspections.service.js';
 
 @Module({
   controllers: [InspectionsController],
-  providers: [InspectionsService, InspectionsRepository],
+  providers: [InspectionsService, InspectionsWriteService, InspectionsRepository],
   exports: [InspectionsService],
 })
 export class InspectionsModule {}

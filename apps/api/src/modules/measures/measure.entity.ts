@@ -23,6 +23,8 @@ import { UnitEntity } from '../units/unit.entity.js';
 @Index('idx_measure_status_deadline', ['status', 'deadline', 'id'])
 @Index('idx_measure_lead_unit_status_deadline', ['leadUnitId', 'status', 'deadline', 'id'])
 @Index('idx_measure_inspection_status', ['inspectionId', 'status'])
+// trigram index for Chinese substring search, created by the TextSearch migration (TypeORM cannot declare GIN opclasses)
+@Index('idx_measure_text_trgm', { synchronize: false })
 export class MeasureEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { MEASURE_STATUS_LABELS, MEASURE_TERM_LABELS, isOverdue, measureLight } from '@zhenggai/domain';
+import { MEASURE_STATUS_LABELS, MEASURE_TERM_LABELS, ROLL_UP_RULE, isOverdue, measureLight } from '@zhenggai/domain';
 import { refOf } from '../units/dto/ref.dto.js';
 import type { MeasureDto, MeasureUnitDto } from './dto/measure.dto.js';
 import type { MeasureRow, MeasureUnitRow } from './measures.repository.js';
@@ -41,6 +41,10 @@ export function mapMeasure(row: MeasureRow, units: MeasureUnitRow[], today: stri
     responsibleLeader: refOf(row.responsibleLeaderId, row.responsibleLeaderName),
     responsiblePerson: refOf(row.responsiblePersonId, row.responsiblePersonName),
     nextCheckpoint: row.nextCheckpoint,
+    stageOutcome: row.stageOutcome,
+    longTermMechanism: row.longTermMechanism,
+    remarks: row.remarks,
+    rollUpRule: ROLL_UP_RULE,
     submittedAt: iso(row.submittedAt),
     completedAt: iso(row.completedAt),
     version: row.version,

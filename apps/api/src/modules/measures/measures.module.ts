@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
+import { DeadlineExtensionsService } from './deadline-extensions.service.js';
+import { ExtensionsController } from './extensions.controller.js';
+import { MeasureEditingService } from './measure-editing.service.js';
+import { MeasureWorkflowService } from './measure-workflow.service.js';
 import { MeasuresController } from './measures.controller.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 @Module({
-  controllers: [MeasuresController],
-  providers: [MeasuresService, MeasuresRepository],
+  controllers: [MeasuresController, ExtensionsController],
+  providers: [
+    MeasuresService,
+    MeasuresRepository,
+    MeasureEditingService,
+    MeasureWorkflowService,
+    DeadlineExtensionsService,
+  ],
   exports: [MeasuresService],
 })
 export class MeasuresModule {}

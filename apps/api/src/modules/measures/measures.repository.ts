@@ -28,6 +28,9 @@ export interface MeasureRow {
   responsiblePersonId: string | null;
   responsiblePersonName: string | null;
   nextCheckpoint: string | null;
+  stageOutcome: string | null;
+  longTermMechanism: string | null;
+  remarks: string | null;
   submittedAt: Date | null;
   completedAt: Date | null;
   version: number;
@@ -63,7 +66,8 @@ const SELECT = `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "in
   i.yellow_days AS "yellowDays", m.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName",
   m.responsible_leader_id AS "responsibleLeaderId", rl.name AS "responsibleLeaderName",
   m.responsible_person_id AS "responsiblePersonId", rp.name AS "responsiblePersonName",
-  m.next_checkpoint AS "nextCheckpoint", m.submitted_at AS "submittedAt", m.completed_at AS "completedAt",
+  m.next_checkpoint AS "nextCheckpoint", m.stage_outcome AS "stageOutcome",
+  m.long_term_mechanism AS "longTermMechanism", m.remarks, m.submitted_at AS "submittedAt", m.completed_at AS "completedAt",
   m.version, m.updated_at AS "updatedAt"`;
 
 const FROM = `FROM measure m
@@ -110,7 +114,9 @@ export class MeasuresRepository {
         where.push(`NOT ${DONE} AND (m.deadline IS NULL OR m.deadline > ${day}::date + i.yellow_days)`);
       }
       if (filter.dueWithinDays !== undefined) {
-        where.push(`NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + ${params.add(filter.dueWithinDays)}::int`);
+        where.push(
+          `NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + ${params.add(filter.dueWithinDays)}::int`,
+        );
       }
     }
     if (filter.q) {

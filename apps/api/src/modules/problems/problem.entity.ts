@@ -20,6 +20,9 @@ import { UnitEntity } from '../units/unit.entity.js';
 @Entity('problem')
 @Index('uq_problem_inspection_seq', ['inspectionId', 'seq'], { unique: true })
 @Index('idx_problem_inspection_status', ['inspectionId', 'status'])
+// trigram index for Chinese substring search, created by the TextSearch migration (TypeORM cannot declare GIN opclasses)
+@Index('idx_problem_title_trgm', { synchronize: false })
+@Index('idx_problem_description_trgm', { synchronize: false })
 export class ProblemEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

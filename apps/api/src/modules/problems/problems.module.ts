@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { MeasuresModule } from '../measures/measures.module.js';
 import { ProblemsController } from './problems.controller.js';
 import { ProblemsRepository } from './problems.repository.js';
+import { ProblemsWriteService } from './problems-write.service.js';
 import { ProblemsService } from './problems.service.js';
 
 @Module({
   imports: [MeasuresModule],
   controllers: [ProblemsController],
-  providers: [ProblemsService, ProblemsRepository],
+  providers: [ProblemsService, ProblemsWriteService, ProblemsRepository],
+  exports: [ProblemsService],
 })
 export class ProblemsModule {}

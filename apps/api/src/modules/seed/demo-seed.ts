@@ -51,9 +51,11 @@ const SURNAMES = ['赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高',
 
 type ProblemClass = 'completed' | 'deemed' | 'open';
 
-// A deterministic mix: the parser's hint where it has one, else a fixed pattern over the official order.
-function classify(seq: number, hint: 'completed' | 'ongoing' | null): ProblemClass {
+// A deterministic mix: the parser's hint where it has one, else a fixed pattern over the official order. The demo
+// unit leaders' units keep more open work, so that signing in as them shows something to do.
+function classify(seq: number, hint: 'completed' | 'ongoing' | null, unitName: string): ProblemClass {
   if (hint === 'completed') return 'completed';
+  if (unitName === DEMO_UNIT_LEADER_UNIT || unitName === DEMO_UNIT_LEADER2_UNIT) return seq % 4 === 0 ? 'deemed' : 'open';
   if (hint === 'ongoing') return seq % 3 === 0 ? 'deemed' : 'open';
   if (seq % 4 === 0) return 'deemed';
   if (seq % 5 === 2) return 'open';
@@ -164,7 +166,7 @@ async function insertDemo(
   for (const problem of parsed.problems) {
     const body = [problem.overview ?? '', ...problem.measures.map((measure) => measure.text)].join('');
     const leadUnit = pickUnit(problem.title, body, fallback);
-    const kind = classify(problem.seq, problem.statusHint);
+    const kind = classify(problem.seq, problem.statusHint, leadUnit.name);
     const leader = leaders[problem.seq % leaders.length];
     const measures = problem.measures.map((measure) => {
       const status = measureStatus(kind, problem.seq, measure.seq, problem.measures.length);

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { LIGHTS, MEASURE_STATUSES, MEASURE_TERMS, UNIT_ROLES, type Light, type MeasureStatus, type MeasureTerm, type UnitRole } from '@zhenggai/domain';
+import {
+  LIGHTS,
+  MEASURE_STATUSES,
+  MEASURE_TERMS,
+  UNIT_ROLES,
+  type Light,
+  type MeasureStatus,
+  type MeasureTerm,
+  type UnitRole,
+} from '@zhenggai/domain';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 import { RefDto } from '../../units/dto/ref.dto.js';
 
@@ -38,6 +47,12 @@ export class MeasureDto {
   @ApiProperty({ type: RefDto, nullable: true }) responsibleLeader: RefDto | null;
   @ApiProperty({ type: RefDto, nullable: true }) responsiblePerson: RefDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) nextCheckpoint: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '视同完成: the stage outcome' }) stageOutcome:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: '视同完成: the long-term mechanism' }) longTermMechanism:
+    string | null;
+  @ApiProperty({ type: String, nullable: true }) remarks: string | null;
+  @ApiProperty({ description: "how the measure's status follows from its units' statuses" }) rollUpRule: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty() version: number;

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { LIGHTS, MEASURE_TERMS, PROBLEM_STATUSES, type Light, type MeasureTerm, type ProblemStatus } from '@zhenggai/domain';
+import {
+  LIGHTS,
+  MEASURE_TERMS,
+  PROBLEM_STATUSES,
+  type Light,
+  type MeasureTerm,
+  type ProblemStatus,
+} from '@zhenggai/domain';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 import { MeasureDto } from '../../measures/dto/measure.dto.js';
 import { RefDto } from '../../units/dto/ref.dto.js';
@@ -18,7 +25,12 @@ export class ProblemDto {
   @ApiProperty({ enum: PROBLEM_STATUSES, enumName: 'ProblemStatus' }) status: ProblemStatus;
   @ApiProperty({ enum: ['已完成', '视同完成', '未完成'] }) statusLabel: string;
   @ApiProperty({ enum: MEASURE_TERMS, enumName: 'MeasureTerm' }) term: MeasureTerm;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the earliest deadline of an unfinished measure' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'the earliest deadline of an unfinished measure',
+  })
   deadline: string | null;
   @ApiProperty({ enum: LIGHTS, enumName: 'Light' }) light: Light;
   @ApiProperty({ type: RefDto, nullable: true }) leadUnit: RefDto | null;

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isMeasureDone, validateReason } from '@zhenggai/domain';
+import { scopeOf } from '../../common/auth/access-scope.js';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { pageWindow, type Page } from '../../common/http/pagination.js';
+import type { Actor } from '../../common/http/request-context.js';
+import { SqlParams } from '../../common/sql.js';
+import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
+import { AuditService } from '../audit/audit.service.js';
+import { refOf } from '../units/dto/ref.dto.js';
+import type { DecideExtensionDto, RequestExtensionDto } from './dto/measure-actions.dto.js';
+import type { ExtensionDto } from './dto/measure-records.dto.js';
+import type { ExtensionQueryDto } from './dto/extension-query.dto.js';
+import { insertMeasureEvent, lockMeasure, unitShares } from './measure-ledger.js';
+import { assignedToSql } from './measures.repository.js';
+
+const STATUS_LABELS = { pending: '待审批', approved: '已同意', refused: '未同意' } as const;
+
+const SELECT = `SELECT x.id, x.measure_id AS "measureId", x.unit_id AS "unitId", u.name AS "unitName",
+  x.requested_by_id AS "requestedById", rq.display_name AS "requestedByName", x.previous_deadline AS "previousDeadline",
+  x.requested_deadline AS "requestedDeadline", x.reason, x.status, x.decided_by_id AS "decidedById",
+  dc.display_name AS "decidedByName", x.decided_at AS "decidedAt", x.opinion, x.created_at AS "createdAt", x.version,
+  p.label AS "problemLabel", m.seq AS "measureSeq", m.text AS "measureText"
+  FROM deadline_extension x
+  JOIN measure m ON m.id = x.measure_id AND m.deleted_at IS NULL
+  JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+  JOIN unit u ON u.id = x.unit_id
+  LEFT JOIN user_account rq ON rq.id = x.requested_by_id
+  LEFT JOIN user_account dc ON dc.id = x.decided_by_id`;
+
+type Row = Record<string, never>;
+
+function mapExtension(row: Row): ExtensionDto {
+  return {
+    id: row.id,
+    measureId: row.measureId,
+    unit: { id: row.unitId, name: row.unitName },
+    requestedBy: refOf(row.requestedById, row.requestedByName),
+    previousDeadline: row.previousDeadline,
+    requestedDeadline: row.requestedDeadline,
+    reason: row.reason,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status as keyof typeof STATUS_LABELS],
+    decidedBy: refOf(row.decidedById, row.decidedByName),
+    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+    opinion: row.opinion,
+    createdAt: new Date(row.createdAt).toISOString(),
+    version: row.version,
+    measureRef: `${row.problemLabel}(${row.measureSeq})`,
+    measureText: row.measureText,
+  };
+}
+
+// Deadline extensions: a unit asks for a new date with a reason; an officer approves (the deadline moves) or refuses.
+@Injectable()
+export class DeadlineExtensionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(measureId: string, dto: RequestExtensionDto, actor: Actor): Promise<ExtensionDto> {
+    const reasonProblem = validateReason(dto.reason);
+    if (reasonProblem) throw new AppError('VALIDATION_FAILED', reasonProblem, { errors: { reason: [reasonProblem] } });
+    if (dto.requestedDeadline <= this.clock.today()) {
+      throw new AppError('VALIDATION_FAILED', '延期后的时限须晚于今天', {
+        errors: { requestedDeadline: ['须晚于今天'] },
+      });
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const measure = await lockMeasure(manager, measureId, scopeOf(actor));
+      if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
+      if (!(await unitShares(manager, measureId)).some((unit) => unit.unitId === actor.unitId)) {
+        throw new AppError('FORBIDDEN', '只能为本单位承担的措施申请延期');
+      }
+      if (isMeasureDone(measure.status)) throw new AppError('TRANSITION_NOT_ALLOWED', '措施已完成，无需延期');
+      if (measure.deadline && dto.requestedDeadline <= measure.deadline) {
+        throw new AppError('VALIDATION_FAILED', '延期后的时限须晚于现有时限', {
+          errors: { requestedDeadline: [`须晚于 ${measure.deadline}`] },
+        });
+      }
+      const pending = (await manager.query(
+        `SELECT 1 FROM deadline_extension WHERE measure_id = $1 AND unit_id = $2 AND status = 'pending'`,
+        [measureId, actor.unitId],
+      )) as unknown[];
+      if (pending.length > 0) throw new AppError('DUPLICATE', '本单位已有待审批的延期申请');
+      const [row] = (await manager.query(
+        `INSERT INTO deadline_extension (measure_id, unit_id, requested_by_id, previous_deadline, requested_deadline, reason)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [measureId, actor.unitId, actor.id, measure.deadline, dto.requestedDeadline, dto.reason.trim()],
+      )) as Array<{ id: string }>;
+      await insertMeasureEvent(manager, {
+        measureId,
+        action: 'extension_requested',
+        unitId: actor.unitId,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        opinion: dto.reason.trim(),
+        detail: { extensionId: row.id, previousDeadline: measure.deadline, requestedDeadline: dto.requestedDeadline },
+      });
+      await this.audit.record(
+        {
+          action: 'EXTENSION_REQUESTED',
+          entityType: 'deadline_extension',
+          entityId: row.id,
+          after: { measureId, ...dto },
+        },
+        manager,
+      );
+      return row.id;
+    });
+    return this.get(id, actor);
+  }
+
+  async decide(id: string, approve: boolean, dto: DecideExtensionDto, actor: Actor): Promise<ExtensionDto> {
+    const version = requireVersion(dto.version);
+    if (!approve && !dto.opinion?.trim()) {
+      throw new AppError('VALIDATION_FAILED', '不同意延期须说明理由', { errors: { opinion: ['请填写不同意的理由'] } });
+    }
+    await withConflictState(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const [extension] = (await manager.query(`SELECT * FROM deadline_extension WHERE id = $1 FOR UPDATE`, [
+            id,
+          ])) as Array<Record<string, never>>;
+          if (!extension) throw new AppError('NOT_FOUND', '延期申请不存在');
+          if (extension.version !== version) throw new StaleVersionError();
+          if (extension.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该延期申请已处理');
+          const measure = await lockMeasure(manager, extension.measure_id, scopeOf(actor));
+          if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
+          const status = approve ? 'approved' : 'refused';
+          await manager.query(
+            `UPDATE deadline_extension SET status = $2, decided_by_id = $3, decided_at = $4, opinion = $5, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+            [id, status, actor.id, this.clock.now(), dto.opinion?.trim() || null],
+          );
+          if (approve) {
+            await manager.query(
+              `UPDATE measure SET deadline = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+              [measure.id, extension.requested_deadline],
+            );
+          }
+          await insertMeasureEvent(manager, {
+            measureId: measure.id,
+            action: `extension_${status}`,
+            unitId: extension.unit_id,
+            actorId: actor.id,
+            actorName: actor.displayName,
+            opinion: dto.opinion?.trim() || null,
+            detail: {
+              extensionId: id,
+              previousDeadline: measure.deadline,
+              requestedDeadline: extension.requested_deadline,
+            },
+          });
+          await this.audit.record(
+            {
+              action: approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REFUSED',
+              entityType: 'deadline_extension',
+              entityId: id,
+              before: { status: 'pending', deadline: measure.deadline },
+              after: { status, deadline: approve ? extension.requested_deadline : measure.deadline },
+            },
+            manager,
+          );
+        }),
+      () => this.get(id, actor),
+    );
+    return this.get(id, actor);
+  }
+
+  async get(id: string, actor: Actor): Promise<ExtensionDto> {
+    const { items } = await this.find({ id }, actor, { offset: 0, limit: 1 });
+    if (items.length === 0) throw new AppError('NOT_FOUND', '延期申请不存在或无权查看');
+    return items[0];
+  }
+
+  async listForMeasure(measureId: string, actor: Actor): Promise<ExtensionDto[]> {
+    return (await this.find({ measureId }, actor, { offset: 0, limit: 200 })).items;
+  }
+
+  async list(query: ExtensionQueryDto, actor: Actor): Promise<Page<ExtensionDto>> {
+    const { page, pageSize, offset } = pageWindow(query);
+    const { items, total } = await this.find(query, actor, { offset, limit: pageSize });
+    return { items, total, page, pageSize };
+  }
+
+  private async find(
+    filter: { id?: string; measureId?: string; status?: string; inspectionId?: string },
+    actor: Actor,
+    window: { offset: number; limit: number },
+  ): Promise<{ items: ExtensionDto[]; total: number }> {
+    const scope = scopeOf(actor);
+    const params = new SqlParams();
+    const where = ['TRUE'];
+    if (!scope.all) where.push(assignedToSql('m', params.add(scope.unitIds)));
+    if (filter.id) where.push(`x.id = ${params.add(filter.id)}`);
+    if (filter.measureId) where.push(`x.measure_id = ${params.add(filter.measureId)}`);
+    if (filter.status) where.push(`x.status = ${params.add(filter.status)}`);
+    if (filter.inspectionId) where.push(`m.inspection_id = ${params.add(filter.inspectionId)}`);
+    const countParams = [...params.values];
+    const limit = params.add(window.limit);
+    const offset = params.add(window.offset);
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
+        params.values,
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM deadline_extension x JOIN measure m ON m.id = x.measure_id AND m.deleted_at IS NULL
+         JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL WHERE ${where.join(' AND ')}`,
+        countParams,
+      ),
+    ]);
+    return { items: (rows as Row[]).map(mapExtension), total: (count as Array<{ total: number }>)[0].total };
+  }
+}

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  checkTransition,
+  rollUpMeasureStatus,
+  validateApproval,
+  validateReason,
+  type MeasureAction,
+  type MeasureStatus,
+} from '@zhenggai/domain';
+import { scopeOf } from '../../common/auth/access-scope.js';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors/app-error.js';
+import type { Actor } from '../../common/http/request-context.js';
+import {
+  StaleVersionError,
+  requireVersion,
+  updateIfVersion,
+  withConflictState,
+  type ColumnValues,
+} from '../../common/versioned-update.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { MeasureDto } from './dto/measure.dto.js';
+import type { ApproveMeasureDto, ReasonDto, SubmitMeasureDto } from './dto/measure-actions.dto.js';
+import {
+  insertMeasureEvent,
+  lockMeasure,
+  refreshProblemStatus,
+  setUnitStatus,
+  unitShares,
+  type LockedMeasure,
+  type UnitShare,
+} from './measure-ledger.js';
+import { MeasuresService } from './measures.service.js';
+
+interface TransitionContext {
+  manager: EntityManager;
+  measure: LockedMeasure;
+  units: UnitShare[];
+  ownUnitId: string | null;
+}
+
+// The sign-off chain of a measure: a unit submits with evidence, an officer approves (已完成 / 视同完成) or returns it,
+// and a signed-off measure can be reopened. Each step is one transaction: version check, status change, history
+// event, audit event and the problem's derived status.
+@Injectable()
+export class MeasureWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly measures: MeasuresService,
+    private readonly audit: AuditService,
+    private readonly attachments: AttachmentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async transition(
+    id: string,
+    action: MeasureAction,
+    version: number | undefined,
+    actor: Actor,
+    apply: (
+      context: TransitionContext,
+    ) => Promise<{
+      status: MeasureStatus;
+      columns: ColumnValues;
+      event: { opinion?: string | null; attachmentIds?: string[]; detail?: Record<string, unknown> };
+    }>,
+  ): Promise<MeasureDto> {
+    const scope = scopeOf(actor);
+    const expected = requireVersion(version);
+    await withConflictState(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const measure = await lockMeasure(manager, id, scope);
+          if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
+          if (measure.version !== expected) throw new StaleVersionError();
+          const units = await unitShares(manager, id);
+          const ownUnitId = actor.unitId && units.some((unit) => unit.unitId === actor.unitId) ? actor.unitId : null;
+          const check = checkTransition(action, {
+            status: measure.status,
+            unitStatus: units.find((unit) => unit.unitId === ownUnitId)?.status ?? null,
+            roles: actor.roles,
+            ownUnit: ownUnitId !== null,
+          });
+          if (!check.ok) throw new AppError(check.code, check.message);
+
+          const result = await apply({ manager, measure, units, ownUnitId });
+          const updated = await updateIfVersion(manager, 'measure', id, expected, {
+            status: result.status,
+            ...result.columns,
+          });
+          if (!updated) throw new StaleVersionError();
+          await insertMeasureEvent(manager, {
+            measureId: id,
+            action,
+            fromStatus: measure.status,
+            toStatus: result.status,
+            unitId: ownUnitId,
+            actorId: actor.id,
+            actorName: actor.displayName,
+            ...result.event,
+          });
+          await this.audit.record(
+            {
+              action: `MEASURE_${action.toUpperCase()}`,
+              entityType: 'measure',
+              entityId: id,
+              before: { status: measure.status, version: measure.version },
+              after: { status: result.status, version: measure.version + 1, ...result.columns },
+              detail: { opinion: result.event.opinion ?? null, attachmentIds: result.event.attachmentIds ?? [] },
+            },
+            manager,
+          );
+          await refreshProblemStatus(manager, measure.problemId, this.audit);
+        }),
+      () => this.measures.get(id, actor),
+    );
+    return this.measures.get(id, actor);
+  }
+
+  submit(id: string, dto: SubmitMeasureDto, actor: Actor): Promise<MeasureDto> {
+    return this.transition(id, 'submit', dto.version, actor, async ({ manager, measure, units, ownUnitId }) => {
+      if (dto.attachmentIds.length === 0) {
+        throw new AppError('VALIDATION_FAILED', '提交销号须附上本措施的佐证材料', { errors: { attachmentIds: ['请至少上传一份佐证材料'] } });
+      }
+      // locks the evidence rows so that they cannot be deleted before this submission commits
+      await this.attachments.assertUsableAsEvidence(dto.attachmentIds, id, manager);
+      const evidence = [...new Set(dto.attachmentIds.map((value) => value.toLowerCase()))];
+      await setUnitStatus(manager, id, [ownUnitId!], 'pending_review');
+      const after = units.map((unit) =>
+        unit.unitId === ownUnitId ? 'pending_review' : unit.status,
+      ) as MeasureStatus[];
+      let status = rollUpMeasureStatus(
+        after.map((value) => (value === 'deemed_completed' || value === 'completed' ? 'in_progress' : value)),
+      );
+      // a 视同完成 item stays 视同完成 until every unit has asked for its final sign-off
+      if (measure.status === 'deemed_completed' && status !== 'pending_review') status = 'deemed_completed';
+      const columns: ColumnValues = status === 'pending_review' ? { submitted_at: this.clock.now() } : {};
+      return { status, columns, event: { opinion: dto.note, attachmentIds: evidence } };
+    });
+  }
+
+  approve(id: string, dto: ApproveMeasureDto, actor: Actor): Promise<MeasureDto> {
+    return this.transition(id, 'approve', dto.version, actor, async ({ manager }) => {
+      const errors = validateApproval(dto, this.clock.today());
+      if (Object.keys(errors).length > 0)
+        throw new AppError('VALIDATION_FAILED', '视同完成须填写阶段性成果、长效机制和下一检查节点', { errors });
+      await setUnitStatus(manager, id, 'all', dto.outcome);
+      const evidence = (await manager.query(
+        `SELECT id FROM attachment WHERE measure_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+        [id],
+      )) as Array<{ id: string }>;
+      const deemed = dto.outcome === 'deemed_completed';
+      if (deemed) {
+        await manager.query(
+          `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2, '视同完成后检查节点') ON CONFLICT DO NOTHING`,
+          [id, dto.nextCheckpoint],
+        );
+      }
+      const columns: ColumnValues = {
+        completed_at: this.clock.now(),
+        stage_outcome: deemed ? dto.stageOutcome!.trim() : null,
+        long_term_mechanism: deemed ? dto.longTermMechanism!.trim() : null,
+        next_checkpoint: deemed ? dto.nextCheckpoint : null,
+      };
+      // a 视同完成 item keeps going as a long-term one
+      if (deemed) columns.term = 'long_term';
+      return {
+        status: dto.outcome,
+        columns,
+        event: {
+          opinion: dto.opinion ?? null,
+          attachmentIds: evidence.map((row) => row.id),
+          detail: deemed ? { nextCheckpoint: dto.nextCheckpoint } : undefined,
+        },
+      };
+    });
+  }
+
+  returnSubmission(id: string, dto: ReasonDto, actor: Actor): Promise<MeasureDto> {
+    return this.transition(id, 'return', dto.version, actor, async ({ manager }) => {
+      const problem = validateReason(dto.reason);
+      if (problem) throw new AppError('VALIDATION_FAILED', problem, { errors: { reason: [problem] } });
+      await setUnitStatus(manager, id, 'all', 'in_progress');
+      return { status: 'in_progress', columns: { submitted_at: null }, event: { opinion: dto.reason.trim() } };
+    });
+  }
+
+  reopen(id: string, dto: ReasonDto, actor: Actor): Promise<MeasureDto> {
+    return this.transition(id, 'reopen', dto.version, actor, async ({ manager }) => {
+      const problem = validateReason(dto.reason);
+      if (problem) throw new AppError('VALIDATION_FAILED', problem, { errors: { reason: [problem] } });
+      await setUnitStatus(manager, id, 'all', 'in_progress');
+      return {
+        status: 'in_progress',
+        columns: { submitted_at: null, completed_at: null },
+        event: { opinion: dto.reason.trim() },
+      };
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { IsCalendarDate } from '../../../common/http/validators.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+
+export const ACCOUNTABILITY_FORMS = [
+  '问责',
+  '诫勉',
+  '政务处分',
+  '党纪处分',
+  '组织处理',
+  '批评教育',
+  '责令检查',
+  '提醒谈话',
+  '约谈',
+  '行政处罚',
+] as const;
+export const COUNT_UNITS = ['人', '人次', '家'] as const;
+export const RULE_ROLES = ['issued', 'revised', 'studied', 'mentioned'] as const;
+export const FUND_KINDS = ['追缴', '清退', '收回', '挽回'] as const;
+
+export class AccountabilityActionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) problemId: string;
+  @ApiProperty({ enum: ACCOUNTABILITY_FORMS }) form: string;
+  @ApiProperty({ type: Number, nullable: true }) count: number | null;
+  @ApiProperty({ type: String, enum: COUNT_UNITS, nullable: true }) countUnit: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty() version: number;
+}
+
+export class RuleDocumentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) problemId: string;
+  @ApiProperty({ description: 'the title inside 《》' }) title: string;
+  @ApiProperty({ enum: RULE_ROLES, description: 'issued 制定 | revised 修订 | studied 学习 | mentioned 提及' })
+  role: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty() version: number;
+}
+
+export class FundRecoveryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) problemId: string;
+  @ApiProperty({ enum: FUND_KINDS }) kind: string;
+  @ApiProperty({ description: '万元' }) amount: number;
+  @ApiProperty({ example: '万元' }) unit: string;
+  @ApiProperty({ type: String, nullable: true }) rawText: string | null;
+  @ApiProperty() version: number;
+}
+
+export class OutcomeTotalsDto {
+  @ApiProperty({ description: '问责 counted in 人' }) people: number;
+  @ApiProperty({ description: '问责 counted in 人次' }) personTimes: number;
+  @ApiProperty({ description: 'rules issued or revised (建章立制)' }) rules: number;
+  @ApiProperty({ description: '万元' }) funds: number;
+}
+
+export class ProblemOutcomesDto {
+  @ApiProperty({ type: [AccountabilityActionDto] }) accountability: AccountabilityActionDto[];
+  @ApiProperty({ type: [RuleDocumentDto] }) rules: RuleDocumentDto[];
+  @ApiProperty({ type: [FundRecoveryDto] }) funds: FundRecoveryDto[];
+  @ApiProperty({ type: OutcomeTotalsDto }) totals: OutcomeTotalsDto;
+}
+
+export class CreateAccountabilityDto {
+  @ApiProperty({ enum: ACCOUNTABILITY_FORMS }) @IsIn(ACCOUNTABILITY_FORMS) form: string;
+  @ApiPropertyOptional({ description: 'null when the text gives no number' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  count?: number;
+  @ApiPropertyOptional({ enum: COUNT_UNITS }) @IsOptional() @IsIn(COUNT_UNITS) countUnit?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class UpdateAccountabilityDto extends VersionedDto {
+  @ApiPropertyOptional({ enum: ACCOUNTABILITY_FORMS }) @IsOptional() @IsIn(ACCOUNTABILITY_FORMS) form?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100000) count?: number | null;
+  @ApiPropertyOptional({ enum: COUNT_UNITS }) @IsOptional() @IsIn(COUNT_UNITS) countUnit?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CreateRuleDocumentDto {
+  @ApiProperty({ maxLength: 300, example: '武汉经开区党工委议事规则' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+  @ApiPropertyOptional({ enum: RULE_ROLES, default: 'issued' }) @IsOptional() @IsIn(RULE_ROLES) role?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() issuedOn?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+}
+
+export class UpdateRuleDocumentDto extends VersionedDto {
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ enum: RULE_ROLES }) @IsOptional() @IsIn(RULE_ROLES) role?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() issuedOn?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+}
+
+export class CreateFundRecoveryDto {
+  @ApiProperty({ enum: FUND_KINDS }) @IsIn(FUND_KINDS) kind: string;
+  @ApiProperty({ description: '万元, two decimals at most' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e10)
+  amount: number;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) rawText?: string;
+}
+
+export class UpdateFundRecoveryDto extends VersionedDto {
+  @ApiPropertyOptional({ enum: FUND_KINDS }) @IsOptional() @IsIn(FUND_KINDS) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e10) amount?: number;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) rawText?: string;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProblemsModule } from '../problems/problems.module.js';
+import { OutcomesController } from './outcomes.controller.js';
+import { OutcomesService } from './outcomes.service.js';
+
+@Module({ imports: [ProblemsModule], controllers: [OutcomesController], providers: [OutcomesService] })
+export class OutcomesModule {}
