@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
+import { PageLoading } from '@/components/ui/page-loading';
+
+// Each page is its own chunk, so the login page does not download the workspace.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <RouteErrorBoundary />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
+      },
+      {
+        lazy: async () => ({ Component: (await import('./routes/app/root')).AppRoot }),
+        children: [
+          { index: true, element: <Navigate to="/problems" replace /> },
+          {
+            path: 'problems',
+            lazy: async () => ({ Component: (await import('./routes/app/problems')).ProblemsRoute }),
+          },
+          {
+            path: 'problems/:id',
+            lazy: async () => ({ Component: (await import('./routes/app/problem')).ProblemRoute }),
+          },
+          { path: '*', lazy: async () => ({ Component: (await import('@/components/errors/not-found')).NotFound }) },
+        ],
+      },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,20 @@
+import { FileSearchOutlined } from '@ant-design/icons';
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router';
+
+export function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="info"
+      icon={<FileSearchOutlined aria-hidden />}
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
+}

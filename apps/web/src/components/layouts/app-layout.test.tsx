@@ -1,0 +1,50 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { inspection, page, sessionUser } from '@/testing/data-generators';
+import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
+import { currentUrl, renderApp } from '@/testing/test-utils';
+
+describe('signed-in shell', () => {
+  it("shows the user's name, role in Chinese and unit", async () => {
+    stubApi({
+      'GET /api/auth/me': json(
+        sessionUser({ displayName: '水湖局负责人', roles: ['unit_leader'], unitName: '区水务和湖泊局' }),
+      ),
+      'GET /api/inspections': json(page([inspection()])),
+      'GET /api/problems': json(page([])),
+    });
+    renderApp('/problems');
+
+    expect(await screen.findByText('水湖局负责人')).toBeInTheDocument();
+    // antd switches to the desktop header after its breakpoint effect has run
+    expect(await screen.findByText('单位负责人')).toBeInTheDocument();
+    expect(screen.getByText('区水务和湖泊局')).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: '问题清单' })).toBeInTheDocument();
+  });
+
+  it('logs out with the CSRF token and returns to the login page', async () => {
+    let signedIn = true;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': () =>
+        signedIn ? json(sessionUser({ csrfToken: 'token-from-me' })) : apiError(401, 'UNAUTHENTICATED', '请先登录'),
+      'POST /api/auth/logout': () => {
+        signedIn = false;
+        return { status: 204 };
+      },
+      'GET /api/inspections': json(page([inspection()])),
+      'GET /api/problems': json(page([])),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp('/problems');
+
+    await user.click(await screen.findByRole('button', { name: '退出登录' }));
+
+    await waitFor(() => expect(currentUrl(router)).toBe('/login'));
+    expect(await screen.findByRole('button', { name: '登录' })).toBeInTheDocument();
+    const logout = sentRequests(fetchMock).find((request) => request.method === 'POST');
+    expect(logout?.headers.get('X-CSRF-Token')).toBe('token-from-me');
+    const reads = sentRequests(fetchMock).filter((request) => request.method === 'GET');
+    expect(reads.every((request) => request.headers.get('X-CSRF-Token') === null)).toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+import { LogoutOutlined, MenuOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export interface LayoutUser {
+  displayName: string;
+  roleLabels: string[];
+  unitName: string | null;
+}
+
+interface AppLayoutProps {
+  user: LayoutUser;
+  /** Menu entries appear only for what the account may open: no dead links. */
+  showBusinessMenu: boolean;
+  onLogout: () => void;
+  loggingOut: boolean;
+  children: ReactNode;
+}
+
+const MENU_PATHS = ['/problems'];
+
+function selectedMenuKey(pathname: string): string[] {
+  const match = MENU_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return match ? [match] : [];
+}
+
+export function AppLayout({ user, showBusinessMenu, onLogout, loggingOut, children }: AppLayoutProps) {
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const location = useLocation();
+
+  const items: MenuProps['items'] = showBusinessMenu
+    ? [{ key: '/problems', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/problems">问题清单</Link> }]
+    : [];
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selectedMenuKey(location.pathname)}
+      onClick={() => setDrawerOpen(false)}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  return (
+    <Layout className="zg-app" style={{ minHeight: '100vh' }}>
+      <Header className="zg-header">
+        <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+          {isMobile && showBusinessMenu && (
+            <Button
+              type="text"
+              className="zg-header-button"
+              icon={<MenuOutlined aria-hidden />}
+              aria-label="打开导航菜单"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Link to="/" className="zg-brand">
+            <span className="zg-brand-mark" aria-hidden>
+              改
+            </span>
+            <span className="zg-brand-text">{isMobile ? '整改工作台' : '整改 · 巡视巡察整改工作台'}</span>
+          </Link>
+        </Flex>
+        <Flex align="center" gap={isMobile ? 4 : 12} className="zg-user" style={{ minWidth: 0 }}>
+          <UserOutlined aria-hidden />
+          <span className="zg-user-name">{user.displayName}</span>
+          {!isMobile &&
+            user.roleLabels.map((label) => (
+              <Tag key={label} className="zg-role-tag" variant="filled">
+                {label}
+              </Tag>
+            ))}
+          {!isMobile && user.unitName && <span className="zg-user-unit">{user.unitName}</span>}
+          <Button
+            type="text"
+            className="zg-header-button"
+            icon={<LogoutOutlined aria-hidden />}
+            loading={loggingOut}
+            onClick={onLogout}
+            aria-label="退出登录"
+          >
+            {isMobile ? null : '退出登录'}
+          </Button>
+        </Flex>
+      </Header>
+      <Layout>
+        {!isMobile && showBusinessMenu && (
+          <Sider
+            theme="light"
+            width={208}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            className="zg-sider"
+          >
+            {menu}
+          </Sider>
+        )}
+        {isMobile && showBusinessMenu && (
+          <Drawer
+            placement="left"
+            size={260}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={
+              <div>
+                <div>{user.displayName}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+                  {[...user.roleLabels, user.unitName].filter(Boolean).join(' · ')}
+                </Typography.Text>
+              </div>
+            }
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Layout>
+          <Content className="zg-content">{children}</Content>
+          <Footer className="zg-footer">本系统为非涉密系统，严禁处理涉密信息</Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Schemas } from '@zhenggai/api-client';
+import { api, unwrap } from '@/lib/api-client';
+
+export type ProblemDetail = Schemas['ProblemDetailDto'];
+export type Measure = Schemas['MeasureDto'];
+
+export async function getProblem(id: string): Promise<ProblemDetail> {
+  return unwrap(await api.GET('/api/problems/{id}', { params: { path: { id } } }));
+}
+
+export const getProblemQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['problems', 'detail', id], queryFn: () => getProblem(id) });
+
+export function useProblem(id: string) {
+  return useQuery(getProblemQueryOptions(id));
+}

@@ -1,0 +1,43 @@
+import { vi } from 'vitest';
+
+type Reply = { status: number; body?: unknown };
+type Handler = (request: Request, url: URL) => Reply | Promise<Reply>;
+
+export function json(body: unknown, status = 200): Reply {
+  return { status, body };
+}
+
+export function apiError(status: number, code: string, message: string, errors?: Record<string, string[]>): Reply {
+  return { status, body: errors ? { code, message, errors } : { code, message } };
+}
+
+/**
+ * Replaces the global fetch (the network edge) with a table of "METHOD /path" → reply.
+ * Unlisted calls answer 404 like the API's unknown-route error, so a test never hangs on a missing stub.
+ */
+export function stubApi(routes: Record<string, Handler | Reply>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
+    const url = new URL(request.url);
+    const route = routes[`${request.method} ${url.pathname}`];
+    const reply =
+      route === undefined
+        ? apiError(404, 'ROUTE_NOT_FOUND', '请求的接口不存在')
+        : typeof route === 'function'
+          ? await route(request, url)
+          : route;
+    if (reply.body === undefined) return new Response(null, { status: reply.status });
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The requests the app sent, as Request objects, for assertions on method, URL and headers. */
+export function sentRequests(fetchMock: ReturnType<typeof stubApi>): Request[] {
+  return fetchMock.mock.calls.map(([input]) => input as Request);
+}
