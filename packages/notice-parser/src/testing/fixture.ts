@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { ParsedNotice } from '../types.js';
 
-// /work/shared sits next to the repository: src/testing → notice-parser → packages → main → (parent).
-const FIXTURE_URL = new URL('../../../../../shared/fixtures/notices/wuhan-jkq-2024-07-18.txt', import.meta.url);
+// the repository's copy of the published notice: src/testing → notice-parser → packages → repository root
+const FIXTURE_URL = new URL('../../../../fixtures/notices/wuhan-jkq-2024-07-18.txt', import.meta.url);
 
 export function readFixture(): string {
   return readFileSync(FIXTURE_URL, 'utf8');
