@@ -18,14 +18,28 @@ const steps = [
   {
     name: '@zhenggai/api',
     dir: 'apps/api',
-    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', '../../packages/domain/src', '../../packages/notice-parser/src', '../../migrations'],
+    inputs: [
+      'src',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      '../../packages/domain/src',
+      '../../packages/notice-parser/src',
+      '../../migrations',
+    ],
     skip: ['dist', 'node_modules'],
   },
   { name: '@zhenggai/api-client', dir: 'packages/api-client', inputs: ['src', 'tsconfig.json'] },
   {
     name: '@zhenggai/web',
     dir: 'apps/web',
-    inputs: ['src', 'index.html', 'vite.config.ts', 'public', '../../packages/domain/src', '../../packages/api-client/src'],
+    inputs: [
+      'src',
+      'index.html',
+      'vite.config.ts',
+      'public',
+      '../../packages/domain/src',
+      '../../packages/api-client/src',
+    ],
     skip: ['dist', 'node_modules'],
   },
 ];
@@ -54,7 +68,11 @@ for (const step of steps) {
   }
   const started = Date.now();
   process.stdout.write(`build ${step.name} … `);
-  const result = spawnSync('npm', ['run', 'build', '-w', step.name, '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', 'build', '-w', step.name, '--silent'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     console.log('failed');
     process.stderr.write(result.stdout + result.stderr);

@@ -13,7 +13,12 @@ fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   return result.status ?? 1;
 }
 
@@ -32,7 +37,10 @@ function ensureBrowser() {
   }
   console.log('Installing chromium and fonts-noto-cjk (apt-get)…');
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env }) !== 0) {
+  if (
+    run('apt-get', ['update', '-qq'], { env }) !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env }) !== 0
+  ) {
     console.error('apt-get could not install chromium and fonts-noto-cjk');
     process.exit(1);
   }
@@ -57,13 +65,23 @@ function record(name, exitCode, counts) {
 // jest and vitest write the same JSON shape; a file that failed to load has no test results but counts as a failure
 function countsOf(report) {
   if (!report) return null;
-  const broken = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  const broken = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+  ).length;
   return { passed: report.numPassedTests, failed: report.numFailedTests + broken };
 }
 
 function vitestTier(name, workspace) {
   const out = path.join(results, `${name}.json`);
-  const code = run('npm', ['test', '-w', workspace, '--', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run('npm', [
+    'test',
+    '-w',
+    workspace,
+    '--',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   record(name, code, countsOf(readJson(out)));
 }
 

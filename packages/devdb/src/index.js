@@ -133,7 +133,9 @@ export async function createDatabase(serverUrl, name, { template, dropExisting =
 }
 
 export async function dropDatabase(serverUrl, name) {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 /**

@@ -54,13 +54,20 @@ export function findDates(text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups ?? {};
-    const base = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, raw: m[0], mdDigits: null, relativeYear: null };
+    const base = {
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      raw: m[0],
+      mdDigits: null,
+      relativeYear: null,
+    };
     let mention: DateMention | null = null;
     if (g.fy) mention = { ...base, year: toInt(g.fy), month: toInt(g.fm), day: toInt(g.fd) };
     else if (g.iy) mention = { ...base, year: toInt(g.iy), month: toInt(g.im), day: toInt(g.id) };
     else if (g.cy && g.cm && g.cd)
       mention = { ...base, year: chineseToNumber(g.cy), month: chineseToNumber(g.cm), day: chineseToNumber(g.cd) };
-    else if (g.ly) mention = { ...base, year: toInt(g.ly), month: toInt(g.lm), day: toInt(g.ld), mdDigits: `${g.lm}-${g.ld}` };
+    else if (g.ly)
+      mention = { ...base, year: toInt(g.ly), month: toInt(g.lm), day: toInt(g.ld), mdDigits: `${g.lm}-${g.ld}` };
     else if (g.my) mention = { ...base, year: toInt(g.my), month: null, day: null, mdDigits: g.mmd ?? null };
     else if (g.by) mention = { ...base, year: toInt(g.by), month: null, day: null, mdDigits: g.bmd ?? null };
     else if (g.rel)

@@ -45,7 +45,13 @@ describe('characters and encoding', () => {
     expect(r.problems).toHaveLength(41);
     expect(summary(r).measureCounts).toEqual(summary(baseline).measureCounts);
     expect(r.problems[6]!.title).toBe('‘清四乱’、退垸还湖攻坚不力');
-    expect(r.inspection).toMatchObject({ kind: 'xunshi', group: '省委第六巡视组', target: '武汉经开区', round: 4, onSiteTo: '2023-09-15' });
+    expect(r.inspection).toMatchObject({
+      kind: 'xunshi',
+      group: '省委第六巡视组',
+      target: '武汉经开区',
+      round: 4,
+      onSiteTo: '2023-09-15',
+    });
     expect(r.warnings.map((w) => w.code)).toContain('TRADITIONAL_CONVERTED');
     expect(baseline.warnings.map((w) => w.code)).not.toContain('TRADITIONAL_CONVERTED');
   });
@@ -66,7 +72,8 @@ describe('page chrome', () => {
     '公开方式：主动公开',
     '',
   ].join('\n');
-  const footer = '\n\n【打印本页】 【关闭窗口】\n上一篇：关于某某工作的通知\n网站地图 | 联系我们\n鄂ICP备2022016438号-1\n';
+  const footer =
+    '\n\n【打印本页】 【关闭窗口】\n上一篇：关于某某工作的通知\n网站地图 | 联系我们\n鄂ICP备2022016438号-1\n';
 
   it('drops breadcrumbs, widgets, portal metadata, the duplicated title and the footer', () => {
     const r = parseNotice(header + fixture + footer);
@@ -88,7 +95,9 @@ describe('page chrome', () => {
   });
 
   it('reads the publication date from a portal URL when the page has none', () => {
-    const r = parseNotice(`http://www.example.gov.cn/xxgk/t20260123_12345.html\n${fixture.replace(/发布时间:[^\n]*\n/, '')}`);
+    const r = parseNotice(
+      `http://www.example.gov.cn/xxgk/t20260123_12345.html\n${fixture.replace(/发布时间:[^\n]*\n/, '')}`,
+    );
     expect(r.inspection.publishedAt).toBe('2026-01-23');
   });
 });
@@ -99,23 +108,40 @@ const PREAMBLE = (dates: string, feedback: string) =>
 describe('dates', () => {
   it('takes a missing year from referenceYear and warns', () => {
     const r = parseNotice(PREAMBLE('7月18日至9月15日', '11月1日'), { referenceYear: 2023 });
-    expect(r.inspection).toMatchObject({ onSiteFrom: '2023-07-18', onSiteTo: '2023-09-15', feedbackDate: '2023-11-01' });
+    expect(r.inspection).toMatchObject({
+      onSiteFrom: '2023-07-18',
+      onSiteTo: '2023-09-15',
+      feedbackDate: '2023-11-01',
+    });
     expect(r.warnings.filter((w) => w.code === 'DATE_YEAR_INFERRED')).toHaveLength(2);
   });
 
   it('does not put a year-less inspection after the notice that reports on it', () => {
     const r = parseNotice(`发布时间:2024-03-01\n${PREAMBLE('7月18日至9月15日', '11月1日')}`);
-    expect(r.inspection).toMatchObject({ onSiteFrom: '2023-07-18', onSiteTo: '2023-09-15', feedbackDate: '2023-11-01', publishedAt: '2024-03-01' });
+    expect(r.inspection).toMatchObject({
+      onSiteFrom: '2023-07-18',
+      onSiteTo: '2023-09-15',
+      feedbackDate: '2023-11-01',
+      publishedAt: '2024-03-01',
+    });
   });
 
   it('rolls a year-less end date and feedback date over New Year', () => {
     const r = parseNotice(PREAMBLE('2022年10月20日至1月6日', '2月10日'));
-    expect(r.inspection).toMatchObject({ onSiteFrom: '2022-10-20', onSiteTo: '2023-01-06', feedbackDate: '2023-02-10' });
+    expect(r.inspection).toMatchObject({
+      onSiteFrom: '2022-10-20',
+      onSiteTo: '2023-01-06',
+      feedbackDate: '2023-02-10',
+    });
   });
 
   it('reconstructs dates whose 年/月 were lost, choosing the reading that fits, and warns', () => {
     const r = parseNotice(PREAMBLE('2023516日至620日', '2023111日'));
-    expect(r.inspection).toMatchObject({ onSiteFrom: '2023-05-16', onSiteTo: '2023-06-20', feedbackDate: '2023-11-01' });
+    expect(r.inspection).toMatchObject({
+      onSiteFrom: '2023-05-16',
+      onSiteTo: '2023-06-20',
+      feedbackDate: '2023-11-01',
+    });
     const ambiguous = r.warnings.filter((w) => w.code === 'DATE_AMBIGUOUS');
     expect(ambiguous).toHaveLength(2);
     expect(ambiguous[1]!.message).toContain('2023年11月1日');
@@ -124,7 +150,11 @@ describe('dates', () => {
 
   it('prefers a plausible inspection length when a lost-月 start date reads two ways', () => {
     const r = parseNotice(PREAMBLE('2023111日至1215日', '2024年1月20日'));
-    expect(r.inspection).toMatchObject({ onSiteFrom: '2023-11-01', onSiteTo: '2023-12-15', feedbackDate: '2024-01-20' });
+    expect(r.inspection).toMatchObject({
+      onSiteFrom: '2023-11-01',
+      onSiteTo: '2023-12-15',
+      feedbackDate: '2024-01-20',
+    });
     expect(r.warnings.map((w) => w.code)).toContain('DATE_AMBIGUOUS');
   });
 });

@@ -16,13 +16,39 @@ function clauses(text: string): Array<{ start: number; text: string }> {
 }
 
 function stripOrdinal(text: string): string {
-  return text.replace(/^\s?(?:[一二三四五六七八九十]{1,3}是|\(\d{1,2}\)|[\u2460-\u2473]|第[一二三四五六七八九十]{1,3}[,、:]?)/, '').trim();
+  return text
+    .replace(
+      /^\s?(?:[一二三四五六七八九十]{1,3}是|\(\d{1,2}\)|[\u2460-\u2473]|第[一二三四五六七八九十]{1,3}[,、:]?)/,
+      '',
+    )
+    .trim();
 }
 
 const FORMS = [
-  '问责', '诫勉谈话', '诫勉', '党纪政务处分', '党纪处分', '政务处分', '纪律处分', '组织处理', '批评教育', '责令作出书面检查',
-  '责令检查', '提醒谈话', '谈话提醒', '警示谈话', '约谈', '函询', '行政处罚', '通报批评', '免职', '撤职', '降职', '开除党籍',
-  '立案审查调查', '立案',
+  '问责',
+  '诫勉谈话',
+  '诫勉',
+  '党纪政务处分',
+  '党纪处分',
+  '政务处分',
+  '纪律处分',
+  '组织处理',
+  '批评教育',
+  '责令作出书面检查',
+  '责令检查',
+  '提醒谈话',
+  '谈话提醒',
+  '警示谈话',
+  '约谈',
+  '函询',
+  '行政处罚',
+  '通报批评',
+  '免职',
+  '撤职',
+  '降职',
+  '开除党籍',
+  '立案审查调查',
+  '立案',
 ];
 const FORM_ALT = FORMS.join('|');
 const FORM_GROUP_RE = new RegExp(`(?:${FORM_ALT})(?:[、和及与](?:${FORM_ALT})){0,8}`, 'g');
@@ -115,7 +141,10 @@ export function extractRules(text: string): RuleItem[] {
   const masked = applyMask(text, spans);
   const out: RuleItem[] = [];
   for (const [start, end] of spans) {
-    const title = text.slice(start + 1, text[end - 1] === '》' ? end - 1 : end).replace(/\s*\n\s*/g, '').trim();
+    const title = text
+      .slice(start + 1, text[end - 1] === '》' ? end - 1 : end)
+      .replace(/\s*\n\s*/g, '')
+      .trim();
     if (title === '') continue;
     const windowStart = Math.max(0, start - 200);
     const pre = masked.slice(windowStart, start);
@@ -128,7 +157,8 @@ export function extractRules(text: string): RuleItem[] {
   return out;
 }
 
-const FUND_RE = /(追缴|清退|收回|挽回|追回|退还|返还|收缴|退缴)[^。;,\d]{0,20}?(\d{1,12}(?:\.\d{1,6})?)\s?(亿元|万元|元)/g;
+const FUND_RE =
+  /(追缴|清退|收回|挽回|追回|退还|返还|收缴|退缴)[^。;,\d]{0,20}?(\d{1,12}(?:\.\d{1,6})?)\s?(亿元|万元|元)/g;
 
 /** Money recovered (追缴/清退/收回/挽回 …), converted to 万元. */
 export function extractFunds(text: string): FundItem[] {
@@ -139,7 +169,12 @@ export function extractFunds(text: string): FundItem[] {
     if (!Number.isFinite(value)) continue;
     const amount = m[3] === '亿元' ? value * 10000 : m[3] === '元' ? value / 10000 : value;
     const start = m.index ?? 0;
-    out.push({ kind: m[1]!, amount: Math.round(amount * 1e6) / 1e6, unit: '万元', rawText: text.slice(start, start + m[0].length) });
+    out.push({
+      kind: m[1]!,
+      amount: Math.round(amount * 1e6) / 1e6,
+      unit: '万元',
+      rawText: text.slice(start, start + m[0].length),
+    });
   }
   return out;
 }

@@ -9,11 +9,86 @@ interface FactSpan {
 }
 
 const UNITS = [
-  '平方公里', '平方米', '立方米', '千米', '公里', '公顷', '公斤', '千克', '千瓦', '兆瓦', '个月', '人次', '场次', '批次',
-  '户次', '小时', '分钟', 'km', '㎡', '元', '人', '名', '个', '家', '项', '次', '场', '条', '处', '亩', '吨', '套', '户', '件',
-  '份', '位', '座', '所', '批', '天', '年', '周', '米', '方', '篇', '起', '类', '村', '期', '台', '辆', '间', '笔', '宗', '张',
-  '本', '轮', '栋', '幢', '种', '支', '部', '款', '块', '段', '片', '只', '头', '棵', '株', '倍', '分', '门', '节', '组', '层',
-  '床', '斤', '升', '度',
+  '平方公里',
+  '平方米',
+  '立方米',
+  '千米',
+  '公里',
+  '公顷',
+  '公斤',
+  '千克',
+  '千瓦',
+  '兆瓦',
+  '个月',
+  '人次',
+  '场次',
+  '批次',
+  '户次',
+  '小时',
+  '分钟',
+  'km',
+  '㎡',
+  '元',
+  '人',
+  '名',
+  '个',
+  '家',
+  '项',
+  '次',
+  '场',
+  '条',
+  '处',
+  '亩',
+  '吨',
+  '套',
+  '户',
+  '件',
+  '份',
+  '位',
+  '座',
+  '所',
+  '批',
+  '天',
+  '年',
+  '周',
+  '米',
+  '方',
+  '篇',
+  '起',
+  '类',
+  '村',
+  '期',
+  '台',
+  '辆',
+  '间',
+  '笔',
+  '宗',
+  '张',
+  '本',
+  '轮',
+  '栋',
+  '幢',
+  '种',
+  '支',
+  '部',
+  '款',
+  '块',
+  '段',
+  '片',
+  '只',
+  '头',
+  '棵',
+  '株',
+  '倍',
+  '分',
+  '门',
+  '节',
+  '组',
+  '层',
+  '床',
+  '斤',
+  '升',
+  '度',
 ];
 const NUMBER_RE = /(?<![\d.A-Za-z])\d{1,15}(?:\.\d{1,10})?/g;
 const PERCENT_RE = /^\s?(%|‰)/;
@@ -52,7 +127,12 @@ function scanFacts(text: string): FactSpan[] {
         end += suffix[0].length;
       }
       consumedUntil = end;
-      out.push({ start, numberStart, end, fact: { value, unit: percent[1]!, multiplier: 1, kind: 'percent', approx, rawText: text.slice(start, end) } });
+      out.push({
+        start,
+        numberStart,
+        end,
+        fact: { value, unit: percent[1]!, multiplier: 1, kind: 'percent', approx, rawText: text.slice(start, end) },
+      });
       continue;
     }
     const ratio = RATIO_RE.exec(tail());
@@ -61,7 +141,12 @@ function scanFacts(text: string): FactSpan[] {
       end += ratio[0].length;
       const ratioValue = right === 0 ? value : Math.round((value / right) * 1e6) / 1e6;
       consumedUntil = end;
-      out.push({ start, numberStart, end, fact: { value: ratioValue, unit: null, multiplier: 1, kind: 'ratio', approx, rawText: text.slice(start, end) } });
+      out.push({
+        start,
+        numberStart,
+        end,
+        fact: { value: ratioValue, unit: null, multiplier: 1, kind: 'ratio', approx, rawText: text.slice(start, end) },
+      });
       continue;
     }
     let multiplier: NumericFact['multiplier'] = 1;
@@ -86,12 +171,22 @@ function scanFacts(text: string): FactSpan[] {
     const ordinal = before.endsWith('第');
     if (ordinal && (unit === '位' || unit === '名')) {
       consumedUntil = end;
-      out.push({ start: numberStart - 1, numberStart, end, fact: { value, unit, multiplier, kind: 'rank', approx, rawText: text.slice(numberStart - 1, end) } });
+      out.push({
+        start: numberStart - 1,
+        numberStart,
+        end,
+        fact: { value, unit, multiplier, kind: 'rank', approx, rawText: text.slice(numberStart - 1, end) },
+      });
       continue;
     }
     if (ordinal) continue;
     consumedUntil = end;
-    out.push({ start, numberStart, end, fact: { value, unit, multiplier, kind: 'quantity', approx, rawText: text.slice(start, end) } });
+    out.push({
+      start,
+      numberStart,
+      end,
+      fact: { value, unit, multiplier, kind: 'quantity', approx, rawText: text.slice(start, end) },
+    });
   }
   return out;
 }
@@ -99,7 +194,8 @@ function scanFacts(text: string): FactSpan[] {
 const SENTENCE_END_RE = /[。;!?\n]/g;
 const DONE_RE =
   /(?:已(?:经)?(?:全部)?(?:完成|办理|完善|办结|整改|拆除|落实|解决|销号|处置|清理|清退|追缴)[^\d,。;()]{0,16}?|完成整改)(\d{1,9}(?:\.\d{1,6})?)/g;
-const REMAINING_RE = /(?:剩余|正在办理|正在整改|尚未完成|未完成|还有|尚有|正在推进)[^\d,。;()]{0,8}?(\d{1,9}(?:\.\d{1,6})?)/g;
+const REMAINING_RE =
+  /(?:剩余|正在办理|正在整改|尚未完成|未完成|还有|尚有|正在推进)[^\d,。;()]{0,8}?(\d{1,9}(?:\.\d{1,6})?)/g;
 const ALL_DONE_RE = /(?:已?全部|均(?:已)?)[^。;,\d]{0,8}?(?:完成|办结|完毕|整改到位|销号)|整改完毕/g;
 const SENTENCE_START_MARKER_RE = /^(?:[一二三四五六七八九十]{1,3}是|其中|且)?[,\s]?$/;
 

@@ -96,7 +96,9 @@ describe('the Wuhan 经开区 seed notice (domain.md §8.1)', () => {
 
   it('records accountability with 人 and 人次 kept apart', () => {
     const numbered = (seq: number) =>
-      problem(seq).accountability.filter((a) => a.count !== null).map((a) => [a.form, a.count, a.countUnit]);
+      problem(seq)
+        .accountability.filter((a) => a.count !== null)
+        .map((a) => [a.form, a.count, a.countUnit]);
     expect(numbered(26)).toEqual([['问责', 21, '人']]);
     expect(numbered(28)).toEqual([
       ['问责', 2, '人'],
@@ -114,9 +116,14 @@ describe('the Wuhan 经开区 seed notice (domain.md §8.1)', () => {
     expect(problem(30).accountability).toEqual([
       { form: '问责', count: null, countUnit: null, rawText: '对当事人给予问责处理' },
     ]);
-    const problemsWithCounts = result.problems.filter((p) => p.accountability.some((a) => a.form === '问责' && a.count !== null));
+    const problemsWithCounts = result.problems.filter((p) =>
+      p.accountability.some((a) => a.form === '问责' && a.count !== null),
+    );
     expect(problemsWithCounts.map((p) => p.seq)).toEqual([26, 28, 29, 32, 33, 38]);
-    const total = problemsWithCounts.flatMap((p) => p.accountability).filter((a) => a.form === '问责').reduce((s, a) => s + (a.count ?? 0), 0);
+    const total = problemsWithCounts
+      .flatMap((p) => p.accountability)
+      .filter((a) => a.form === '问责')
+      .reduce((s, a) => s + (a.count ?? 0), 0);
     expect(total).toBe(88);
   });
 
@@ -155,7 +162,11 @@ describe('the Wuhan 经开区 seed notice (domain.md §8.1)', () => {
     expect(facts.filter((f) => f.kind === 'ratio').map((f) => [f.rawText, f.value])).toEqual([['0.6:1', 0.6]]);
     expect(facts.some((f) => f.value === 2023 || f.value === 2025 || f.value === 2017)).toBe(false);
     expect(problem(9).facts.map((f) => f.rawText)).not.toContain('2023');
-    expect(problem(17).facts.find((f) => f.rawText === '0.61万亩')).toMatchObject({ value: 0.61, multiplier: 10000, unit: '亩' });
+    expect(problem(17).facts.find((f) => f.rawText === '0.61万亩')).toMatchObject({
+      value: 0.61,
+      multiplier: 10000,
+      unit: '亩',
+    });
     expect(problem(1).facts.find((f) => f.rawText === '60余场')).toMatchObject({ value: 60, unit: '场', approx: true });
   });
 

@@ -103,7 +103,13 @@ function resolveRange(
   return { from: pairs[0]!.from, to: pairs[0]!.to, readings: pairs.length };
 }
 
-function warnDates(warnings: WarningList, label: string, mentions: DateMention[], chosen: CalendarDate | null, readings: number): void {
+function warnDates(
+  warnings: WarningList,
+  label: string,
+  mentions: DateMention[],
+  chosen: CalendarDate | null,
+  readings: number,
+): void {
   const raw = mentions.map((m) => m.raw).join('—');
   if (mentions.some(isLossy)) {
     warnings.add(
@@ -116,7 +122,12 @@ function warnDates(warnings: WarningList, label: string, mentions: DateMention[]
   }
 }
 
-function warnInferredYear(warnings: WarningList, label: string, m: DateMention | undefined, chosen: CalendarDate | null): void {
+function warnInferredYear(
+  warnings: WarningList,
+  label: string,
+  m: DateMention | undefined,
+  chosen: CalendarDate | null,
+): void {
   if (!m || m.year !== null || m.relativeYear !== null || isLossy(m) || !chosen) return;
   warnings.add('DATE_YEAR_INFERRED', `${label}“${m.raw}”未写年份，按上下文推定为${chosen.year}年，请核对`, m.raw);
 }
@@ -133,10 +144,20 @@ function parsePublished(meta: Map<string, string>, fullText: string): string | n
     const m = v ? PUBLISHED_RE.exec(v) : null;
     if (!m) continue;
     const date = toIso({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
-    const valid = candidateDates(
-      { start: 0, end: 0, raw: m[0], year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), mdDigits: null, relativeYear: null },
-      null,
-    ).length > 0;
+    const valid =
+      candidateDates(
+        {
+          start: 0,
+          end: 0,
+          raw: m[0],
+          year: Number(m[1]),
+          month: Number(m[2]),
+          day: Number(m[3]),
+          mdDigits: null,
+          relativeYear: null,
+        },
+        null,
+      ).length > 0;
     if (!valid || !date) continue;
     if (m[4] === undefined) return date;
     const hh = Number(m[4]);
@@ -149,7 +170,8 @@ function parsePublished(meta: Map<string, string>, fullText: string): string | n
   const url = URL_DATE_RE.exec(fullText);
   if (url) {
     const d = { year: Number(url[1]), month: Number(url[2]), day: Number(url[3]) };
-    const ok = candidateDates({ start: 0, end: 0, raw: url[0], ...d, mdDigits: null, relativeYear: null }, null).length > 0;
+    const ok =
+      candidateDates({ start: 0, end: 0, raw: url[0], ...d, mdDigits: null, relativeYear: null }, null).length > 0;
     if (ok) return toIso(d);
   }
   return null;
@@ -227,11 +249,15 @@ export function extractInspection(input: MetadataInput, warnings: WarningList): 
   const ranges = findRanges(preamble, mentions);
   const onSiteRange = ranges[0];
   const feedbackMention = mentions.find(
-    (m) => !(onSiteRange && (m === onSiteRange[0] || m === onSiteRange[1])) && FEEDBACK_AFTER_RE.test(preamble.slice(m.end, m.end + 40)),
+    (m) =>
+      !(onSiteRange && (m === onSiteRange[0] || m === onSiteRange[1])) &&
+      FEEDBACK_AFTER_RE.test(preamble.slice(m.end, m.end + 40)),
   );
   const explicitYear = onSiteRange?.[0].year ?? onSiteRange?.[1].year ?? feedbackMention?.year ?? null;
   const publishedMention = publishedAt ? findDates(publishedAt.slice(0, 10))[0] : undefined;
-  const publishedDate: CalendarDate | null = publishedMention ? (candidateDates(publishedMention, null)[0] ?? null) : null;
+  const publishedDate: CalendarDate | null = publishedMention
+    ? (candidateDates(publishedMention, null)[0] ?? null)
+    : null;
   const anchor = publishedDate ?? signed ?? publicityFrom;
   let inspectionYear = explicitYear ?? input.referenceYear ?? anchor?.year ?? null;
   let onSiteFrom: CalendarDate | null = null;
@@ -239,7 +265,14 @@ export function extractInspection(input: MetadataInput, warnings: WarningList): 
   if (onSiteRange) {
     let r = resolveRange(onSiteRange[0], onSiteRange[1], inspectionYear);
     // A year taken from the publication date cannot put the inspection after the notice about it.
-    if (explicitYear === null && input.referenceYear === null && anchor && r.from && compareDates(r.from, anchor) > 0 && inspectionYear !== null) {
+    if (
+      explicitYear === null &&
+      input.referenceYear === null &&
+      anchor &&
+      r.from &&
+      compareDates(r.from, anchor) > 0 &&
+      inspectionYear !== null
+    ) {
       inspectionYear -= 1;
       r = resolveRange(onSiteRange[0], onSiteRange[1], inspectionYear);
     }
@@ -250,7 +283,11 @@ export function extractInspection(input: MetadataInput, warnings: WarningList): 
   }
   let feedback: CalendarDate | null = null;
   if (feedbackMention) {
-    const r = resolveSingle(feedbackMention, onSiteTo?.year ?? onSiteFrom?.year ?? inspectionYear, onSiteTo ?? onSiteFrom);
+    const r = resolveSingle(
+      feedbackMention,
+      onSiteTo?.year ?? onSiteFrom?.year ?? inspectionYear,
+      onSiteTo ?? onSiteFrom,
+    );
     feedback = r.date;
     warnDates(warnings, '反馈日期', [feedbackMention], feedback, r.alternatives);
     warnInferredYear(warnings, '反馈日期', feedbackMention, feedback);
@@ -267,7 +304,10 @@ export function extractInspection(input: MetadataInput, warnings: WarningList): 
   const phoneMatch = PHONE_RE.exec(contactSource);
   let contactHours: string | null = null;
   if (phoneMatch) {
-    const after = contactSource.slice((phoneMatch.index ?? 0) + phoneMatch[0].length, (phoneMatch.index ?? 0) + phoneMatch[0].length + 50);
+    const after = contactSource.slice(
+      (phoneMatch.index ?? 0) + phoneMatch[0].length,
+      (phoneMatch.index ?? 0) + phoneMatch[0].length + 50,
+    );
     const paren = HOURS_AFTER_RE.exec(after);
     if (paren && /\d|工作日|周/.test(paren[1]!)) contactHours = paren[1]!.trim();
   }

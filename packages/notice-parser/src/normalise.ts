@@ -3,10 +3,14 @@ import * as OpenCC from 'opencc-js/t2cn';
 // Characters that exist only in traditional script, and their simplified counterparts; used to decide
 // whether running the (comparatively slow) OpenCC conversion is worth it.
 const TRADITIONAL_ONLY = new Set(
-  '關於視屆輪黨組織領導會們這個來時為說國進區開發證據問題實員鄉經濟產業與處總結級報辦設計劃廣東務環責認識議門對應義書體長車確況論記變單財資監覽統職權幹點規準擬應類際達聯網線範構項據歸檢鬥鋼雙灣藝齊陽隊頭顯風飛養馬鳥龍'.split(''),
+  '關於視屆輪黨組織領導會們這個來時為說國進區開發證據問題實員鄉經濟產業與處總結級報辦設計劃廣東務環責認識議門對應義書體長車確況論記變單財資監覽統職權幹點規準擬應類際達聯網線範構項據歸檢鬥鋼雙灣藝齊陽隊頭顯風飛養馬鳥龍'.split(
+    '',
+  ),
 );
 const SIMPLIFIED_ONLY = new Set(
-  '关于视届轮党组织领导会们这个来时为说国进区开发证据问题实员乡经济产业与处总结级报办设计划广东务环责认识议门对应义书体长车确况论记变单财资监览统职权干点规准拟应类际达联网线范构项据归检斗钢双湾艺齐阳队头显风飞养马鸟龙'.split(''),
+  '关于视届轮党组织领导会们这个来时为说国进区开发证据问题实员乡经济产业与处总结级报办设计划广东务环责认识议门对应义书体长车确况论记变单财资监览统职权干点规准拟应类际达联网线范构项据归检斗钢双湾艺齐阳队头显风飞养马鸟龙'.split(
+    '',
+  ),
 );
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -16,9 +20,27 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 const PINYIN_NOTE = /(?<=[\u4E00-\u9FFF])\(([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6})\)/g;
 const SMALL_FORMS: Record<string, string> = {
-  '\uFF61': '。', '\uFF62': '“', '\uFF63': '”', '\uFF64': '、',
-  '﹐': ',', '﹑': '、', '﹒': '.', '﹔': ';', '﹕': ':', '﹖': '?', '﹗': '!', '﹙': '(', '﹚': ')',
-  '「': '“', '」': '”', '『': '‘', '』': '’', '〝': '“', '〞': '”', '〈': '《', '〉': '》',
+  '\uFF61': '。',
+  '\uFF62': '“',
+  '\uFF63': '”',
+  '\uFF64': '、',
+  '﹐': ',',
+  '﹑': '、',
+  '﹒': '.',
+  '﹔': ';',
+  '﹕': ':',
+  '﹖': '?',
+  '﹗': '!',
+  '﹙': '(',
+  '﹚': ')',
+  '「': '“',
+  '」': '”',
+  '『': '‘',
+  '』': '’',
+  '〝': '“',
+  '〞': '”',
+  '〈': '《',
+  '〉': '》',
 };
 const SMALL_FORM_RE = new RegExp(`[${Object.keys(SMALL_FORMS).join('')}]`, 'g');
 

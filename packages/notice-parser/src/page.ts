@@ -1,11 +1,37 @@
 // Page chrome: portal metadata, breadcrumbs, share/font widgets, the duplicated title and the site footer.
 
 const META_KEYS = [
-  '发布时间', '发布日期', '信息来源', '来源', '作者', '信息索引号', '索引号', '文件名称', '标题', '发布机构', '成文日期',
-  '公开方式', '主题分类', '主题词', '发文字号', '文号', '生成日期', '有效性', '访问量', '浏览次数', '点击数', '阅读次数',
-  '责任编辑', '编辑', '字号', '发布人', '所属机构',
+  '发布时间',
+  '发布日期',
+  '信息来源',
+  '来源',
+  '作者',
+  '信息索引号',
+  '索引号',
+  '文件名称',
+  '标题',
+  '发布机构',
+  '成文日期',
+  '公开方式',
+  '主题分类',
+  '主题词',
+  '发文字号',
+  '文号',
+  '生成日期',
+  '有效性',
+  '访问量',
+  '浏览次数',
+  '点击数',
+  '阅读次数',
+  '责任编辑',
+  '编辑',
+  '字号',
+  '发布人',
+  '所属机构',
 ];
-const META_KEY_ALT = META_KEYS.slice().sort((a, b) => b.length - a.length).join('|');
+const META_KEY_ALT = META_KEYS.slice()
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const META_LINE_RE = new RegExp(`^(?:${META_KEY_ALT})\\s?:`);
 const META_PAIR_RE = new RegExp(`(${META_KEY_ALT})\\s?:\\s?`, 'g');
 
@@ -85,7 +111,11 @@ function findSignature(lines: string[]): { index: number; signature: Signature }
     while (j >= 0 && lines[j] === '') j--;
     const prev = j >= 0 ? lines[j]! : '';
     const looksLikeIssuer =
-      prev.length >= 2 && prev.length <= 40 && !/[。,;:!?]/.test(prev) && !HEADING_START_RE.test(prev) && !/^\d/.test(prev);
+      prev.length >= 2 &&
+      prev.length <= 40 &&
+      !/[。,;:!?]/.test(prev) &&
+      !HEADING_START_RE.test(prev) &&
+      !/^\d/.test(prev);
     return {
       index: looksLikeIssuer ? j : i,
       signature: { issuer: looksLikeIssuer ? prev : null, dateText: line },
@@ -115,7 +145,11 @@ export function stripPage(normalised: string): Page {
     if (META_LINE_RE.test(line) && !line.includes('。')) {
       parseMetaLine(line, meta);
     } else if (BREADCRUMB_RE.test(line) && !line.includes('。')) {
-      const tail = line.split(/[>›»→]/).pop()?.trim() ?? '';
+      const tail =
+        line
+          .split(/[>›»→]/)
+          .pop()
+          ?.trim() ?? '';
       if (tail) breadcrumbTails.push(tail);
     } else if (!isChromeLine(line) && !(FOOTER_RE.test(line) && !line.includes('。'))) {
       kept.push(line);

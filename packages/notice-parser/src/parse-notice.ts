@@ -94,7 +94,8 @@ export function parseNotice(input: string, options?: ParseOptions): ParsedNotice
   const warnings = new WarningList();
   const { text, convertedTraditional } = normaliseWithReport(input);
   if (text === '') warnings.add('EMPTY_INPUT', '输入为空，没有可解析的内容');
-  if (convertedTraditional) warnings.add('TRADITIONAL_CONVERTED', '原文为繁体字，已转换为简体后解析，请核对人名、地名等专有名词');
+  if (convertedTraditional)
+    warnings.add('TRADITIONAL_CONVERTED', '原文为繁体字，已转换为简体后解析，请核对人名、地名等专有名词');
 
   const page = stripPage(text);
   const segments = segment(page.lines);

@@ -7,10 +7,65 @@ const fixture = readFixture();
 
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const noticeToken = fc.constantFrom(
-  '关于“', '”的问题', '整改情况:', '一是', '二是', '三是', '统一是', '(1)', '(2)', '①', '②', '第一,', '1.', '12.', '一、', '(一)',
-  '在“', '”方面', '《', '》', '“', '”', '‘', '’', '2023年', '7月', '18日', '2023516日', '至', '—', '8:30', '问责', '3人', '人次',
-  '追缴', '12.5万元', '已完成', '剩余', '41个', '%', ':', '。', ',', ';', '\n', '\r\n', ' ', '\u3000', '\u00a0', '\u200b', '關於',
-  '首页 > ', 'ICP备', '公开期限:', '电话027-84851224', '巡视', '巡察', '组', '党工委',
+  '关于“',
+  '”的问题',
+  '整改情况:',
+  '一是',
+  '二是',
+  '三是',
+  '统一是',
+  '(1)',
+  '(2)',
+  '①',
+  '②',
+  '第一,',
+  '1.',
+  '12.',
+  '一、',
+  '(一)',
+  '在“',
+  '”方面',
+  '《',
+  '》',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '2023年',
+  '7月',
+  '18日',
+  '2023516日',
+  '至',
+  '—',
+  '8:30',
+  '问责',
+  '3人',
+  '人次',
+  '追缴',
+  '12.5万元',
+  '已完成',
+  '剩余',
+  '41个',
+  '%',
+  ':',
+  '。',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '\u200b',
+  '關於',
+  '首页 > ',
+  'ICP备',
+  '公开期限:',
+  '电话027-84851224',
+  '巡视',
+  '巡察',
+  '组',
+  '党工委',
 );
 
 function expectWellFormed(input: string): void {
@@ -26,7 +81,13 @@ describe('parseNotice never throws', () => {
   });
 
   it('returns a well-formed result for strings built from notice vocabulary', () => {
-    fc.assert(fc.property(fc.array(noticeToken, { maxLength: 200 }).map((t) => t.join('')), expectWellFormed), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(noticeToken, { maxLength: 200 }).map((t) => t.join('')),
+        expectWellFormed,
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('returns a well-formed result for truncated and mutated slices of the fixture', () => {
@@ -36,7 +97,11 @@ describe('parseNotice never throws', () => {
     const mutated = fc
       .tuple(
         fc.array(
-          fc.tuple(fc.nat({ max: fixture.length }), fc.nat({ max: 40 }), fc.oneof(fc.string({ maxLength: 8 }), noticeToken)),
+          fc.tuple(
+            fc.nat({ max: fixture.length }),
+            fc.nat({ max: 40 }),
+            fc.oneof(fc.string({ maxLength: 8 }), noticeToken),
+          ),
           { maxLength: 12 },
         ),
       )
@@ -51,7 +116,13 @@ describe('parseNotice never throws', () => {
     for (const input of [undefined, null, 42, {}, ['1.关于“甲”的问题']]) {
       expect(shapeErrors(parseNotice(input as unknown as string))).toEqual([]);
     }
-    for (const options of [null, {}, { referenceYear: Number.NaN }, { referenceYear: 1e12 }, { referenceYear: '2023' }]) {
+    for (const options of [
+      null,
+      {},
+      { referenceYear: Number.NaN },
+      { referenceYear: 1e12 },
+      { referenceYear: '2023' },
+    ]) {
       const r = parseNotice('根据部署,7月18日至9月15日,省委第六巡视组对某区开展了常规巡视。', options as never);
       expect(shapeErrors(r)).toEqual([]);
       expect(r.inspection.onSiteFrom).toBeNull();

@@ -37,7 +37,12 @@ export interface Segments {
 
 const CN = '一二三四五六七八九十';
 const OPEN_QUOTES = '“"‘';
-const PROBLEM_PREFIXES: Array<{ re: RegExp; level: number; label: (m: RegExpExecArray) => string; num: (m: RegExpExecArray) => number | null }> = [
+const PROBLEM_PREFIXES: Array<{
+  re: RegExp;
+  level: number;
+  label: (m: RegExpExecArray) => string;
+  num: (m: RegExpExecArray) => number | null;
+}> = [
   {
     re: /^(\d{1,3})\s?([.、])\s?关于/,
     level: 3,
@@ -126,7 +131,15 @@ function matchProblemHeading(lines: string[], i: number): ProblemHeading | null 
         const q = readQuoted(joined, afterPrefix);
         if (q) {
           const rest = joined.slice(q.end).replace(TITLE_SUFFIX_RE, '');
-          return { label: p.label(m), level: p.level, number: p.num(m), title: q.title.trim(), titleClosed: true, rest, linesUsed: used };
+          return {
+            label: p.label(m),
+            level: p.level,
+            number: p.num(m),
+            title: q.title.trim(),
+            titleClosed: true,
+            rest,
+            linesUsed: used,
+          };
         }
       }
       if (i + 3 >= lines.length) {
@@ -134,7 +147,11 @@ function matchProblemHeading(lines: string[], i: number): ProblemHeading | null 
           label: p.label(m),
           level: p.level,
           number: p.num(m),
-          title: lines.slice(i).join('').slice(afterPrefix + 1).trim(),
+          title: lines
+            .slice(i)
+            .join('')
+            .slice(afterPrefix + 1)
+            .trim(),
           titleClosed: false,
           rest: '',
           linesUsed: lines.length - i,
@@ -143,9 +160,19 @@ function matchProblemHeading(lines: string[], i: number): ProblemHeading | null 
       return null;
     }
     // Unquoted short heading: 1.关于理论学习有漏项的问题
-    const unquoted = /^(.{2,60}?)(?:方面存在的问题|方面的问题|的问题|问题的整改(?:情况)?|问题)[。:]?$/.exec(line.slice(afterPrefix));
+    const unquoted = /^(.{2,60}?)(?:方面存在的问题|方面的问题|的问题|问题的整改(?:情况)?|问题)[。:]?$/.exec(
+      line.slice(afterPrefix),
+    );
     if (unquoted) {
-      return { label: p.label(m), level: p.level, number: p.num(m), title: unquoted[1]!, titleClosed: true, rest: '', linesUsed: 1 };
+      return {
+        label: p.label(m),
+        level: p.level,
+        number: p.num(m),
+        title: unquoted[1]!,
+        titleClosed: true,
+        rest: '',
+        linesUsed: 1,
+      };
     }
     return null;
   }
@@ -248,8 +275,7 @@ export function segment(lines: string[]): Segments {
     if (current) {
       current.bodyLines.push(line);
       current.sourceLines.push(line);
-    }
-    else if (role === 'organisation') out.organisationLines.push(line);
+    } else if (role === 'organisation') out.organisationLines.push(line);
     else if (role === 'nextSteps') out.nextStepsLines.push(line);
     else if (role === null && out.problems.length === 0) out.preambleLines.push(line);
   }

@@ -58,7 +58,9 @@ describe('categories, sub-problems and heading variants', () => {
     const [, p2, p3, p4, p5] = r.problems;
     expect(p2!.overview).toBe('修订《党组理论学习中心组学习制度》。');
     expect(p2!.measures.map((m) => m.text)).toEqual(['制定学习计划', '开展专题学习12次。']);
-    expect(p2!.rules).toEqual([{ title: '党组理论学习中心组学习制度', role: 'revised', rawText: '修订《党组理论学习中心组学习制度》' }]);
+    expect(p2!.rules).toEqual([
+      { title: '党组理论学习中心组学习制度', role: 'revised', rawText: '修订《党组理论学习中心组学习制度》' },
+    ]);
     expect(p3!.overview).toBeNull();
     expect(p3!.measures.map((m) => m.text)).toEqual(['班子成员开展调研20次。', '形成调研报告8篇。']);
     expect(p4!.measures.map((m) => m.text)).toEqual(['出台《文旅融合三年行动方案(2023—2025年)》', '举办推介活动5场。']);
@@ -137,7 +139,14 @@ describe('一、关于“…” problems at the top level', () => {
   });
 
   it('keeps month-only dates at month precision and says so', () => {
-    expect(r.inspection).toMatchObject({ kind: 'xuncha', group: '县委第二巡察组', target: '县水利局', onSiteFrom: '2023-03', onSiteTo: '2023-04', inspectionType: null });
+    expect(r.inspection).toMatchObject({
+      kind: 'xuncha',
+      group: '县委第二巡察组',
+      target: '县水利局',
+      onSiteFrom: '2023-03',
+      onSiteTo: '2023-04',
+      inspectionType: null,
+    });
     expect(r.warnings.filter((w) => w.code === 'DATE_IMPRECISE')).toHaveLength(2);
     expect(r.problems.some((p) => p.truncated)).toBe(false);
   });

@@ -7,7 +7,8 @@ export class WarningList {
   private readonly seen = new Set<string>();
 
   add(code: string, message: string, excerpt?: string): void {
-    const short = excerpt === undefined ? undefined : excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX)}…` : excerpt;
+    const short =
+      excerpt === undefined ? undefined : excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX)}…` : excerpt;
     const key = `${code}\u0000${message}\u0000${short ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -28,8 +28,17 @@ export function shapeErrors(result: ParsedNotice): string[] {
   };
   const i = result.inspection;
   for (const key of [
-    'title', 'issuer', 'term', 'issuingCommittee', 'group', 'inspectionType', 'target', 'publishedAt', 'contactPhone',
-    'contactHours', 'contactEmail',
+    'title',
+    'issuer',
+    'term',
+    'issuingCommittee',
+    'group',
+    'inspectionType',
+    'target',
+    'publishedAt',
+    'contactPhone',
+    'contactHours',
+    'contactEmail',
   ] as const) {
     check(isStringOrNull(i[key]), `inspection.${key}`);
   }
@@ -43,19 +52,28 @@ export function shapeErrors(result: ParsedNotice): string[] {
   check(isStringOrNull(result.organisationText), 'organisationText');
   check(isStringOrNull(result.nextStepsText), 'nextStepsText');
   check(Array.isArray(result.categories), 'categories');
-  result.categories.forEach((c, n) => check(c.seq === n + 1 && typeof c.label === 'string' && typeof c.title === 'string', `category ${n}`));
+  result.categories.forEach((c, n) =>
+    check(c.seq === n + 1 && typeof c.label === 'string' && typeof c.title === 'string', `category ${n}`),
+  );
   check(Array.isArray(result.warnings), 'warnings');
-  for (const w of result.warnings) check(typeof w.code === 'string' && /^[A-Z_]+$/.test(w.code) && typeof w.message === 'string', `warning ${w.code}`);
+  for (const w of result.warnings)
+    check(typeof w.code === 'string' && /^[A-Z_]+$/.test(w.code) && typeof w.message === 'string', `warning ${w.code}`);
   result.problems.forEach((p, n) => {
     check(p.seq === n + 1, `problem ${n} seq`);
     check(typeof p.label === 'string' && p.label !== '', `problem ${n} label`);
     check(typeof p.title === 'string', `problem ${n} title`);
     check(isNumberOrNull(p.categorySeq), `problem ${n} categorySeq`);
-    check(p.parentSeq === undefined || p.parentSeq === null || (p.parentSeq >= 1 && p.parentSeq < p.seq), `problem ${n} parentSeq`);
+    check(
+      p.parentSeq === undefined || p.parentSeq === null || (p.parentSeq >= 1 && p.parentSeq < p.seq),
+      `problem ${n} parentSeq`,
+    );
     check(isStringOrNull(p.overview), `problem ${n} overview`);
     check(typeof p.truncated === 'boolean', `problem ${n} truncated`);
     check(typeof p.sourceText === 'string', `problem ${n} sourceText`);
-    check(p.statusHint === null || p.statusHint === 'completed' || p.statusHint === 'ongoing', `problem ${n} statusHint`);
+    check(
+      p.statusHint === null || p.statusHint === 'completed' || p.statusHint === 'ongoing',
+      `problem ${n} statusHint`,
+    );
     p.measures.forEach((m, k) => {
       check(m.seq === k + 1 && typeof m.text === 'string' && isStringOrNull(m.lead), `problem ${n} measure ${k}`);
     });
@@ -64,7 +82,10 @@ export function shapeErrors(result: ParsedNotice): string[] {
       check(['quantity', 'percent', 'ratio', 'rank'].includes(f.kind), `problem ${n} fact kind`);
     }
     for (const a of p.accountability) {
-      check(typeof a.form === 'string' && isNumberOrNull(a.count) && [null, '人', '人次', '家'].includes(a.countUnit), `problem ${n} accountability`);
+      check(
+        typeof a.form === 'string' && isNumberOrNull(a.count) && [null, '人', '人次', '家'].includes(a.countUnit),
+        `problem ${n} accountability`,
+      );
     }
     for (const r of p.rules) check(['issued', 'revised', 'studied', 'mentioned'].includes(r.role), `problem ${n} rule`);
     for (const f of p.funds) check(Number.isFinite(f.amount) && f.unit === '万元', `problem ${n} fund`);
