@@ -26,6 +26,12 @@ function withRequestContext(request: Request, response: Response, next: NextFunc
   requestContext.run({ requestId: id, ip: request.ip ?? null, actor: null, sessionId: null }, next);
 }
 
+// TRACE/TRACK echo requests back (cookies included): never served.
+function refuseTrace(request: Request, response: Response, next: NextFunction): void {
+  if (request.method !== 'TRACE' && request.method !== 'TRACK') return next();
+  response.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: '不支持此请求方式' });
+}
+
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Zhenggai API')
@@ -37,7 +43,11 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /** The whole HTTP application: used by main.ts, the CLIs and the tests alike. */
-export async function createApp(options: { config: AppConfig; dataSource: DataSource; clock?: Clock }): Promise<NestExpressApplication> {
+export async function createApp(options: {
+  config: AppConfig;
+  dataSource: DataSource;
+  clock?: Clock;
+}): Promise<NestExpressApplication> {
   const { config } = options;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
@@ -49,10 +59,13 @@ export async function createApp(options: { config: AppConfig; dataSource: DataSo
   app.use(
     helmet({
       // plain-HTTP intranet deployments must not be upgraded to HTTPS by the browser
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], frameAncestors: ["'none'"] },
+      },
       hsts: false,
     }),
   );
+  app.use(refuseTrace);
   app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));

@@ -21,6 +21,8 @@ import { ProblemsModule } from './modules/problems/problems.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { OutcomesModule } from './modules/outcomes/outcomes.module.js';
 import { StatisticsModule } from './modules/statistics/statistics.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -73,6 +75,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         AuthModule,
+        UsersModule,
         InspectionsModule,
         ProblemsModule,
         MeasuresModule,
@@ -80,6 +83,7 @@ export class AppModule {
         OutcomesModule,
         StatisticsModule,
         AttachmentsModule,
+        DocumentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

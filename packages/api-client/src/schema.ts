@@ -4,6 +4,38 @@
  */
 
 export interface paths {
+  '/api/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-events/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['exportAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -52,6 +84,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/login/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['loginMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/logout': {
     parameters: {
       query?: never;
@@ -78,6 +126,182 @@ export interface paths {
     get: operations['getMe'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['changePassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMfaStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/mfa/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['setupMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/mfa/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['enableMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/mfa/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['disableMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getUsers'];
+    put?: never;
+    post: operations['createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getUser'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['updateUser'];
+    trace?: never;
+  };
+  '/api/users/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['setUserRoles'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['resetUserPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['unlockUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/mfa/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['resetUserMfa'];
     delete?: never;
     options?: never;
     head?: never;
@@ -708,10 +932,204 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports/notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 识别通报（预览）
+     * @description JSON { text } (at most 1 MB), or multipart field file: .txt（UTF-8 或 GB18030）、.docx、.html. Writes nothing; statuses are never read from the text.
+     */
+    post: operations['previewNoticeImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/notice/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入通报
+     * @description The reviewed preview: creates the inspection, categories, problems (未完成), measures (未启动; lead unit defaultLeadUnitId, else unassigned) and outcomes in one transaction. Month-only dates are stored as no date.
+     */
+    post: operations['commitNoticeImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/exports/ledger.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出整改台账
+     * @description Sheets 整改台账, 问题清单, 任务清单, 责任清单; filters as the measure list; a unit account gets its own measures only.
+     */
+    get: operations['exportLedgerXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/imports/ledger.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入整改台账
+     * @description Creates or updates measures by 问题编号 + 措施序号 (措施 text, units, leaders, 完成时限, 备注); statuses, progress and evidence are not read. dryRun (default true) answers the plan; dryRun=false applies it all or nothing (422 with the row errors otherwise).
+     */
+    post: operations['importLedgerXlsx'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/exports/report.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出整改进展情况报告
+     * @description GB/T 9704-2012 layout, from live data
+     */
+    get: operations['exportReportDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/exports/notice.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出整改进展情况通报
+     * @description the public notice (通报), GB/T 9704-2012 layout
+     */
+    get: operations['exportNoticeDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/exports/notice.txt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出通报（纯文本）
+     * @description the same notice as plain text, readable by the notice import
+     */
+    get: operations['exportNoticeText'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/exports/signoff.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导出对账销号单
+     * @description a problem's measures with units, deadlines, status, evidence and reviews
+     */
+    get: operations['exportProblemSignoff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditEventDto: {
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: uuid */
+      actorId: string | null;
+      actorUsername: string | null;
+      actorRoles: string[];
+      /** Format: uuid */
+      actorUnitId: string | null;
+      ip: string | null;
+      requestId: string | null;
+      /** @example MEASURE_APPROVE */
+      action: string;
+      entityType: string | null;
+      entityId: string | null;
+      /** @enum {string} */
+      result: 'success' | 'failure' | 'denied';
+      before: {
+        [key: string]: unknown;
+      } | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      detail: {
+        [key: string]: unknown;
+      } | null;
+    };
+    AuditEventPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     HealthDto: {
       /** @example ok */
       status: string;
@@ -726,15 +1144,6 @@ export interface components {
       };
       /** @description the current state, on a version conflict */
       current?: Record<string, never>;
-    };
-    LoginDto: {
-      /** @example officer */
-      username: string;
-      /**
-       * Format: password
-       * @example Demo@2024zg
-       */
-      password: string;
     };
     /** @enum {string} */
     Role:
@@ -756,12 +1165,180 @@ export interface components {
       unitName: string | null;
       /** @description the account must set a new password before anything else */
       mustChangePassword: boolean;
+      /** @description the password is older than PASSWORD_MAX_AGE_DAYS: it must be changed before anything else */
+      passwordExpired: boolean;
+      /** @description a second factor (TOTP) is enrolled */
+      mfaEnabled: boolean;
+      /** @description the account must enrol a second factor before anything else */
+      mfaEnrollmentRequired: boolean;
       /** @description send back in X-CSRF-Token on every write */
       csrfToken: string;
     };
     LoginResponseDto: {
       user: components['schemas']['SessionUserDto'];
       csrfToken: string;
+    };
+    MfaChallengeDto: {
+      /** @enum {boolean} */
+      mfaRequired: true;
+      /** @description send with the code to POST /api/auth/login/mfa within 5 minutes; usable once */
+      mfaToken: string;
+    };
+    LoginDto: {
+      /** @example officer */
+      username: string;
+      /**
+       * Format: password
+       * @example Demo@2024zg
+       */
+      password: string;
+    };
+    LoginMfaDto: {
+      /** @description the mfaToken answered by POST /api/auth/login */
+      mfaToken: string;
+      /**
+       * @description the 6-digit code of the authenticator app
+       * @example 123456
+       */
+      code?: string;
+      /**
+       * @description one of the recovery codes, instead of a code
+       * @example ABCD-EFGH-JKLM-NPQR
+       */
+      recoveryCode?: string;
+    };
+    ChangePasswordDto: {
+      /** Format: password */
+      currentPassword: string;
+      /**
+       * Format: password
+       * @description 8–128 characters, 3 of 5 character classes, not common, not the username
+       */
+      newPassword: string;
+    };
+    MfaStatusDto: {
+      enabled: boolean;
+      /** Format: date-time */
+      enabledAt: string | null;
+      /** @description a secret was generated by setup and awaits its first code */
+      pending: boolean;
+      /** @description unused recovery codes */
+      recoveryCodesLeft: number;
+      /** @description this account must have a second factor (MFA_REQUIRED and its roles) */
+      required: boolean;
+    };
+    MfaSetupDto: {
+      /** @description base32 secret, to type into the authenticator app; shown once */
+      secret: string;
+      /** @example otpauth://totp/%E6%95%B4%E6%94%B9%E5%B7%A5%E4%BD%9C%E5%8F%B0:officer?secret=…&issuer=… */
+      otpauthUrl: string;
+    };
+    EnableMfaDto: {
+      /** @example 123456 */
+      code: string;
+    };
+    MfaRecoveryCodesDto: {
+      /** @description one-time recovery codes; shown once, store them safely */
+      recoveryCodes: string[];
+    };
+    DisableMfaDto: {
+      /** Format: password */
+      password: string;
+      /** @example 123456 */
+      code?: string;
+      /** @example ABCD-EFGH-JKLM-NPQR */
+      recoveryCode?: string;
+    };
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example zhangsan */
+      username: string;
+      /** @example 张三 */
+      displayName: string;
+      roles: components['schemas']['Role'][];
+      /**
+       * @description the roles in Chinese, in the same order
+       * @example [
+       *       "整改专班"
+       *     ]
+       */
+      roleLabels: string[];
+      /** Format: uuid */
+      unitId: string | null;
+      unitName: string | null;
+      disabled: boolean;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /** @enum {string|null} */
+      disabledReason: 'admin' | 'dormant' | null;
+      /** @description locked after repeated failed sign-ins */
+      locked: boolean;
+      /** Format: date-time */
+      lockedUntil: string | null;
+      /** @description consecutive failed sign-ins so far */
+      failedLoginCount: number;
+      mustChangePassword: boolean;
+      /** Format: date-time */
+      passwordChangedAt: string | null;
+      passwordExpired: boolean;
+      mfaEnabled: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+    };
+    UserPageDto: {
+      items: components['schemas']['UserDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CreateUserDto: {
+      /**
+       * @description 3–64 characters: a letter, then letters, digits, `.`, `_`, `-`; stored in lower case
+       * @example zhangsan
+       */
+      username: string;
+      /** @example 张三 */
+      displayName: string;
+      /** @description business roles only; admin roles are granted by the security admin */
+      roles: components['schemas']['Role'][];
+      /**
+       * Format: uuid
+       * @description required for unit roles (单位负责人, 单位经办人)
+       */
+      unitId?: string;
+      /**
+       * Format: password
+       * @description initial password (policy applies); generated and returned once when absent
+       */
+      password?: string;
+    };
+    CreatedUserDto: {
+      user: components['schemas']['UserDto'];
+      /** @description the generated initial password, shown this once (null when the request supplied one) */
+      initialPassword: string | null;
+    };
+    UpdateUserDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      displayName?: string;
+      /** Format: uuid */
+      unitId?: string | null;
+      /** @description true disables the account and ends its sessions; false enables it again */
+      disabled?: boolean;
+    };
+    SetRolesDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      roles: components['schemas']['Role'][];
+    };
+    PasswordResetDto: {
+      user: components['schemas']['UserDto'];
+      /** @description a one-time temporary password, shown this once; it must be changed at the next sign-in */
+      temporaryPassword: string;
     };
     InspectionDto: {
       /** Format: uuid */
@@ -1763,6 +2340,194 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    PreviewInspectionDto: {
+      title: string | null;
+      /** @example 中共武汉经开区党工委 */
+      issuer: string | null;
+      /**
+       * @description xunshi 巡视 | xuncha 巡察
+       * @enum {string|null}
+       */
+      kind: 'xunshi' | 'xuncha' | null;
+      /** @example 十二届 */
+      term: string | null;
+      /** @example 省委 */
+      issuingCommittee: string | null;
+      /** @example 4 */
+      round: number | null;
+      /** @example 省委第六巡视组 */
+      group: string | null;
+      /** @example 常规巡视 */
+      inspectionType: string | null;
+      target: string | null;
+      /** Format: date */
+      onSiteFrom: string | null;
+      /** Format: date */
+      onSiteTo: string | null;
+      /** Format: date */
+      feedbackDate: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date */
+      publicityFrom: string | null;
+      /** Format: date */
+      publicityTo: string | null;
+      contactPhone: string | null;
+      contactHours: string | null;
+      contactEmail: string | null;
+      /**
+       * Format: date
+       * @description the signature date
+       */
+      signedOn?: string | null;
+    };
+    PreviewCategoryDto: {
+      seq: number;
+      /** @example (一) */
+      label: string | null;
+      title: string;
+    };
+    PreviewMeasureDto: {
+      /** @description 一是 → 1 */
+      seq: number;
+      /** @description short lead sentence */
+      lead: string | null;
+      text: string;
+    };
+    PreviewFactDto: {
+      /** @description the number as printed */
+      value: number;
+      unit: string | null;
+      /** @enum {number} */
+      multiplier: 1 | 10000 | 100000000;
+      /** @enum {string} */
+      kind: 'quantity' | 'percent' | 'ratio' | 'rank';
+      approx: boolean;
+      done?: number;
+      total?: number;
+      remaining?: number;
+      rawText: string;
+    };
+    PreviewAccountabilityDto: {
+      /** @example 问责 */
+      form: string;
+      count: number | null;
+      /** @enum {string|null} */
+      countUnit: '人' | '人次' | '家' | null;
+      rawText: string | null;
+    };
+    PreviewRuleDto: {
+      title: string;
+      /** @enum {string} */
+      role: 'issued' | 'revised' | 'studied' | 'mentioned';
+      rawText: string | null;
+    };
+    PreviewFundDto: {
+      /** @example 追缴 */
+      kind: string;
+      /** @description 万元 */
+      amount: number;
+      /** @enum {string} */
+      unit: '万元';
+      rawText: string | null;
+    };
+    PreviewProblemDto: {
+      /** @description 1-based order in the text */
+      seq: number;
+      /** @example 7. */
+      label: string;
+      title: string;
+      /** @description seq of its category */
+      categorySeq?: number | null;
+      /** @description seq of the enclosing problem (sub-problems) */
+      parentSeq?: number | null;
+      /** @description the sentence(s) before 一是 */
+      overview: string | null;
+      measures: components['schemas']['PreviewMeasureDto'][];
+      facts: components['schemas']['PreviewFactDto'][];
+      accountability: components['schemas']['PreviewAccountabilityDto'][];
+      rules: components['schemas']['PreviewRuleDto'][];
+      funds: components['schemas']['PreviewFundDto'][];
+      /**
+       * @description a hint for the reviewer; never stored as a status
+       * @enum {string|null}
+       */
+      statusHint: 'completed' | 'ongoing' | null;
+      /** @description the text ends inside this problem */
+      truncated?: boolean;
+    };
+    PreviewWarningDto: {
+      /** @example DATE_IMPRECISE */
+      code: string;
+      message: string;
+      excerpt?: string;
+    };
+    PreviewStatsDto: {
+      problems: number;
+      measures: number;
+    };
+    NoticePreviewDto: {
+      inspection: components['schemas']['PreviewInspectionDto'];
+      categories: components['schemas']['PreviewCategoryDto'][];
+      problems: components['schemas']['PreviewProblemDto'][];
+      warnings: components['schemas']['PreviewWarningDto'][];
+      stats: components['schemas']['PreviewStatsDto'];
+      /** @description the text that was read (kept with the inspection for the notice export) */
+      sourceText?: string;
+    };
+    CommitNoticeDto: {
+      inspection: components['schemas']['PreviewInspectionDto'];
+      categories: components['schemas']['PreviewCategoryDto'][];
+      problems: components['schemas']['PreviewProblemDto'][];
+      warnings: components['schemas']['PreviewWarningDto'][];
+      stats: components['schemas']['PreviewStatsDto'];
+      /** @description the text that was read (kept with the inspection for the notice export) */
+      sourceText?: string;
+      /**
+       * Format: uuid
+       * @description lead unit of every imported measure; without it the measures are unassigned
+       */
+      defaultLeadUnitId?: string;
+    };
+    NoticeImportResultDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      problems: number;
+      measures: number;
+    };
+    LedgerChangeDto: {
+      row: number;
+      /** @example 7. */
+      problemLabel: string;
+      measureSeq: number;
+      /** Format: uuid */
+      measureId: string | null;
+      /** @description the columns that change */
+      fields: string[];
+    };
+    LedgerRowErrorDto: {
+      /** @description row number in the sheet (1-based) */
+      row: number;
+      /** @description column name, e.g. 牵头单位 */
+      column: string;
+      message: string;
+    };
+    LedgerImportResultDto: {
+      dryRun: boolean;
+      /** @description the sheet read */
+      sheet: string;
+      /** @description the header row found */
+      headerRow: number;
+      /** @description column name → column letter as used */
+      columns: Record<string, never>;
+      creates: components['schemas']['LedgerChangeDto'][];
+      updates: components['schemas']['LedgerChangeDto'][];
+      /** @description rows that match the ledger as it is */
+      unchanged: number;
+      errors: components['schemas']['LedgerRowErrorDto'][];
+      /** @description whether the plan was written */
+      committed: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -1772,6 +2537,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getAuditEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description username (exact, case-insensitive) */
+        username?: string;
+        actorId?: string;
+        action?: string;
+        entityType?: string;
+        entityId?: string;
+        result?: 'success' | 'failure' | 'denied';
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPageDto'];
+        };
+      };
+    };
+  };
+  exportAuditEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description username (exact, case-insensitive) */
+        username?: string;
+        actorId?: string;
+        action?: string;
+        entityType?: string;
+        entityId?: string;
+        result?: 'success' | 'failure' | 'denied';
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV (UTF-8 with BOM) of the matching events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -1831,6 +2657,46 @@ export interface operations {
       };
     };
     responses: {
+      /** @description `{ user, csrfToken }` and the session cookie; or `{ mfaRequired, mfaToken }` (no session) when the account has a second factor */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'] | components['schemas']['MfaChallengeDto'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  loginMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginMfaDto'];
+      };
+    };
+    responses: {
       200: {
         headers: {
           [name: string]: unknown;
@@ -1840,6 +2706,14 @@ export interface operations {
         };
       };
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1881,6 +2755,506 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SessionUserDto'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description the session stays signed in; every other session of the account ends */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionUserDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMfaStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MfaStatusDto'];
+        };
+      };
+    };
+  };
+  setupMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MfaSetupDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  enableMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnableMfaDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MfaRecoveryCodesDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  disableMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisableMfaDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MfaStatusDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getUsers: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description text in the username or the display name */
+        q?: string;
+        role?: components['schemas']['Role'];
+        unitId?: string;
+        disabled?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedUserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  setUserRoles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRolesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resetUserPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  unlockUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  resetUserMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -3868,6 +5242,347 @@ export interface operations {
       };
       /** @description the measure is signed off */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  previewNoticeImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the notice text */
+          text?: string;
+          /**
+           * Format: binary
+           * @description .txt（UTF-8 或 GB18030）、.docx、.html
+           */
+          file?: string;
+        };
+        'multipart/form-data': {
+          /** @description the notice text */
+          text?: string;
+          /**
+           * Format: binary
+           * @description .txt（UTF-8 或 GB18030）、.docx、.html
+           */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticePreviewDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  commitNoticeImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitNoticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeImportResultDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportLedgerXlsx: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['MeasureStatus'];
+        /** @description assigned to this unit, as lead or co-unit */
+        unitId?: string;
+        light?: components['schemas']['Light'];
+        /** @description text in the measure or its problem */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  importLedgerXlsx: {
+    parameters: {
+      query?: {
+        /** @description true: only report the plan; false: apply it (all or nothing) */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx
+           */
+          file: string;
+          /** @description JSON: column name → column letter, number or header text; "headerRow" */
+          mapping?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerImportResultDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportReportDocx: {
+    parameters: {
+      query?: {
+        /** @description the date printed under the signature (default: today, China calendar) */
+        date?: string;
+        /** @description whether 视同完成 counts as complete in the rates */
+        countDeemedAsComplete?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportNoticeDocx: {
+    parameters: {
+      query?: {
+        /** @description the date printed under the signature (default: today, China calendar) */
+        date?: string;
+        /** @description text of section 一 (组织领导情况), paragraphs separated by line breaks; default: the imported notice's, else a standard paragraph */
+        organisation?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportNoticeText: {
+    parameters: {
+      query?: {
+        /** @description the date printed under the signature (default: today, China calendar) */
+        date?: string;
+        /** @description text of section 一 (组织领导情况), paragraphs separated by line breaks; default: the imported notice's, else a standard paragraph */
+        organisation?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportProblemSignoff: {
+    parameters: {
+      query?: {
+        /** @description the date printed under the signature (default: today, China calendar) */
+        date?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

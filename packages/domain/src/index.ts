@@ -2,3 +2,4 @@ export * from './status.js';
 export * from './deadline.js';
 export * from './roles.js';
 export * from './workflow.js';
+export * from './password.js';

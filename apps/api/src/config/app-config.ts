@@ -66,6 +66,51 @@ export class AppConfig {
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 
+  // days a password may be used before it must be changed (等保 "定期更换"); 0 = no maximum age
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  PASSWORD_MAX_AGE_DAYS = 90;
+
+  // how many of the latest passwords may not be used again
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  PASSWORD_HISTORY_COUNT = 5;
+
+  // consecutive failed sign-ins (password or second factor) that lock an account, and for how long
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_LOCK_MINUTES = 15;
+
+  // sign-in attempts (password and second-factor steps) per client IP per minute, in this process
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_RATE_PER_MINUTE = 30;
+
+  // second factor (TOTP) for the task force and the three admin roles; auto: required when NODE_ENV=production
+  @IsIn(['auto', 'true', 'false'])
+  MFA_REQUIRED: 'auto' | 'true' | 'false' = 'auto';
+
+  // accounts without a sign-in for this many days are disabled by a daily job; 0 = never
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  ACCOUNT_DORMANT_DAYS = 90;
+
   // trust X-Forwarded-* from this many proxies (0 = none)
   @Transform(toInt)
   @IsInt()
@@ -103,6 +148,27 @@ export class AppConfig {
   @Min(1024)
   @Max(4 * 1024 * 1024 * 1024)
   UPLOAD_MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+  // audit events are kept at least this many days (网络安全法: ≥ 6 months); the purge job never deletes younger rows
+  @Transform(toInt)
+  @IsInt()
+  @Min(184)
+  @Max(36500)
+  AUDIT_RETENTION_DAYS = 365;
+
+  // exports per account per minute (document and spreadsheet downloads)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EXPORT_RATE_PER_MINUTE = 20;
+
+  // evidence uploads per account per minute
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  UPLOAD_RATE_PER_MINUTE = 30;
 
   // the built SPA served on the same port; empty to serve the API only
   @IsOptional()

@@ -2,6 +2,9 @@ import { AttachmentEntity } from '../modules/attachments/attachment.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { UserAccountEntity } from '../modules/auth/user-account.entity.js';
 import { UserSessionEntity } from '../modules/auth/user-session.entity.js';
+import { MfaChallengeEntity } from '../modules/auth/mfa-challenge.entity.js';
+import { MfaRecoveryCodeEntity } from '../modules/auth/mfa-recovery-code.entity.js';
+import { PasswordHistoryEntity } from '../modules/auth/password-history.entity.js';
 import { CategoryEntity } from '../modules/inspections/category.entity.js';
 import { InspectionEntity } from '../modules/inspections/inspection.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
@@ -23,6 +26,9 @@ export const entities = [
   PersonEntity,
   UserAccountEntity,
   UserSessionEntity,
+  PasswordHistoryEntity,
+  MfaRecoveryCodeEntity,
+  MfaChallengeEntity,
   InspectionEntity,
   CategoryEntity,
   ProblemEntity,

@@ -21,7 +21,14 @@ interface Stats {
     dueSoon: number;
   };
   measureCompletionRate: number;
-  byCategory: Array<{ categoryId: string | null; title: string; problems: number; completed: number; deemedCompleted: number; inProgress: number }>;
+  byCategory: Array<{
+    categoryId: string | null;
+    title: string;
+    problems: number;
+    completed: number;
+    deemedCompleted: number;
+    inProgress: number;
+  }>;
   byUnit: Array<{
     unitId: string;
     name: string;
@@ -35,10 +42,26 @@ interface Stats {
     extensions: number;
     light: string;
   }>;
-  overdueList: Array<{ id: string; problemId: string; text: string; deadline: string; daysOverdue: number; statusLabel: string; leadUnit: { id: string; name: string } | null }>;
+  overdueList: Array<{
+    id: string;
+    problemId: string;
+    text: string;
+    deadline: string;
+    daysOverdue: number;
+    statusLabel: string;
+    leadUnit: { id: string; name: string } | null;
+  }>;
   dueSoonList: Array<{ id: string; deadline: string; daysLeft: number; statusLabel: string }>;
   weeklyTrend: Array<{ weekStart: string; completed: number; cumulative: number }>;
-  outcomes: { accountability: { people: number; personTimes: number; byForm: Array<{ form: string; count: number; unit: string | null }> }; rules: number; funds: number };
+  outcomes: {
+    accountability: {
+      people: number;
+      personTimes: number;
+      byForm: Array<{ form: string; count: number; unit: string | null }>;
+    };
+    rules: number;
+    funds: number;
+  };
   generatedAt: string;
 }
 
@@ -54,7 +77,8 @@ describe('inspection statistics (HTTP)', () => {
 
   const statistics = async (who: SignedIn, query = ''): Promise<Stats> =>
     (await who.agent.get(`/api/inspections/${inspectionId}/statistics${query}`).expect(200)).body as Stats;
-  const total = async (who: SignedIn, url: string): Promise<number> => (await who.agent.get(url).expect(200)).body.total as number;
+  const total = async (who: SignedIn, url: string): Promise<number> =>
+    (await who.agent.get(url).expect(200)).body.total as number;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -72,11 +96,16 @@ describe('inspection statistics (HTTP)', () => {
     const { problems, measures } = stats;
     expect(problems.total).toBe(41);
     expect(problems.completed + problems.deemedCompleted + problems.inProgress).toBe(problems.total);
-    for (const count of [problems.completed, problems.deemedCompleted, problems.inProgress]) expect(count).toBeGreaterThan(0);
+    for (const count of [problems.completed, problems.deemedCompleted, problems.inProgress])
+      expect(count).toBeGreaterThan(0);
     expect(measures.total).toBe(114);
-    expect(measures.notStarted + measures.inProgress + measures.awaitingSignOff + measures.completed + measures.deemedCompleted).toBe(
-      measures.total,
-    );
+    expect(
+      measures.notStarted +
+        measures.inProgress +
+        measures.awaitingSignOff +
+        measures.completed +
+        measures.deemedCompleted,
+    ).toBe(measures.total);
     expect(measures.overdue).toBeGreaterThan(0);
     expect(measures.dueSoon).toBeGreaterThan(0);
   });
@@ -92,17 +121,18 @@ describe('inspection statistics (HTTP)', () => {
   it('groups the problems by category in category order, the rest as 未分类, adding up to the totals', async () => {
     // the demo notice has no 方面 headings: every problem is uncategorised until categories are added
     const { total: problems, completed, deemedCompleted, inProgress } = stats.problems;
-    expect(stats.byCategory).toEqual([{ categoryId: null, title: '未分类', problems, completed, deemedCompleted, inProgress }]);
+    expect(stats.byCategory).toEqual([
+      { categoryId: null, title: '未分类', problems, completed, deemedCompleted, inProgress },
+    ]);
     const [second, first] = (await t.dataSource.query(
       `INSERT INTO category (inspection_id, seq, label, title) VALUES ($1, 2, '（二）', '在“全面从严治党”方面'), ($1, 1, '（一）', '在“贯彻落实党中央决策部署”方面')
        RETURNING id`,
       [inspectionId],
     )) as Array<{ id: string }>;
-    await t.dataSource.query('UPDATE problem SET category_id = CASE WHEN seq <= 10 THEN $2::uuid ELSE $3::uuid END WHERE inspection_id = $1 AND seq <= 25', [
-      inspectionId,
-      first.id,
-      second.id,
-    ]);
+    await t.dataSource.query(
+      'UPDATE problem SET category_id = CASE WHEN seq <= 10 THEN $2::uuid ELSE $3::uuid END WHERE inspection_id = $1 AND seq <= 25',
+      [inspectionId, first.id, second.id],
+    );
     const grouped = (await statistics(officer)).byCategory;
     expect(grouped.map((c) => [c.categoryId, c.title, c.problems])).toEqual([
       [first.id, '在“贯彻落实党中央决策部署”方面', 10],
@@ -113,7 +143,8 @@ describe('inspection statistics (HTTP)', () => {
     expect(sum(grouped, (c) => c.completed)).toBe(stats.problems.completed);
     expect(sum(grouped, (c) => c.deemedCompleted)).toBe(stats.problems.deemedCompleted);
     expect(sum(grouped, (c) => c.inProgress)).toBe(stats.problems.inProgress);
-    for (const category of grouped) expect(category.completed + category.deemedCompleted + category.inProgress).toBe(category.problems);
+    for (const category of grouped)
+      expect(category.completed + category.deemedCompleted + category.inProgress).toBe(category.problems);
   });
 
   it('agrees with the measure list on overdue (red) and due soon (dueWithinDays)', async () => {
@@ -178,7 +209,8 @@ describe('inspection statistics (HTTP)', () => {
       const done = unit.completed + unit.deemedCompleted;
       if (done === 0) expect(unit.onTimeRate).toBeNull();
       else expect(unit.onTimeRate).toBeGreaterThanOrEqual(0);
-      const expected = unit.overdue > 0 ? 'red' : unit.dueSoon > 0 ? 'yellow' : done === unit.assigned ? 'grey' : 'green';
+      const expected =
+        unit.overdue > 0 ? 'red' : unit.dueSoon > 0 ? 'yellow' : done === unit.assigned ? 'grey' : 'green';
       expect(unit.light).toBe(expected);
       expect(unit.extensions).toBe(0);
     }
@@ -196,16 +228,18 @@ describe('inspection statistics (HTTP)', () => {
       )) as Array<{ id: string; completedAt: Date | null; deadline: string | null }>;
     const [late, onTime] = await doneOf();
     // 00:30 in China the day after the deadline is still the deadline day in UTC: late all the same
-    await t.dataSource.query(`UPDATE measure SET completed_at = ($2::date + 1 + time '00:30') AT TIME ZONE 'Asia/Shanghai' WHERE id = $1`, [
-      late.id,
-      late.deadline,
-    ]);
-    await t.dataSource.query(`UPDATE measure SET completed_at = ($2::date + time '23:30') AT TIME ZONE 'Asia/Shanghai' WHERE id = $1`, [
-      onTime.id,
-      onTime.deadline,
-    ]);
+    await t.dataSource.query(
+      `UPDATE measure SET completed_at = ($2::date + 1 + time '00:30') AT TIME ZONE 'Asia/Shanghai' WHERE id = $1`,
+      [late.id, late.deadline],
+    );
+    await t.dataSource.query(
+      `UPDATE measure SET completed_at = ($2::date + time '23:30') AT TIME ZONE 'Asia/Shanghai' WHERE id = $1`,
+      [onTime.id, onTime.deadline],
+    );
     const rows = await doneOf();
-    const inTime = rows.filter((row) => !row.completedAt || !row.deadline || chinaDate(row.completedAt) <= row.deadline).length;
+    const inTime = rows.filter(
+      (row) => !row.completedAt || !row.deadline || chinaDate(row.completedAt) <= row.deadline,
+    ).length;
     expect(inTime).toBe(rows.length - 1);
     const after = (await statistics(officer)).byUnit.find((u) => u.unitId === unit.unitId)!;
     expect(after.onTimeRate).toBe(rate(inTime, rows.length));
@@ -237,10 +271,15 @@ describe('inspection statistics (HTTP)', () => {
   });
 
   it('adds up the outcomes: people and person-times held accountable, rules, funds', async () => {
-    const actions = (await t.dataSource.query('SELECT form, count, count_unit FROM accountability_action WHERE inspection_id = $1', [
-      inspectionId,
-    ])) as Array<{ form: string; count: number | null; count_unit: string | null }>;
-    const counted = (unit: string) => sum(actions.filter((a) => a.count_unit === unit), (a) => a.count ?? 0);
+    const actions = (await t.dataSource.query(
+      'SELECT form, count, count_unit FROM accountability_action WHERE inspection_id = $1',
+      [inspectionId],
+    )) as Array<{ form: string; count: number | null; count_unit: string | null }>;
+    const counted = (unit: string) =>
+      sum(
+        actions.filter((a) => a.count_unit === unit),
+        (a) => a.count ?? 0,
+      );
     expect(stats.outcomes.accountability.people).toBe(counted('人'));
     expect(stats.outcomes.accountability.personTimes).toBe(counted('人次'));
     expect(sum(stats.outcomes.accountability.byForm, (f) => f.count)).toBe(sum(actions, (a) => a.count ?? 0));
@@ -250,9 +289,10 @@ describe('inspection statistics (HTTP)', () => {
     )) as Array<{ rules: number }>;
     expect(stats.outcomes.rules).toBe(rules);
     expect(rules).toBeGreaterThan(0);
-    const [{ funds }] = (await t.dataSource.query('SELECT COALESCE(sum(amount), 0)::float8 AS funds FROM fund_recovery WHERE inspection_id = $1', [
-      inspectionId,
-    ])) as Array<{ funds: number }>;
+    const [{ funds }] = (await t.dataSource.query(
+      'SELECT COALESCE(sum(amount), 0)::float8 AS funds FROM fund_recovery WHERE inspection_id = $1',
+      [inspectionId],
+    )) as Array<{ funds: number }>;
     expect(stats.outcomes.funds).toBeCloseTo(funds, 2);
   });
 
@@ -263,7 +303,9 @@ describe('inspection statistics (HTTP)', () => {
     expect(own.byUnit.map((u) => u.unitId)).toEqual(me.unitIds);
     expect(own.problems.total).toBeLessThan(stats.problems.total);
     expect(own.problems.total).toBe(await total(unitlead, `/api/problems?inspectionId=${inspectionId}`));
-    expect(own.problems.completed).toBe(await total(unitlead, `/api/problems?inspectionId=${inspectionId}&status=completed`));
+    expect(own.problems.completed).toBe(
+      await total(unitlead, `/api/problems?inspectionId=${inspectionId}&status=completed`),
+    );
     expect(own.measures.total).toBeLessThan(stats.measures.total);
     expect(own.measures.total).toBe(await total(unitlead, `/api/measures?inspectionId=${inspectionId}`));
     expect(own.measures.total).toBe(own.byUnit[0].assigned);
@@ -271,7 +313,8 @@ describe('inspection statistics (HTTP)', () => {
     for (const item of [...own.overdueList, ...own.dueSoonList]) {
       await unitlead.agent.get(`/api/measures/${item.id}`).expect(200);
     }
-    expect(own.byUnit[0]).toEqual(stats.byUnit.find((u) => u.unitId === me.unitIds[0]));
+    const everything = await statistics(officer);
+    expect(own.byUnit[0]).toEqual(everything.byUnit.find((u) => u.unitId === me.unitIds[0]));
 
     const other = await signIn(t.http, 'unitlead2');
     const theirs = await statistics(other);
@@ -297,7 +340,9 @@ describe('inspection statistics (HTTP)', () => {
   });
 
   it('answers 404 for an unknown inspection and keeps admin roles out', async () => {
-    const missing = await officer.agent.get('/api/inspections/00000000-0000-4000-8000-000000000000/statistics').expect(404);
+    const missing = await officer.agent
+      .get('/api/inspections/00000000-0000-4000-8000-000000000000/statistics')
+      .expect(404);
     expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: '巡视（巡察）不存在或无权查看' });
     await officer.agent.get('/api/inspections/not-a-uuid/statistics').expect(404);
     const sysadmin = await signIn(t.http, 'sysadmin');
@@ -311,7 +356,13 @@ describe('inspection statistics (HTTP)', () => {
     const unitlead = await signIn(t.http, 'unitlead');
     await unitlead.agent.get(`/api/inspections/${id}/statistics`).expect(404);
     const empty = await officer.agent.get(`/api/inspections/${id}/statistics`).expect(200);
-    expect(empty.body).toMatchObject({ problems: { total: 0 }, completionRate: 0, measures: { total: 0 }, byUnit: [], overdueList: [] });
+    expect(empty.body).toMatchObject({
+      problems: { total: 0 },
+      completionRate: 0,
+      measures: { total: 0 },
+      byUnit: [],
+      overdueList: [],
+    });
     expect(empty.body.weeklyTrend[0].weekStart).toBe('2024-01-08');
   });
 
@@ -345,5 +396,22 @@ describe('inspection statistics (HTTP)', () => {
     } finally {
       t.clock.set(start);
     }
+  });
+  it('leaves out deleted problems and their measures, as the lists do', async () => {
+    officer = await signIn(t.http, 'officer');
+    const before = await statistics(officer);
+    const problemId = before.overdueList[0].problemId;
+    const [{ measures }] = (await t.dataSource.query(
+      'SELECT count(*)::int AS measures FROM measure WHERE problem_id = $1 AND deleted_at IS NULL',
+      [problemId],
+    )) as Array<{ measures: number }>;
+    await t.dataSource.query('UPDATE problem SET deleted_at = now() WHERE id = $1', [problemId]);
+    const after = await statistics(officer);
+    expect(after.problems.total).toBe(before.problems.total - 1);
+    expect(after.measures.total).toBe(before.measures.total - measures);
+    expect(after.problems.total).toBe(await total(officer, `/api/problems?inspectionId=${inspectionId}`));
+    expect(after.measures.total).toBe(await total(officer, `/api/measures?inspectionId=${inspectionId}`));
+    expect(after.measures.overdue).toBe(await total(officer, `/api/measures?inspectionId=${inspectionId}&light=red`));
+    expect(after.overdueList.some((item) => item.problemId === problemId)).toBe(false);
   });
 });

@@ -23,7 +23,8 @@ describe('the scale seeder (PostgreSQL)', () => {
     await database.drop();
   });
 
-  const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => ((await dataSource.query(sql, params)) as T[])[0];
+  const one = async <T>(sql: string, params: unknown[] = []): Promise<T> =>
+    ((await dataSource.query(sql, params)) as T[])[0];
 
   it('adds the requested number of measures in the shape of a province', async () => {
     expect(scaleSizes(60000)).toEqual({ measures: 60000, inspections: 200, problems: 10000, units: 2000 });
@@ -36,7 +37,14 @@ describe('the scale seeder (PostgreSQL)', () => {
         (SELECT count(*)::int FROM measure_unit WHERE role = 'co') AS co_units`,
       [`${SCALE_MARKER}:1`],
     );
-    expect(counts).toMatchObject({ inspections: 2, problems: 100, measures: 600, units: 20, categories: 6, leads: 600 });
+    expect(counts).toMatchObject({
+      inspections: 2,
+      problems: 100,
+      measures: 600,
+      units: 20,
+      categories: 6,
+      leads: 600,
+    });
     expect(counts.co_units).toBeGreaterThan(50);
     expect(first.measureUnits).toBe(counts.leads + counts.co_units);
   });
@@ -59,7 +67,9 @@ describe('the scale seeder (PostgreSQL)', () => {
     )) as Array<{ status: string; statuses: MeasureStatus[] }>;
     expect(problems).toHaveLength(100);
     for (const problem of problems) expect(problem.status).toBe(deriveProblemStatus(problem.statuses));
-    expect(new Set(problems.map((problem) => problem.status))).toEqual(new Set(['completed', 'deemed_completed', 'in_progress']));
+    expect(new Set(problems.map((problem) => problem.status))).toEqual(
+      new Set(['completed', 'deemed_completed', 'in_progress']),
+    );
   });
 
   it('mixes statuses and deadlines around today: some overdue, some due soon, done work with completion dates', async () => {
@@ -76,7 +86,8 @@ describe('the scale seeder (PostgreSQL)', () => {
        FROM measure`,
       [TODAY, `${TODAY}T23:59:59+08:00`],
     );
-    for (const key of ['not_started', 'in_progress', 'pending', 'completed', 'deemed', 'overdue', 'due_soon']) expect(mix[key]).toBeGreaterThan(0);
+    for (const key of ['not_started', 'in_progress', 'pending', 'completed', 'deemed', 'overdue', 'due_soon'])
+      expect(mix[key]).toBeGreaterThan(0);
     expect(mix.bad_done).toBe(0);
     expect(mix.bad_open).toBe(0);
     expect(first.extensions).toBeGreaterThan(0);

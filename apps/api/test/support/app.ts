@@ -26,7 +26,15 @@ export async function createTestApp({ demo = true, now, env = {} }: { demo?: boo
   const dataSource = createDataSource({ url: database.url, poolSize: 5 });
   await dataSource.initialize();
   const clock = new FixedClock(now ?? new Date(`${DEMO_TODAY}T12:00:00+08:00`));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  // per-minute limits are generous by default; the tests of the limits set their own
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOGIN_RATE_PER_MINUTE: '1000',
+    UPLOAD_RATE_PER_MINUTE: '1000',
+    EXPORT_RATE_PER_MINUTE: '1000',
+    ...env,
+  });
   const app = await createApp({ config, dataSource, clock });
   await app.init();
   return {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '@zhenggai/domain';
+import { ALLOW_DURING, type AccountGate } from '../../modules/auth/account-gate.js';
 import { SessionsService } from '../../modules/auth/sessions.service.js';
 import { AppError } from '../errors/app-error.js';
 import { requestContext, type Actor } from '../http/request-context.js';
@@ -18,7 +19,8 @@ function sameToken(a: string, b: string): boolean {
 }
 
 // Deny by default: a route is open only when marked @Public(); otherwise it needs a live session, the CSRF token
-// on writes, and one of the roles named by @Roles() (or @SignedIn() for any account).
+// on writes, no open account gate (forced or expired password, second factor to enrol) unless the route is marked
+// @AllowDuring() for it, and one of the roles named by @Roles() (or @SignedIn() for any account).
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
@@ -30,7 +32,9 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; sessionId?: string; csrfToken?: string }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { actor?: Actor; sessionId?: string; csrfToken?: string }>();
     const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
     const live = await this.sessions.validate(token);
@@ -46,6 +50,11 @@ export class SessionGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.header('x-csrf-token') ?? '';
       if (!sameToken(header, live.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+    }
+
+    if (live.gate) {
+      const allowed = this.reflector.getAllAndOverride<AccountGate[] | undefined>(ALLOW_DURING, targets) ?? [];
+      if (!allowed.includes(live.gate)) throw new AppError(live.gate);
     }
 
     if (this.reflector.getAllAndOverride<boolean>(ANY_SIGNED_IN, targets)) return true;

@@ -15,11 +15,18 @@ describe('toErrorBody', () => {
   });
 
   it('maps framework HTTP errors to stable codes', () => {
-    expect(toErrorBody(new NotFoundException('Cannot GET /api/x')).body).toEqual({ code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' });
+    expect(toErrorBody(new NotFoundException('Cannot GET /api/x')).body).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: '请求的接口不存在',
+    });
   });
 
   it('maps PostgreSQL errors that are the caller’s fault to 4xx without leaking SQL', () => {
-    const duplicate = new QueryFailedError('INSERT INTO unit …', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
+    const duplicate = new QueryFailedError(
+      'INSERT INTO unit …',
+      [],
+      Object.assign(new Error('duplicate key'), { code: '23505' }),
+    );
     const result = toErrorBody(duplicate);
     expect(result.status).toBe(409);
     expect(JSON.stringify(result.body)).not.toMatch(/INSERT|duplicate key/);
@@ -27,6 +34,10 @@ describe('toErrorBody', () => {
 
   it('hides unknown errors behind a generic 500', () => {
     const result = toErrorBody(new TypeError('x is undefined at Foo.bar'));
-    expect(result).toEqual({ status: 500, body: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' }, unexpected: true });
+    expect(result).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' },
+      unexpected: true,
+    });
   });
 });

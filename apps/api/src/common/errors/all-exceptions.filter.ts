@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, HttpException, Injectable, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../../modules/audit/audit.service.js';
 import { AppError } from './app-error.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 
@@ -30,7 +31,11 @@ const PG_CODES: Record<string, ErrorCode> = {
 };
 
 /** Maps any thrown value to the API's error body. Internals (stack, SQL, driver names) never leave the server. */
-export function toErrorBody(exception: unknown): { status: number; body: Record<string, unknown>; unexpected: boolean } {
+export function toErrorBody(exception: unknown): {
+  status: number;
+  body: Record<string, unknown>;
+  unexpected: boolean;
+} {
   if (exception instanceof AppError) {
     const body: Record<string, unknown> = { code: exception.code, message: exception.message };
     if (exception.extra.errors) body.errors = exception.extra.errors;
@@ -45,25 +50,53 @@ export function toErrorBody(exception: unknown): { status: number; body: Record<
   if (exception instanceof QueryFailedError) {
     const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
     const code = PG_CODES[sqlState];
-    if (code) return { status: ERROR_CODES[code].status, body: { code, message: ERROR_CODES[code].message }, unexpected: false };
+    if (code)
+      return {
+        status: ERROR_CODES[code].status,
+        body: { code, message: ERROR_CODES[code].message },
+        unexpected: false,
+      };
   }
   const status = (exception as { status?: number; type?: string })?.status;
-  if (status === 413) return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: ERROR_CODES.PAYLOAD_TOO_LARGE.message }, unexpected: false };
+  if (status === 413)
+    return {
+      status,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: ERROR_CODES.PAYLOAD_TOO_LARGE.message },
+      unexpected: false,
+    };
   if (status === 400 || status === 415) {
     const code: ErrorCode = status === 400 ? 'BAD_REQUEST' : 'UNSUPPORTED_MEDIA_TYPE';
     return { status, body: { code, message: ERROR_CODES[code].message }, unexpected: false };
   }
-  return { status: 500, body: { code: 'INTERNAL_ERROR', message: ERROR_CODES.INTERNAL_ERROR.message }, unexpected: true };
+  return {
+    status: 500,
+    body: { code: 'INTERNAL_ERROR', message: ERROR_CODES.INTERNAL_ERROR.message },
+    unexpected: true,
+  };
 }
 
+@Injectable()
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body, unexpected } = toErrorBody(exception);
     if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // a refused request is a security event (等保: 访问控制 denials are audited)
+    if (status === 403) {
+      await this.audit
+        .record({
+          action: 'ACCESS_DENIED',
+          result: 'denied',
+          detail: { method: request.method, path: request.path, code: body.code },
+        })
+        .catch((error: Error) => this.logger.error(`audit of a denied request failed: ${error.message}`));
+    }
     if (response.headersSent) return;
     response.status(status).json(body);
   }

@@ -30,7 +30,9 @@ export function inputGuard(req: Request, res: Response, next: NextFunction): voi
   const bad = findBadPath(req.body, '') ?? findBadPath(req.query, '') ?? findBadPath(req.params, '');
   if (bad === null) return next();
   const { status, body } = toErrorBody(
-    new AppError('VALIDATION_FAILED', '提交的内容包含不可见的控制字符', { errors: { [bad || 'body']: ['不能包含控制字符'] } }),
+    new AppError('VALIDATION_FAILED', '提交的内容包含不可见的控制字符', {
+      errors: { [bad || 'body']: ['不能包含控制字符'] },
+    }),
   );
   res.status(status).json(body);
 }
@@ -39,5 +41,7 @@ export function inputGuard(req: Request, res: Response, next: NextFunction): voi
 export function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
   const { status, body } = toErrorBody(error);
-  res.status(status === 500 ? 400 : status).json(status === 500 ? { code: 'BAD_REQUEST', message: '请求格式不正确' } : body);
+  res
+    .status(status === 500 ? 400 : status)
+    .json(status === 500 ? { code: 'BAD_REQUEST', message: '请求格式不正确' } : body);
 }

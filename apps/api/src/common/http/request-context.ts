@@ -6,7 +6,10 @@ export interface Actor {
   username: string;
   displayName: string;
   roles: Role[];
+  // the account's own unit: the share it acts for
   unitId: string | null;
+  // its unit and every sub-unit: what it may see
+  unitIds: string[];
 }
 
 export interface RequestContext {

@@ -21,6 +21,7 @@ const MESSAGES: Record<string, (args: string[]) => string> = {
   min: ([min]) => `不能小于 ${min}`,
   max: ([max]) => `不能大于 ${max}`,
   isDateString: () => '日期格式应为 YYYY-MM-DD',
+  isIso8601: () => '时间格式应为 ISO 8601',
   isIsoDate: () => '日期格式应为 YYYY-MM-DD，且须为有效日期',
   matches: () => '格式不正确',
   isEmail: () => '邮箱格式不正确',
@@ -33,6 +34,8 @@ function collect(errors: ValidationError[], prefix: string, into: FieldErrors): 
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
       into[path] = Object.entries(error.constraints).map(([key, english]) => {
+        // a DTO that wrote its own Chinese message keeps it
+        if (/[\u4e00-\u9fff]/.test(english)) return english;
         const translate = MESSAGES[key];
         const args = (error.contexts?.[key]?.args as string[] | undefined) ?? extractArgs(english);
         return translate ? translate(args) : '格式不正确';

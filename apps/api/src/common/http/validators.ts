@@ -3,5 +3,8 @@ import { isIsoDate } from '@zhenggai/domain';
 
 /** A real calendar date written YYYY-MM-DD (2024-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isIsoDate', validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) } }, options);
+  return ValidateBy(
+    { name: 'isIsoDate', validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) } },
+    options,
+  );
 }

@@ -1,4 +1,10 @@
-import { Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -27,15 +33,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header('idempotency-key');
     if (key === undefined || !request.actor) return next.handle();
     if (!KEY.test(key)) {
-      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 格式不正确', { errors: { 'Idempotency-Key': ['应为 8–100 位字母、数字或 _.:-'] } });
+      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 格式不正确', {
+        errors: { 'Idempotency-Key': ['应为 8–100 位字母、数字或 _.:-'] },
+      });
     }
     const userId = request.actor.id;
     const path = request.originalUrl.split('?')[0].slice(0, 300);
-    const hash = createHash('sha256').update(`${request.method} ${path} ${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${path} ${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     return from(this.run(userId, key, request.method, path, hash, response, next));
   }
 
-  private async run(userId: string, key: string, method: string, path: string, hash: string, response: Response, next: CallHandler): Promise<unknown> {
+  private async run(
+    userId: string,
+    key: string,
+    method: string,
+    path: string,
+    hash: string,
+    response: Response,
+    next: CallHandler,
+  ): Promise<unknown> {
     const claim = await this.claim(userId, key, method, path, hash);
     if (claim.kind === 'replay') {
       response.status(claim.status);
@@ -80,4 +98,3 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /** Marks a create route as idempotent under the Idempotency-Key header. */
 export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
-

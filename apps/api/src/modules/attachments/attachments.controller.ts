@@ -37,6 +37,7 @@ import type { Actor } from '../../common/http/request-context.js';
 import { AttachmentsService, type UploadedEvidence } from './attachments.service.js';
 import { ATTACHMENT_KINDS, AttachmentDto, AttachmentPageDto, UploadAttachmentDto } from './dto/attachment.dto.js';
 import { ALLOWED_KINDS_TEXT } from './evidence-type.js';
+import { RateLimit } from '../../common/http/rate-limit.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
 
 const UPLOAD_RULES =
@@ -49,6 +50,7 @@ export class AttachmentsController {
   constructor(private readonly service: AttachmentsService) {}
 
   @Roles('unit_leader', 'unit_staff', 'task_force_officer')
+  @RateLimit('upload')
   @Post('measures/:id/attachments')
   // fileSize comes from the configuration, through MulterModule in AttachmentsModule
   @UseInterceptors(

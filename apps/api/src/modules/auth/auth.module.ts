@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AccountSecurityService } from './account-security.service.js';
+import { AccountsRepository } from './accounts.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { MfaService } from './mfa.service.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionsService],
-  exports: [SessionsService],
+  providers: [AuthService, SessionsService, AccountsRepository, AccountSecurityService, MfaService, LoginThrottle],
+  exports: [SessionsService, AccountsRepository, AccountSecurityService],
 })
 export class AuthModule {}

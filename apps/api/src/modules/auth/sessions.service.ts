@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
+import { accountGate, isMfaRequired, type AccountGate } from './account-gate.js';
+import { hashToken } from './totp.js';
+import { unitSubtree } from '../units/unit-tree.js';
 import { UserAccountEntity } from './user-account.entity.js';
 import { UserSessionEntity } from './user-session.entity.js';
 
@@ -13,13 +16,11 @@ export interface LiveSession {
   csrfToken: string;
   actor: Actor;
   mustChangePassword: boolean;
+  // what the account must do before anything else (forced or expired password, second-factor enrolment)
+  gate: AccountGate | null;
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 // Opaque server-side sessions: revocable at once, and the account's roles and unit are read on every request.
 @Injectable()
@@ -62,17 +63,48 @@ export class SessionsService {
       await this.dataSource.getRepository(UserSessionEntity).update(session.id, { lastSeenAt: now });
     }
     const { user } = session;
+    // roles and units are read on every request, so a change applies at once (SEC-15)
+    const unitIds = await unitSubtree(this.dataSource, user.unitId);
     return {
       sessionId: session.id,
       csrfToken: session.csrfToken,
       mustChangePassword: user.mustChangePassword,
-      actor: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId },
+      gate: this.gateOf(user),
+      actor: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        roles: user.roles,
+        unitId: user.unitId,
+        unitIds,
+      },
     };
+  }
+
+  gateOf(user: UserAccountEntity): AccountGate | null {
+    return accountGate(
+      user,
+      { maxAgeDays: this.config.PASSWORD_MAX_AGE_DAYS, mfaRequired: isMfaRequired(this.config) },
+      this.clock.now(),
+    );
   }
 
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource
       .getRepository(UserSessionEntity)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Ends every live session of the account (but `except`); returns how many were ended. */
+  async revokeAllForUser(
+    userId: string,
+    options: { except?: string } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = (await manager.query(
+      `UPDATE user_session SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
+      [userId, this.clock.now(), options.except ?? null],
+    )) as [unknown[], number];
+    return result[1];
   }
 }

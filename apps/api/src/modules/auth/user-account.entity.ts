@@ -50,6 +50,14 @@ export class UserAccountEntity {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  // admin | dormant: why the account was disabled
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  disabledReason: string | null;
+
+  // when an admin last re-enabled the account: the dormancy clock restarts there
+  @Column({ type: 'timestamptz', nullable: true })
+  reactivatedAt: Date | null;
+
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
 
@@ -64,6 +72,20 @@ export class UserAccountEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  // TOTP secret (base32) once enrolled, and the one being set up; never leaves the server after setup
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  mfaSecret: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  mfaPendingSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
+
+  // the last 30-second time step whose code was accepted: a code is usable once
+  @Column({ type: 'int', nullable: true })
+  mfaLastStep: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -16,6 +16,7 @@ import type { ExtensionDto } from './dto/measure-records.dto.js';
 import type { ExtensionQueryDto } from './dto/extension-query.dto.js';
 import { insertMeasureEvent, lockMeasure, unitShares } from './measure-ledger.js';
 import { assignedToSql } from './measures.repository.js';
+import { MeasuresService } from './measures.service.js';
 
 const STATUS_LABELS = { pending: '待审批', approved: '已同意', refused: '未同意' } as const;
 
@@ -61,6 +62,7 @@ export class DeadlineExtensionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly measures: MeasuresService,
   ) {}
 
   async request(measureId: string, dto: RequestExtensionDto, actor: Actor): Promise<ExtensionDto> {
@@ -180,6 +182,8 @@ export class DeadlineExtensionsService {
   }
 
   async listForMeasure(measureId: string, actor: Actor): Promise<ExtensionDto[]> {
+    // a measure outside the caller's units answers 404, not an empty list
+    await this.measures.get(measureId, actor);
     return (await this.find({ measureId }, actor, { offset: 0, limit: 200 })).items;
   }
 

@@ -70,7 +70,6 @@ export class MeasureEditingService {
   ) {}
 
   async update(id: string, dto: UpdateMeasureDto, actor: Actor): Promise<MeasureDto> {
-    const version = requireVersion(dto.version);
     const fields = (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).filter((key) => dto[key] !== undefined);
     if (!isOfficer(actor)) {
       const refused = fields.filter((field) => !UNIT_EDITABLE.has(field));
@@ -80,7 +79,6 @@ export class MeasureEditingService {
         });
       }
     }
-    if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
@@ -89,6 +87,8 @@ export class MeasureEditingService {
           if (!isOfficer(actor) && !(await unitShares(manager, id)).some((unit) => unit.unitId === actor.unitId)) {
             throw new AppError('FORBIDDEN');
           }
+          const version = requireVersion(dto.version);
+          if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
           if (measure.version !== version) throw new StaleVersionError();
           const [before] = (await manager.query(
             `SELECT ${fields.map((f) => `"${COLUMNS[f]}" AS "${f}"`).join(', ')} FROM measure WHERE id = $1`,

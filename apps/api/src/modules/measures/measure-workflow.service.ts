@@ -69,12 +69,13 @@ export class MeasureWorkflowService {
     }>,
   ): Promise<MeasureDto> {
     const scope = scopeOf(actor);
-    const expected = requireVersion(version);
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
           const measure = await lockMeasure(manager, id, scope);
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
+          // visibility first: a caller outside the measure's units learns nothing, not even that a version is missing
+          const expected = requireVersion(version);
           if (measure.version !== expected) throw new StaleVersionError();
           const units = await unitShares(manager, id);
           const ownUnitId = actor.unitId && units.some((unit) => unit.unitId === actor.unitId) ? actor.unitId : null;

@@ -84,10 +84,12 @@ const ORDER: Record<MeasureSort, string> = {
   '-updatedAt': 'm.updated_at DESC, m.id',
 };
 
-/** SQL for "a measure assigned to one of these units", as lead or co-unit. */
+/**
+ * SQL for "a measure assigned to one of these units", as lead or co-unit. The lead is mirrored in measure_unit, so
+ * one semi-join through idx_measure_unit_unit_measure answers it (an OR with lead_unit_id could use no index).
+ */
 export function assignedToSql(alias: string, unitsParam: string): string {
-  return `(${alias}.lead_unit_id = ANY(${unitsParam}) OR EXISTS (
-    SELECT 1 FROM measure_unit fmu WHERE fmu.measure_id = ${alias}.id AND fmu.unit_id = ANY(${unitsParam})))`;
+  return `${alias}.id IN (SELECT fmu.measure_id FROM measure_unit fmu WHERE fmu.unit_id = ANY(${unitsParam}))`;
 }
 
 @Injectable()

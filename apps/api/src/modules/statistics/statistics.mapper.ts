@@ -111,7 +111,10 @@ export function mapStatistics(row: FiguresRow, context: FiguresContext): Inspect
     measureCompletionRate: completionRate(row.measures, countDeemed),
     byCategory: row.byCategory.map((category) => ({ ...category, title: category.title ?? UNCATEGORISED_TITLE })),
     byUnit: row.byUnit.map(mapUnit),
-    overdueList: row.overdueList.map((alert): OverdueMeasureDto => ({ ...mapAlert(alert), daysOverdue: alert.daysOverdue })),
+    overdueList: row.overdueList.map((alert): OverdueMeasureDto => ({
+      ...mapAlert(alert),
+      daysOverdue: alert.daysOverdue,
+    })),
     dueSoonList: row.dueSoonList.map((alert): DueSoonMeasureDto => ({ ...mapAlert(alert), daysLeft: alert.daysLeft })),
     weeklyTrend: row.weeklyTrend,
     outcomes: { accountability: row.accountability, rules: row.rules, funds: row.funds },

@@ -8,7 +8,10 @@ export function percent(n: number, total: number): number {
 }
 
 /** The completion rate: completed, plus 视同完成 when the report counts it (notices differ, domain.md §4.2). */
-export function completionRate(counts: { total: number; completed: number; deemedCompleted: number }, countDeemed: boolean): number {
+export function completionRate(
+  counts: { total: number; completed: number; deemedCompleted: number },
+  countDeemed: boolean,
+): number {
   return percent(counts.completed + (countDeemed ? counts.deemedCompleted : 0), counts.total);
 }
 

@@ -22,7 +22,13 @@ export class StatisticsService {
     const generatedAt = this.clock.now();
     const today = this.clock.today();
     const dueSoonDays = query.dueSoonDays ?? inspection.yellowDays;
-    const row = await this.statistics.aggregateFigures({ inspectionId, scope, today, dueSoonDays, startDate: inspection.startDate });
+    const row = await this.statistics.aggregateFigures({
+      inspectionId,
+      scope,
+      today,
+      dueSoonDays,
+      startDate: inspection.startDate,
+    });
     return mapStatistics(row, {
       inspectionId,
       today,

@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { validatePassword, type Role } from '@zhenggai/domain';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditService } from '../audit/audit.service.js';
+import { isDormant } from './account-gate.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { verifyPassword } from './passwords.js';
+import { SessionsService } from './sessions.service.js';
+import type { UserAccountEntity } from './user-account.entity.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+// roles whose last enabled holder is never disabled for dormancy: someone must be able to re-enable accounts
+const KEEP_ONE: readonly Role[] = ['system_admin', 'security_admin'];
+
+// Credential rules shared by sign-in, self-service and user administration: lockout, the password policy and
+// history, dormant accounts.
+@Injectable()
+export class AccountSecurityService {
+  private readonly logger = new Logger('AccountSecurity');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  isLocked(user: Pick<UserAccountEntity, 'lockedUntil'>): boolean {
+    return !!user.lockedUntil && user.lockedUntil.getTime() > this.clock.now().getTime();
+  }
+
+  /** Counts a failed password or second-factor check; locks the account at LOGIN_MAX_FAILURES. */
+  async registerFailure(
+    user: Pick<UserAccountEntity, 'id' | 'username' | 'roles' | 'unitId'>,
+    reason: string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const lockUntil = new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * MINUTE_MS);
+    const { locked } = await this.accounts.registerFailure(user.id, this.config.LOGIN_MAX_FAILURES, lockUntil, now);
+    if (!locked) return;
+    await this.audit.record({
+      action: 'ACCOUNT_LOCKED',
+      entityType: 'user_account',
+      entityId: user.id,
+      result: 'failure',
+      actor: null,
+      username: user.username,
+      detail: { reason, failures: this.config.LOGIN_MAX_FAILURES, lockedUntil: lockUntil.toISOString() },
+    });
+  }
+
+  /** 400 with the policy's Chinese messages under `field` when the new password may not be used. */
+  assertPasswordPolicy(password: string, username: string, field: string): void {
+    const problems = validatePassword(password, username);
+    if (problems.length > 0)
+      throw new AppError('PASSWORD_POLICY_VIOLATION', undefined, { errors: { [field]: problems } });
+  }
+
+  /** 400 when the password is the current one or one of the latest PASSWORD_HISTORY_COUNT. */
+  async assertNotReused(
+    user: Pick<UserAccountEntity, 'id' | 'passwordHash'>,
+    password: string,
+    field: string,
+  ): Promise<void> {
+    const count = this.config.PASSWORD_HISTORY_COUNT;
+    const hashes = new Set([user.passwordHash, ...(await this.accounts.recentPasswordHashes(user.id, count))]);
+    for (const hash of hashes) {
+      if (await verifyPassword(hash, password)) {
+        const message = `不能使用最近 ${count} 次用过的密码`;
+        throw new AppError('PASSWORD_REUSED', message, { errors: { [field]: [message] } });
+      }
+    }
+  }
+
+  /** Stores a new password hash (and its history), in the caller's transaction. */
+  storePassword(manager: EntityManager, userId: string, hash: string, mustChange: boolean): Promise<void> {
+    return this.accounts.storePassword(manager, userId, hash, {
+      now: this.clock.now(),
+      mustChange,
+      keep: this.config.PASSWORD_HISTORY_COUNT,
+    });
+  }
+
+  /** Disables the account when it has been idle past ACCOUNT_DORMANT_DAYS (checked at sign-in); true if it did. */
+  async disableIfDormant(user: UserAccountEntity): Promise<boolean> {
+    if (!isDormant(user, this.config.ACCOUNT_DORMANT_DAYS, this.clock.now())) return false;
+    if (await this.isLastAdmin(user.roles, [user.id])) return false;
+    return this.disableDormant(user.id, user.username, user.lastLoginAt);
+  }
+
+  /** The daily job: disables every account idle past ACCOUNT_DORMANT_DAYS; returns their usernames. */
+  async disableDormantAccounts(): Promise<string[]> {
+    const days = this.config.ACCOUNT_DORMANT_DAYS;
+    const now = this.clock.now();
+    await this.accounts.purgeChallenges(new Date(now.getTime() - DAY_MS));
+    if (days <= 0) return [];
+    const candidates = await this.accounts.findDormant(new Date(now.getTime() - days * DAY_MS));
+    const ids = candidates.map((candidate) => candidate.id);
+    const disabled: string[] = [];
+    for (const candidate of candidates) {
+      if (await this.isLastAdmin(candidate.roles, ids)) {
+        this.logger.warn(
+          `dormant account ${candidate.username} kept enabled: it is the last enabled holder of an admin role`,
+        );
+        continue;
+      }
+      if (await this.disableDormant(candidate.id, candidate.username, candidate.lastLoginAt))
+        disabled.push(candidate.username);
+    }
+    return disabled;
+  }
+
+  private async isLastAdmin(roles: readonly Role[], leaving: string[]): Promise<boolean> {
+    for (const role of KEEP_ONE) {
+      if (roles.includes(role) && (await this.accounts.countEnabledHolders(role, leaving)) === 0) return true;
+    }
+    return false;
+  }
+
+  private async disableDormant(userId: string, username: string, lastLoginAt: Date | null): Promise<boolean> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.accounts.disable(manager, userId, now, 'dormant'))) return false;
+      const revokedSessions = await this.sessions.revokeAllForUser(userId, {}, manager);
+      await this.audit.record(
+        {
+          action: 'ACCOUNT_DISABLED',
+          entityType: 'user_account',
+          entityId: userId,
+          actor: null,
+          username: 'system',
+          before: { disabled: false },
+          after: { disabled: true },
+          detail: {
+            reason: 'dormant',
+            username,
+            dormantDays: this.config.ACCOUNT_DORMANT_DAYS,
+            lastLoginAt: lastLoginAt?.toISOString() ?? null,
+            revokedSessions,
+          },
+        },
+        manager,
+      );
+      return true;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { DocumentsController } from './documents.controller.js';
+import { LedgerExportService } from './ledger/ledger-export.service.js';
+import { LedgerImportService } from './ledger/ledger-import.service.js';
+import { LedgerRepository } from './ledger/ledger.repository.js';
+import { NoticeImportController } from './notice-import.controller.js';
+import { NoticeImportRepository } from './notice/notice-import.repository.js';
+import { NoticeImportService } from './notice/notice-import.service.js';
+import { ImportUploadErrorsInterceptor } from './upload.js';
+import { DocumentsRepository } from './word/documents.repository.js';
+import { DocumentsService } from './word/documents.service.js';
+
+// Documents in and out: the notice import (preview, commit), the 整改台账 workbook (export, import) and the
+// GB/T 9704 Word documents (report, notice, sign-off sheet).
+@Module({
+  controllers: [NoticeImportController, DocumentsController],
+  providers: [
+    NoticeImportService,
+    NoticeImportRepository,
+    LedgerExportService,
+    LedgerImportService,
+    LedgerRepository,
+    DocumentsService,
+    DocumentsRepository,
+    ImportUploadErrorsInterceptor,
+  ],
+})
+export class DocumentsModule {}

@@ -1,0 +1,455 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isMeasureDone, rollUpMeasureStatus, type MeasureStatus, type MeasureTerm } from '@zhenggai/domain';
+import { AppError, type FieldErrors } from '../../../common/errors/app-error.js';
+import type { Actor } from '../../../common/http/request-context.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { insertMeasureEvent, refreshProblemStatus, unitShares } from '../../measures/measure-ledger.js';
+import type { LedgerChangeDto, LedgerImportResultDto, LedgerRowErrorDto } from '../dto/ledger-import.dto.js';
+import { cellString, normaliseLabel, parseDeadline, splitNames } from './ledger-columns.js';
+import { columnLetters, parseMapping, readLedgerSheet, type ReadSheet } from './ledger-reader.js';
+import { LedgerRepository, type ImportMeasureRow } from './ledger.repository.js';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+interface MeasureValues {
+  text: string;
+  leadUnitId: string | null;
+  coUnitIds: string[];
+  leaderId: string | null;
+  personId: string | null;
+  deadline: string | null;
+  term: MeasureTerm;
+  remarks: string | null;
+}
+
+interface PlannedRow {
+  row: number;
+  problemId: string;
+  problemLabel: string;
+  seq: number;
+  existing: ImportMeasureRow | null;
+  values: MeasureValues;
+  fields: string[];
+}
+
+interface Plan {
+  creates: PlannedRow[];
+  updates: PlannedRow[];
+  unchanged: number;
+  errors: LedgerRowErrorDto[];
+}
+
+const MAX_TEXT = 20000;
+const MAX_REMARKS = 2000;
+const FIELD_LABELS: Record<keyof MeasureValues, string> = {
+  text: '整改措施',
+  leadUnitId: '牵头单位',
+  coUnitIds: '配合单位',
+  leaderId: '责任领导',
+  personId: '责任人',
+  deadline: '完成时限',
+  term: '完成时限',
+  remarks: '备注',
+};
+const IMPORTABLE = [
+  '问题编号',
+  '序号',
+  '措施序号',
+  '整改措施',
+  '责任领导',
+  '牵头单位',
+  '责任单位',
+  '配合单位',
+  '责任人',
+  '完成时限',
+  '备注',
+];
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** The fields of `next` that differ from the measure as stored, by their column names. */
+function changedFields(existing: ImportMeasureRow, next: MeasureValues): string[] {
+  const fields = new Set<string>();
+  if (existing.text.trim() !== next.text) fields.add(FIELD_LABELS.text);
+  if (existing.leadUnitId !== next.leadUnitId) fields.add(FIELD_LABELS.leadUnitId);
+  if (!sameSet(existing.coUnitIds, next.coUnitIds)) fields.add(FIELD_LABELS.coUnitIds);
+  if (existing.leaderId !== next.leaderId) fields.add(FIELD_LABELS.leaderId);
+  if (existing.personId !== next.personId) fields.add(FIELD_LABELS.personId);
+  if (existing.deadline !== next.deadline || existing.term !== next.term) fields.add(FIELD_LABELS.deadline);
+  if ((existing.remarks?.trim() || null) !== next.remarks) fields.add(FIELD_LABELS.remarks);
+  return [...fields];
+}
+
+// Reading the 整改台账 back: header detection, a plan by official number (问题编号 + 措施序号) with row-level errors,
+// and the plan applied all-or-nothing in one transaction. Statuses, progress and evidence are never read from a sheet.
+@Injectable()
+export class LedgerImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: LedgerRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(
+    inspectionId: string,
+    file: { originalname: string; buffer: Buffer } | undefined,
+    options: { dryRun: boolean; mapping?: string },
+    actor: Actor,
+  ): Promise<LedgerImportResultDto> {
+    if (!file)
+      throw new AppError('VALIDATION_FAILED', '请上传台账文件', {
+        errors: { file: ['请通过 file 字段上传 .xlsx 文件'] },
+      });
+    if (!/\.xlsx$/i.test(file.originalname))
+      throw new AppError('FILE_TYPE_NOT_ALLOWED', '请上传 Excel 工作簿（.xlsx）');
+    const mapping = parseMapping(options.mapping);
+    const inspection = await this.repository.findInspection(inspectionId, { all: true });
+    if (!inspection) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
+    const sheet = await readLedgerSheet(file.buffer, mapping);
+    const answer = (plan: Plan, committed: boolean): LedgerImportResultDto => ({
+      dryRun: options.dryRun,
+      sheet: sheet.sheet,
+      headerRow: sheet.headerRow,
+      columns: columnLetters(sheet.columns),
+      creates: plan.creates.map(change),
+      updates: plan.updates.map(change),
+      unchanged: plan.unchanged,
+      errors: plan.errors,
+      committed,
+    });
+
+    if (options.dryRun) return answer(await this.plan(this.dataSource.manager, inspectionId, sheet, false), false);
+
+    const plan = await this.dataSource.transaction(async (manager) => {
+      // planned again under row locks, so that what is written is what was compared
+      const locked = await this.plan(manager, inspectionId, sheet, true);
+      if (locked.errors.length > 0) return locked;
+      await this.apply(manager, inspectionId, locked, actor);
+      await this.audit.record(
+        {
+          action: 'LEDGER_IMPORTED',
+          entityType: 'inspection',
+          entityId: inspectionId,
+          detail: {
+            sheet: sheet.sheet,
+            rows: sheet.rows.length,
+            creates: locked.creates.length,
+            updates: locked.updates.length,
+            unchanged: locked.unchanged,
+          },
+        },
+        manager,
+      );
+      return locked;
+    });
+    if (plan.errors.length > 0) {
+      const errors: FieldErrors = {};
+      for (const error of plan.errors) (errors[`第${error.row}行·${error.column}`] ??= []).push(error.message);
+      throw new AppError('IMPORT_ROWS_INVALID', undefined, { errors });
+    }
+    return answer(plan, true);
+  }
+
+  private async plan(db: Queryable, inspectionId: string, sheet: ReadSheet, lock: boolean): Promise<Plan> {
+    // one after the other: inside the commit's transaction they share one connection
+    const problems = await this.repository.findProblemsForImport(db, inspectionId);
+    const measures = await this.repository.findMeasuresForImport(db, inspectionId, lock);
+    const units = await this.repository.findUnits(db);
+    const persons = await this.repository.findPersons(db);
+    const taken = await this.repository.takenSeqs(db, inspectionId);
+    const problemByLabel = new Map(problems.map((problem) => [normaliseLabel(problem.label), problem]));
+    const problemBySeq = new Map(problems.map((problem) => [String(problem.seq), problem]));
+    const measureByKey = new Map(measures.map((measure) => [`${measure.problemId}:${measure.seq}`, measure]));
+    const takenKeys = new Set(taken.map((row) => `${row.problemId}:${row.seq}`));
+    const unitByName = new Map<string, string>();
+    for (const unit of units)
+      if (unit.shortName && !units.some((other) => other.name === unit.shortName))
+        unitByName.set(unit.shortName, unit.id);
+    for (const unit of units) unitByName.set(unit.name, unit.id);
+    const personsByName = new Map<string, typeof persons>();
+    for (const person of persons) personsByName.set(person.name, [...(personsByName.get(person.name) ?? []), person]);
+
+    const has = (name: string) => sheet.columns.has(name);
+    const problemColumn = has('问题编号') ? '问题编号' : '序号';
+    const leadColumn = has('牵头单位') ? '牵头单位' : has('责任单位') ? '责任单位' : null;
+    const coColumns = ['配合单位', ...(leadColumn === '牵头单位' && has('责任单位') ? ['责任单位'] : [])].filter(has);
+
+    const plan: Plan = { creates: [], updates: [], unchanged: 0, errors: [] };
+    const seen = new Set<string>();
+    const counters = new Map<string, number>();
+    let lastProblem = '';
+
+    for (const { row, cells } of sheet.rows) {
+      const value = (name: string) => cellString(cells[name]);
+      if (IMPORTABLE.every((name) => !has(name) || value(name) === '')) continue;
+      const rowErrors: LedgerRowErrorDto[] = [];
+      const fail = (column: string, message: string) => rowErrors.push({ row, column, message });
+
+      // merged or blank problem cells continue the problem above
+      const problemText = value(problemColumn) || lastProblem;
+      lastProblem = problemText;
+      if (!problemText) {
+        fail(problemColumn, '缺少问题编号');
+        plan.errors.push(...rowErrors);
+        continue;
+      }
+      const problem = problemByLabel.get(normaliseLabel(problemText)) ?? problemBySeq.get(normaliseLabel(problemText));
+      if (!problem) {
+        fail(problemColumn, `问题编号“${problemText}”在本轮巡视（巡察）中不存在，请先新建问题`);
+        plan.errors.push(...rowErrors);
+        continue;
+      }
+      const counted = (counters.get(problem.id) ?? 0) + 1;
+      counters.set(problem.id, counted);
+      let seq = counted;
+      if (has('措施序号') && value('措施序号') !== '') {
+        const number = Number(value('措施序号'));
+        if (!Number.isInteger(number) || number < 1 || number > 999) fail('措施序号', '措施序号应为 1–999 的整数');
+        else seq = number;
+      }
+      const key = `${problem.id}:${seq}`;
+      if (seen.has(key)) fail('措施序号', `问题 ${problem.label} 的第 ${seq} 项措施在表中重复`);
+      seen.add(key);
+      const existing = measureByKey.get(key) ?? null;
+      if (!existing && takenKeys.has(key))
+        fail('措施序号', `问题 ${problem.label} 的第 ${seq} 项措施已删除，请恢复或换用其他序号`);
+
+      const text = value('整改措施');
+      if (text === '') fail('整改措施', '整改措施不能为空');
+      else if (text.length > MAX_TEXT) fail('整改措施', `整改措施不能超过 ${MAX_TEXT} 个字符`);
+
+      const unitId = (name: string): string | null => {
+        const id = unitByName.get(name);
+        if (!id) fail(leadColumn ?? '配合单位', `单位“${name}”不存在，请先在单位管理中新建或修改为系统中的单位名称`);
+        return id ?? null;
+      };
+      let leadUnitId = existing?.leadUnitId ?? null;
+      if (leadColumn) {
+        const name = value(leadColumn);
+        if (name === '') {
+          if (existing?.leadUnitId) fail(leadColumn, '已分配的措施不能清空牵头单位，请在系统中调整责任单位');
+          leadUnitId = existing?.leadUnitId ?? null;
+        } else if (splitNames(name).length > 1) {
+          fail(leadColumn, '牵头单位只能填写一个，其余请填入配合单位');
+        } else leadUnitId = unitId(name);
+      }
+      let coUnitIds = existing?.coUnitIds ?? [];
+      if (coColumns.length > 0) {
+        const names = coColumns.flatMap((column) => splitNames(value(column)));
+        const ids: string[] = [];
+        for (const name of names) {
+          const id = unitByName.get(name);
+          if (!id) fail(coColumns[0], `单位“${name}”不存在，请先在单位管理中新建或修改为系统中的单位名称`);
+          else if (id !== leadUnitId && !ids.includes(id)) ids.push(id);
+        }
+        coUnitIds = ids;
+        if (ids.length > 0 && !leadUnitId && !rowErrors.some((error) => error.column === leadColumn)) {
+          fail(leadColumn ?? '配合单位', '填写配合单位时须同时填写牵头单位');
+        }
+      }
+      const person = (column: string, preferLeader: boolean): string | null | undefined => {
+        if (!has(column)) return undefined;
+        const name = value(column);
+        if (name === '') return null;
+        const candidates = personsByName.get(name) ?? [];
+        const narrowed =
+          candidates.length > 1
+            ? candidates.filter((candidate) => (preferLeader ? candidate.isLeader : candidate.unitId === leadUnitId))
+            : candidates;
+        if (candidates.length === 0) fail(column, `人员“${name}”不存在，请先在人员管理中新建`);
+        else if (narrowed.length !== 1) fail(column, `有多名叫“${name}”的人员，无法确定，请在系统中指定`);
+        else return narrowed[0].id;
+        return null;
+      };
+      const leaderId = person('责任领导', true);
+      const personId = person('责任人', false);
+
+      let deadline = existing?.deadline ?? null;
+      let term: MeasureTerm = existing?.term ?? problem.term;
+      if (has('完成时限')) {
+        const parsed = parseDeadline(cells['完成时限']);
+        if (parsed.kind === 'invalid') fail('完成时限', '完成时限应为日期（如 2024-06-30）或“长期坚持”');
+        else if (parsed.kind === 'date') deadline = parsed.date;
+        else if (parsed.kind === 'long_term') {
+          deadline = null;
+          term = 'long_term';
+        } else deadline = null;
+      }
+      let remarks = existing?.remarks?.trim() || null;
+      if (has('备注')) {
+        remarks = value('备注') || null;
+        if (remarks && remarks.length > MAX_REMARKS) fail('备注', `备注不能超过 ${MAX_REMARKS} 个字符`);
+      }
+
+      if (rowErrors.length > 0) {
+        plan.errors.push(...rowErrors);
+        continue;
+      }
+      const values: MeasureValues = {
+        text,
+        leadUnitId,
+        coUnitIds,
+        leaderId: leaderId === undefined ? (existing?.leaderId ?? null) : leaderId,
+        personId: personId === undefined ? (existing?.personId ?? null) : personId,
+        deadline,
+        term,
+        remarks,
+      };
+      const planned = { row, problemId: problem.id, problemLabel: problem.label, seq, existing, values };
+      if (!existing)
+        plan.creates.push({
+          ...planned,
+          fields: Object.values(FIELD_LABELS).filter((label, i, all) => all.indexOf(label) === i),
+        });
+      else {
+        const fields = changedFields(existing, values);
+        if (fields.length === 0) plan.unchanged++;
+        else plan.updates.push({ ...planned, fields });
+      }
+    }
+    return plan;
+  }
+
+  private async apply(manager: EntityManager, inspectionId: string, plan: Plan, actor: Actor): Promise<void> {
+    const touched = new Set<string>();
+    for (const item of plan.updates) {
+      const measure = item.existing!;
+      const next = item.values;
+      await manager.query(
+        `UPDATE measure SET text = $2, lead_unit_id = $3, responsible_leader_id = $4, responsible_person_id = $5, deadline = $6,
+           term = $7, remarks = $8, version = version + 1, updated_at = now() WHERE id = $1`,
+        [measure.id, next.text, next.leadUnitId, next.leaderId, next.personId, next.deadline, next.term, next.remarks],
+      );
+      let status: MeasureStatus = measure.status;
+      if (measure.leadUnitId !== next.leadUnitId || !sameSet(measure.coUnitIds, next.coUnitIds)) {
+        status = await this.setUnits(manager, measure.id, measure.status, next);
+      }
+      const before = {
+        text: measure.text,
+        leadUnitId: measure.leadUnitId,
+        coUnitIds: measure.coUnitIds,
+        responsibleLeaderId: measure.leaderId,
+        responsiblePersonId: measure.personId,
+        deadline: measure.deadline,
+        term: measure.term,
+        remarks: measure.remarks,
+      };
+      const after = {
+        text: next.text,
+        leadUnitId: next.leadUnitId,
+        coUnitIds: next.coUnitIds,
+        responsibleLeaderId: next.leaderId,
+        responsiblePersonId: next.personId,
+        deadline: next.deadline,
+        term: next.term,
+        remarks: next.remarks,
+      };
+      await insertMeasureEvent(manager, {
+        measureId: measure.id,
+        action: 'update',
+        fromStatus: status !== measure.status ? measure.status : null,
+        toStatus: status !== measure.status ? status : null,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        detail: { source: 'ledger', row: item.row, fields: item.fields, before, after },
+      });
+      await this.audit.record(
+        {
+          action: 'MEASURE_UPDATED',
+          entityType: 'measure',
+          entityId: measure.id,
+          before,
+          after,
+          detail: { source: 'ledger', row: item.row },
+        },
+        manager,
+      );
+      touched.add(item.problemId);
+    }
+    for (const item of plan.creates) {
+      const next = item.values;
+      const [created] = (await manager.query(
+        `INSERT INTO measure (problem_id, inspection_id, seq, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id, remarks)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          item.problemId,
+          inspectionId,
+          item.seq,
+          next.text,
+          next.term,
+          next.deadline,
+          next.leadUnitId,
+          next.leaderId,
+          next.personId,
+          next.remarks,
+        ],
+      )) as Array<{ id: string }>;
+      const unitIds = next.leadUnitId ? [next.leadUnitId, ...next.coUnitIds] : [];
+      for (const unitId of unitIds) {
+        await manager.query(`INSERT INTO measure_unit (measure_id, unit_id, role) VALUES ($1, $2, $3)`, [
+          created.id,
+          unitId,
+          unitId === next.leadUnitId ? 'lead' : 'co',
+        ]);
+      }
+      await insertMeasureEvent(manager, {
+        measureId: created.id,
+        action: 'create',
+        toStatus: 'not_started',
+        actorId: actor.id,
+        actorName: actor.displayName,
+        detail: { source: 'ledger', row: item.row },
+      });
+      await this.audit.record(
+        {
+          action: 'MEASURE_CREATED',
+          entityType: 'measure',
+          entityId: created.id,
+          after: { problemId: item.problemId, seq: item.seq, ...next },
+          detail: { source: 'ledger', row: item.row },
+        },
+        manager,
+      );
+      touched.add(item.problemId);
+    }
+    for (const problemId of touched) await refreshProblemStatus(manager, problemId, this.audit);
+  }
+
+  /** The measure's units as planned (lead + co); an unfinished measure's status follows its units' statuses. */
+  private async setUnits(
+    manager: EntityManager,
+    measureId: string,
+    status: MeasureStatus,
+    next: MeasureValues,
+  ): Promise<MeasureStatus> {
+    const wanted = next.leadUnitId ? [next.leadUnitId, ...next.coUnitIds] : [];
+    const done = isMeasureDone(status);
+    await manager.query(`DELETE FROM measure_unit WHERE measure_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [
+      measureId,
+      wanted,
+    ]);
+    for (const unitId of wanted) {
+      await manager.query(
+        `INSERT INTO measure_unit (measure_id, unit_id, role, status) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (measure_id, unit_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()`,
+        [measureId, unitId, unitId === next.leadUnitId ? 'lead' : 'co', done ? status : 'not_started'],
+      );
+    }
+    if (done) return status;
+    const rolled = rollUpMeasureStatus((await unitShares(manager, measureId)).map((share) => share.status));
+    if (rolled !== status) await manager.query(`UPDATE measure SET status = $2 WHERE id = $1`, [measureId, rolled]);
+    return rolled;
+  }
+}
+
+function change(item: PlannedRow): LedgerChangeDto {
+  return {
+    row: item.row,
+    problemLabel: item.problemLabel,
+    measureSeq: item.seq,
+    measureId: item.existing?.id ?? null,
+    fields: item.fields,
+  };
+}

@@ -1,0 +1,359 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Light, MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import type { AccessScope } from '../../../common/auth/access-scope.js';
+import { likePattern } from '../../../common/http/pagination.js';
+import { SqlParams } from '../../../common/sql.js';
+import { problemVisibleSql } from '../../inspections/inspections.repository.js';
+import { assignedToSql } from '../../measures/measures.repository.js';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+export const BATCH_SIZE = 1000;
+
+export interface LedgerInspectionRow {
+  id: string;
+  title: string;
+  issuer: string | null;
+  kind: 'xunshi' | 'xuncha';
+  term: string | null;
+  issuingCommittee: string | null;
+  round: number | null;
+  yellowDays: number;
+}
+
+export interface LedgerFilter {
+  status?: MeasureStatus;
+  unitId?: string;
+  light?: Light;
+  q?: string;
+}
+
+export interface LedgerMeasureRow {
+  id: string;
+  problemId: string;
+  problemSeq: number;
+  problemLabel: string;
+  problemTitle: string;
+  categoryTitle: string | null;
+  seq: number;
+  text: string;
+  term: MeasureTerm;
+  status: MeasureStatus;
+  deadline: string | null;
+  leaderName: string | null;
+  leadUnitName: string | null;
+  personName: string | null;
+  remarks: string | null;
+}
+
+export interface LedgerProblemRow {
+  id: string;
+  seq: number;
+  label: string;
+  title: string;
+  categoryTitle: string | null;
+  leaderName: string | null;
+  leadUnitName: string | null;
+  status: ProblemStatus;
+  measureCount: number;
+  doneCount: number;
+  lastDeadline: string | null;
+  longTerm: boolean;
+}
+
+export interface MeasureExtrasRow {
+  measureId: string;
+  progressText: string | null;
+  evidenceCount: number;
+  evidenceNames: string[];
+  approvedAt: Date | null;
+  approvedOutcome: MeasureStatus | null;
+  approvalOpinion: string | null;
+}
+
+export interface ProblemOutcomeRow {
+  problemId: string;
+  rules: string[];
+  accountability: Array<{ form: string; count: number | null; unit: string | null }>;
+}
+
+export type Keyset = { problemSeq: number; seq: number; id: string } | null;
+
+// the ledger's measures: official order, soft-deleted rows and problems left out
+const MEASURE_FROM = `FROM problem p
+  JOIN measure m ON m.problem_id = p.id AND m.deleted_at IS NULL
+  JOIN inspection i ON i.id = p.inspection_id
+  LEFT JOIN category c ON c.id = p.category_id
+  LEFT JOIN unit lu ON lu.id = m.lead_unit_id
+  LEFT JOIN person rl ON rl.id = m.responsible_leader_id
+  LEFT JOIN person rp ON rp.id = m.responsible_person_id`;
+
+const DONE = `m.status IN ('completed', 'deemed_completed')`;
+
+// The SQL of the ledger export and import.
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The inspection, if the scope may see it (a unit: one of its problems is visible). */
+  async findInspection(id: string, scope: AccessScope): Promise<LedgerInspectionRow | null> {
+    const params = new SqlParams();
+    const where = [`i.id = ${params.add(id)}`, 'i.deleted_at IS NULL'];
+    if (!scope.all) {
+      where.push(
+        `EXISTS (SELECT 1 FROM problem p WHERE p.inspection_id = i.id AND p.deleted_at IS NULL AND ${problemVisibleSql('p', scope, params)})`,
+      );
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT i.id, i.title, i.issuer, i.kind, i.term, i.issuing_committee AS "issuingCommittee", i.round, i.yellow_days AS "yellowDays"
+       FROM inspection i WHERE ${where.join(' AND ')}`,
+      params.values,
+    )) as LedgerInspectionRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Conditions on a measure `m` (of inspection `i`): the scope and the list's filters. */
+  private measureConditions(filter: LedgerFilter, scope: AccessScope, today: string, params: SqlParams): string[] {
+    const where: string[] = [];
+    if (!scope.all) where.push(assignedToSql('m', params.add(scope.unitIds)));
+    if (filter.unitId) where.push(assignedToSql('m', params.add([filter.unitId])));
+    if (filter.status) where.push(`m.status = ${params.add(filter.status)}`);
+    if (filter.light) {
+      const day = `${params.add(today)}::date`;
+      if (filter.light === 'grey') where.push(DONE);
+      if (filter.light === 'red') where.push(`NOT ${DONE} AND m.deadline < ${day}`);
+      if (filter.light === 'yellow')
+        where.push(`NOT ${DONE} AND m.deadline >= ${day} AND m.deadline <= ${day} + i.yellow_days`);
+      if (filter.light === 'green')
+        where.push(`NOT ${DONE} AND (m.deadline IS NULL OR m.deadline > ${day} + i.yellow_days)`);
+    }
+    if (filter.q) {
+      const q = params.add(likePattern(filter.q));
+      where.push(`(m.text ILIKE ${q} OR m.lead ILIKE ${q} OR p.title ILIKE ${q})`);
+    }
+    return where;
+  }
+
+  /** The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id). */
+  async measureBatch(
+    inspectionId: string,
+    filter: LedgerFilter,
+    scope: AccessScope,
+    today: string,
+    after: Keyset,
+  ): Promise<LedgerMeasureRow[]> {
+    const params = new SqlParams();
+    const where = [
+      `p.inspection_id = ${params.add(inspectionId)}`,
+      'p.deleted_at IS NULL',
+      ...this.measureConditions(filter, scope, today, params),
+    ];
+    if (after) {
+      const problemSeq = params.add(after.problemSeq);
+      // the plain bound lets the planner start the (inspection_id, seq) index scan at the cursor
+      where.push(
+        `p.seq >= ${problemSeq}`,
+        `(p.seq, m.seq, m.id) > (${problemSeq}, ${params.add(after.seq)}, ${params.add(after.id)}::uuid)`,
+      );
+    }
+    return (await this.dataSource.query(
+      `SELECT m.id, m.problem_id AS "problemId", p.seq AS "problemSeq", p.label AS "problemLabel", p.title AS "problemTitle",
+         c.title AS "categoryTitle", m.seq, m.text, m.term, m.status, m.deadline, rl.name AS "leaderName",
+         lu.name AS "leadUnitName", rp.name AS "personName", m.remarks
+       ${MEASURE_FROM}
+       WHERE ${where.join(' AND ')}
+       ORDER BY p.seq, m.seq, m.id LIMIT ${params.add(BATCH_SIZE)}`,
+      params.values,
+    )) as LedgerMeasureRow[];
+  }
+
+  /** Co-units (配合单位) of these measures, by measure. */
+  async coUnits(measureIds: string[]): Promise<Map<string, string[]>> {
+    if (measureIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT mu.measure_id AS "measureId", array_agg(u.name ORDER BY u.sort_order, u.name) AS names
+       FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
+       WHERE mu.measure_id = ANY($1) AND mu.role = 'co' GROUP BY mu.measure_id`,
+      [measureIds],
+    )) as Array<{ measureId: string; names: string[] }>;
+    return new Map(rows.map((row) => [row.measureId, row.names]));
+  }
+
+  /** Latest progress, evidence and the latest sign-off of these measures: one set-based query each, in parallel. */
+  async measureExtras(measureIds: string[]): Promise<Map<string, MeasureExtrasRow>> {
+    const extras = new Map<string, MeasureExtrasRow>(
+      measureIds.map((id) => [
+        id,
+        {
+          measureId: id,
+          progressText: null,
+          evidenceCount: 0,
+          evidenceNames: [],
+          approvedAt: null,
+          approvedOutcome: null,
+          approvalOpinion: null,
+        },
+      ]),
+    );
+    if (measureIds.length === 0) return extras;
+    const [progress, evidence, approvals] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT DISTINCT ON (measure_id) measure_id AS "measureId", text FROM progress_update
+         WHERE measure_id = ANY($1) ORDER BY measure_id, reported_on DESC, created_at DESC`,
+        [measureIds],
+      ),
+      this.dataSource.query(
+        `SELECT measure_id AS "measureId", count(*)::int AS count, (array_agg(name ORDER BY created_at, id))[1:20] AS names
+         FROM attachment WHERE measure_id = ANY($1) AND deleted_at IS NULL GROUP BY measure_id`,
+        [measureIds],
+      ),
+      this.dataSource.query(
+        `SELECT DISTINCT ON (measure_id) measure_id AS "measureId", occurred_at AS "occurredAt", to_status AS "toStatus", opinion
+         FROM measure_event WHERE measure_id = ANY($1) AND action = 'approve' ORDER BY measure_id, occurred_at DESC`,
+        [measureIds],
+      ),
+    ])) as [
+      Array<{ measureId: string; text: string }>,
+      Array<{ measureId: string; count: number; names: string[] }>,
+      Array<{ measureId: string; occurredAt: Date; toStatus: MeasureStatus | null; opinion: string | null }>,
+    ];
+    for (const row of progress) extras.get(row.measureId)!.progressText = row.text;
+    for (const row of evidence)
+      Object.assign(extras.get(row.measureId)!, { evidenceCount: row.count, evidenceNames: row.names });
+    for (const row of approvals) {
+      Object.assign(extras.get(row.measureId)!, {
+        approvedAt: row.occurredAt,
+        approvedOutcome: row.toStatus,
+        approvalOpinion: row.opinion,
+      });
+    }
+    return extras;
+  }
+
+  /** Rules (建章立制: issued or revised) and accountability of these problems. */
+  async problemOutcomes(problemIds: string[]): Promise<ProblemOutcomeRow[]> {
+    if (problemIds.length === 0) return [];
+    return (await this.dataSource.query(
+      `SELECT ids.id AS "problemId",
+         coalesce((SELECT array_agg(r.title ORDER BY r.created_at, r.id) FROM rule_document r
+           WHERE r.problem_id = ids.id AND r.role IN ('issued', 'revised')), '{}') AS rules,
+         coalesce((SELECT json_agg(json_build_object('form', a.form, 'count', a.count, 'unit', a.count_unit) ORDER BY a.created_at, a.id)
+           FROM accountability_action a WHERE a.problem_id = ids.id), '[]'::json) AS accountability
+       FROM unnest($1::uuid[]) AS ids(id)`,
+      [problemIds],
+    )) as ProblemOutcomeRow[];
+  }
+
+  /**
+   * The next batch of problems (问题清单), keyset on seq. With measure filters, only problems with a matching
+   * measure; their counts cover the measures the scope and filters admit.
+   */
+  async problemBatch(
+    inspectionId: string,
+    filter: LedgerFilter,
+    scope: AccessScope,
+    today: string,
+    afterSeq: number | null,
+  ): Promise<LedgerProblemRow[]> {
+    const params = new SqlParams();
+    const measureWhere = this.measureConditions(filter, scope, today, params);
+    const filtered = Boolean(filter.status || filter.unitId || filter.light || filter.q);
+    const where = [
+      `p.inspection_id = ${params.add(inspectionId)}`,
+      'p.deleted_at IS NULL',
+      problemVisibleSql('p', scope, params),
+    ];
+    if (afterSeq !== null) where.push(`p.seq > ${params.add(afterSeq)}`);
+    if (filtered) where.push('agg.measure_count > 0');
+    return (await this.dataSource.query(
+      `SELECT p.id, p.seq, p.label, p.title, c.title AS "categoryTitle", ll.name AS "leaderName", lu.name AS "leadUnitName",
+         p.status, agg.measure_count AS "measureCount", agg.done_count AS "doneCount", agg.last_deadline AS "lastDeadline",
+         agg.long_term AS "longTerm"
+       FROM problem p
+       LEFT JOIN category c ON c.id = p.category_id
+       LEFT JOIN person ll ON ll.id = p.lead_leader_id
+       LEFT JOIN unit lu ON lu.id = p.lead_unit_id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS measure_count, count(*) FILTER (WHERE ${DONE})::int AS done_count,
+           max(m.deadline) AS last_deadline, coalesce(bool_or(m.term = 'long_term'), false) AS long_term
+         FROM measure m JOIN inspection i ON i.id = m.inspection_id
+         WHERE m.problem_id = p.id AND m.deleted_at IS NULL AND ${measureWhere.join(' AND ') || 'TRUE'}
+       ) agg
+       WHERE ${where.join(' AND ')}
+       ORDER BY p.seq LIMIT ${params.add(BATCH_SIZE)}`,
+      params.values,
+    )) as LedgerProblemRow[];
+  }
+
+  // ---- import ----
+
+  async findProblemsForImport(
+    db: Queryable,
+    inspectionId: string,
+  ): Promise<Array<{ id: string; seq: number; label: string; term: MeasureTerm }>> {
+    return (await db.query(
+      `SELECT id, seq, label, term FROM problem WHERE inspection_id = $1 AND deleted_at IS NULL ORDER BY seq`,
+      [inspectionId],
+    )) as Array<{ id: string; seq: number; label: string; term: MeasureTerm }>;
+  }
+
+  /** The inspection's measures as the import compares them; locked when `lock` (the commit's transaction). */
+  async findMeasuresForImport(db: Queryable, inspectionId: string, lock: boolean): Promise<ImportMeasureRow[]> {
+    return (await db.query(
+      `SELECT m.id, m.problem_id AS "problemId", m.seq, m.text, m.term, m.status, m.deadline, m.lead_unit_id AS "leadUnitId",
+         m.responsible_leader_id AS "leaderId", m.responsible_person_id AS "personId", m.remarks, m.version,
+         coalesce((SELECT array_agg(mu.unit_id ORDER BY mu.unit_id) FROM measure_unit mu WHERE mu.measure_id = m.id AND mu.role = 'co'), '{}') AS "coUnitIds"
+       FROM measure m JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+       WHERE m.inspection_id = $1 AND m.deleted_at IS NULL
+       ORDER BY p.seq, m.seq${lock ? ' FOR UPDATE OF m' : ''}`,
+      [inspectionId],
+    )) as ImportMeasureRow[];
+  }
+
+  async findUnits(db: Queryable): Promise<Array<{ id: string; name: string; shortName: string | null }>> {
+    return (await db.query(`SELECT id, name, short_name AS "shortName" FROM unit WHERE deleted_at IS NULL`)) as Array<{
+      id: string;
+      name: string;
+      shortName: string | null;
+    }>;
+  }
+
+  async findPersons(
+    db: Queryable,
+  ): Promise<Array<{ id: string; name: string; unitId: string | null; isLeader: boolean }>> {
+    return (await db.query(
+      `SELECT id, name, unit_id AS "unitId", is_leader AS "isLeader" FROM person WHERE deleted_at IS NULL`,
+    )) as Array<{
+      id: string;
+      name: string;
+      unitId: string | null;
+      isLeader: boolean;
+    }>;
+  }
+
+  /** Soft-deleted measures still hold their (problem, seq): a new measure cannot take it. */
+  async takenSeqs(db: Queryable, inspectionId: string): Promise<Array<{ problemId: string; seq: number }>> {
+    return (await db.query(
+      `SELECT problem_id AS "problemId", seq FROM measure WHERE inspection_id = $1 AND deleted_at IS NOT NULL`,
+      [inspectionId],
+    )) as Array<{ problemId: string; seq: number }>;
+  }
+}
+
+export interface ImportMeasureRow {
+  id: string;
+  problemId: string;
+  seq: number;
+  text: string;
+  term: MeasureTerm;
+  status: MeasureStatus;
+  deadline: string | null;
+  leadUnitId: string | null;
+  leaderId: string | null;
+  personId: string | null;
+  remarks: string | null;
+  version: number;
+  coUnitIds: string[];
+}
