@@ -62,6 +62,7 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') ?? false },
             customProps: (request) => ({ userId: (request as { actor?: { id: string } }).actor?.id }),
             serializers: {
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
               req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.split('?')[0] }),
             },
           },
