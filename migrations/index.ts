@@ -2,6 +2,7 @@ import { InitSchema1795719149508 } from './1795719149508-InitSchema.js';
 import { LedgerWorkflow1795719480290 } from './1795719480290-LedgerWorkflow.js';
 import { TextSearchAndAuditGuard1795719480291 } from './1795719480291-TextSearchAndAuditGuard.js';
 import { AuthHardening1795720908225 } from './1795720908225-AuthHardening.js';
+import { Publications1795723226383 } from './1795723226383-Publications.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -9,4 +10,5 @@ export const migrations: Function[] = [
   LedgerWorkflow1795719480290,
   TextSearchAndAuditGuard1795719480291,
   AuthHardening1795720908225,
+  Publications1795723226383,
 ];

@@ -22,6 +22,7 @@ import { UnitsModule } from './modules/units/units.module.js';
 import { OutcomesModule } from './modules/outcomes/outcomes.module.js';
 import { StatisticsModule } from './modules/statistics/statistics.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { PublicationsModule } from './modules/publications/publications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppModuleOptions {
@@ -58,12 +59,19 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (request) => (request as { id?: string }).id ?? 'unknown',
-            redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              remove: true,
+            },
             autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') ?? false },
             customProps: (request) => ({ userId: (request as { actor?: { id: string } }).actor?.id }),
             serializers: {
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.split('?')[0] }),
+              req: (request: { id: string; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url.split('?')[0],
+              }),
             },
           },
           forRoutes: ['{*path}'],
@@ -85,6 +93,7 @@ export class AppModule {
         StatisticsModule,
         AttachmentsModule,
         DocumentsModule,
+        PublicationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
 
   let demoLoaded = false;
   if (config.DEMO_DATA === 'auto' && (await isDatabaseEmpty(dataSource))) {
-    const result = await loadDemoData(dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), { today: chinaDate(new Date()) });
+    const result = await loadDemoData(dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), {
+      today: chinaDate(new Date()),
+    });
     console.log(`Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units.`);
     demoLoaded = true;
   }

@@ -1092,6 +1092,167 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 通报公开记录
+     * @description newest first, without the texts
+     */
+    get: operations['getInspectionPublications'];
+    put?: never;
+    /**
+     * 生成通报公开稿（草稿）
+     * @description The notice text generated from live data (as notice.txt), with person names (surname + 某) and the given terms masked; the originals are listed for the task force while it is a draft.
+     */
+    post: operations['createPublication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getPublication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改通报草稿 */
+    patch: operations['updatePublication'];
+    trace?: never;
+  };
+  '/api/publications/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 发布通报
+     * @description gives the notice its public slug; the masked originals are dropped
+     */
+    post: operations['publishPublication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publications/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 撤回通报
+     * @description a draft or a published notice; the public page answers 404 from then on
+     */
+    post: operations['withdrawPublication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publications/{id}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 公众意见建议
+     * @description newest first; unread=true for those not yet handled
+     */
+    get: operations['getPublicationFeedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/feedback/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 标记意见建议已处理
+     * @description with an optional note on how it was handled
+     */
+    post: operations['markFeedbackRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/notices/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 公开的整改通报
+     * @description no session; 404 for an unknown, draft or withdrawn notice
+     */
+    get: operations['getPublicNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/notices/{slug}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 提交意见建议
+     * @description no session; accepted within the publicity period (China calendar date), limited per client IP
+     */
+    post: operations['submitNoticeFeedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2527,6 +2688,195 @@ export interface components {
       errors: components['schemas']['LedgerRowErrorDto'][];
       /** @description whether the plan was written */
       committed: boolean;
+    };
+    CreatePublicationDto: {
+      /** @description text of section 一 (组织领导情况), paragraphs separated by line breaks; default: the imported notice's, else a standard paragraph */
+      organisationText?: string;
+      /** @description terms to mask: "term" (→ ＊＊＊) or "term=>replacement" */
+      maskedTerms?: string[];
+      /**
+       * @description replace every person name known to the system (persons, accounts) by surname + 某
+       * @default true
+       */
+      maskPersonNames: boolean;
+    };
+    MaskReplacementDto: {
+      /** @enum {string} */
+      kind: 'name' | 'term';
+      /** @description the masked text: only in a draft, and only for the task force */
+      original?: string;
+      replacement: string;
+      count: number;
+    };
+    PublicationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'withdrawn';
+      /** @description 草稿 / 公开中 / 已撤回 */
+      statusLabel: string;
+      title: string;
+      /** @description the notice body, paragraphs separated by blank lines */
+      text: string;
+      /** @description how many places were masked when the draft was generated */
+      maskedCount: number;
+      replacements: components['schemas']['MaskReplacementDto'][];
+      issuer: string | null;
+      /** Format: date */
+      publicityFrom: string;
+      /** Format: date */
+      publicityTo: string;
+      contactPhone: string | null;
+      contactHours: string | null;
+      contactEmail: string | null;
+      /** @description the public handle, once published */
+      slug: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      publishedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      withdrawnBy: components['schemas']['RefDto'] | null;
+      withdrawReason: string | null;
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description opinions received */
+      feedbackCount: number;
+      /** @description opinions not yet handled */
+      unreadFeedbackCount: number;
+      version: number;
+    };
+    PublicationSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'withdrawn';
+      /** @description 草稿 / 公开中 / 已撤回 */
+      statusLabel: string;
+      title: string;
+      /** @description how many places were masked when the draft was generated */
+      maskedCount: number;
+      issuer: string | null;
+      /** Format: date */
+      publicityFrom: string;
+      /** Format: date */
+      publicityTo: string;
+      contactPhone: string | null;
+      contactHours: string | null;
+      contactEmail: string | null;
+      /** @description the public handle, once published */
+      slug: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      publishedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      withdrawnBy: components['schemas']['RefDto'] | null;
+      withdrawReason: string | null;
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description opinions received */
+      feedbackCount: number;
+      /** @description opinions not yet handled */
+      unreadFeedbackCount: number;
+      version: number;
+    };
+    PublicationListDto: {
+      items: components['schemas']['PublicationSummaryDto'][];
+    };
+    UpdatePublicationDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      title?: string;
+      /** @description paragraphs separated by blank lines */
+      text?: string;
+      /** Format: date */
+      publicityFrom?: string;
+      /** Format: date */
+      publicityTo?: string;
+      contactPhone?: string | null;
+      contactHours?: string | null;
+      contactEmail?: string | null;
+    };
+    PublishPublicationDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+    };
+    WithdrawPublicationDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @description why the notice is withdrawn (at least 2 characters) */
+      reason: string;
+    };
+    FeedbackDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      publicationId: string;
+      content: string;
+      name: string | null;
+      contact: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      handled: boolean;
+      /** Format: date-time */
+      handledAt: string | null;
+      handledBy: components['schemas']['RefDto'] | null;
+      replyNote: string | null;
+      version: number;
+    };
+    FeedbackPageDto: {
+      items: components['schemas']['FeedbackDto'][];
+      total: number;
+      /** @description opinions of this notice not yet handled, whatever the filter */
+      unread: number;
+      page: number;
+      pageSize: number;
+    };
+    HandleFeedbackDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @description how the opinion was handled (处理说明) */
+      replyNote?: string;
+    };
+    PublicNoticeDto: {
+      title: string;
+      /** @description paragraphs separated by blank lines */
+      text: string;
+      issuer: string | null;
+      /** Format: date-time */
+      publishedAt: string;
+      /** Format: date */
+      publicityFrom: string;
+      /** Format: date */
+      publicityTo: string;
+      contactPhone: string | null;
+      contactHours: string | null;
+      contactEmail: string | null;
+      /** @description whether opinions are accepted today (China calendar date within the publicity period) */
+      feedbackOpen: boolean;
+    };
+    SubmitFeedbackDto: {
+      /** @description the opinion (意见建议) */
+      content: string;
+      /** @description sender name, optional */
+      name?: string;
+      /** @description phone or email to reply to, optional */
+      contact?: string;
+    };
+    FeedbackReceivedDto: {
+      /** @enum {boolean} */
+      received: true;
     };
   };
   responses: never;
@@ -5583,6 +5933,438 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getInspectionPublications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationListDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePublicationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updatePublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  publishPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishPublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  withdrawPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawPublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicationFeedback: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description true: only opinions not yet handled */
+        unread?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackPageDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  markFeedbackRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandleFeedbackDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPublicNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicNoticeDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitNoticeFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitFeedbackDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackReceivedDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FEEDBACK_CLOSED outside the publicity period */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,7 +4,12 @@ import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js
 import { openDatabase } from '../database/open-database.js';
 
 /** Config + database (embedded unless DATABASE_URL is set), migrated, for the command-line tools. */
-export async function openCliContext(): Promise<{ config: AppConfig; db: RunningDatabase; dataSource: DataSource; close(): Promise<void> }> {
+export async function openCliContext(): Promise<{
+  config: AppConfig;
+  db: RunningDatabase;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}> {
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -12,7 +17,11 @@ export async function openCliContext(): Promise<{ config: AppConfig; db: Running
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const db = await ensureDatabase({ url: config.DATABASE_URL, dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT });
+  const db = await ensureDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.EMBEDDED_PG_DIR,
+    port: config.EMBEDDED_PG_PORT,
+  });
   const dataSource = await openDatabase(db.url, config);
   return {
     config,

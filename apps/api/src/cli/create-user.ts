@@ -10,13 +10,23 @@ import { UnitEntity } from '../modules/units/unit.entity.js';
 import { openCliContext } from './context.js';
 
 const { values } = parseArgs({
-  options: { username: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' } },
+  options: {
+    username: { type: 'string' },
+    roles: { type: 'string' },
+    name: { type: 'string' },
+    unit: { type: 'string' },
+  },
 });
 const username = values.username?.trim().toLowerCase();
-const roles = (values.roles ?? '').split(',').map((role) => role.trim()).filter(Boolean) as Role[];
+const roles = (values.roles ?? '')
+  .split(',')
+  .map((role) => role.trim())
+  .filter(Boolean) as Role[];
 const problems: string[] = [];
-if (!username || !/^[a-z0-9_.-]{3,64}$/.test(username)) problems.push('--username: 3–64 lower-case letters, digits, _ . -');
-if (roles.length === 0 || roles.some((role) => !ROLES.includes(role))) problems.push(`--roles: comma-separated, from ${ROLES.join(', ')}`);
+if (!username || !/^[a-z0-9_.-]{3,64}$/.test(username))
+  problems.push('--username: 3–64 lower-case letters, digits, _ . -');
+if (roles.length === 0 || roles.some((role) => !ROLES.includes(role)))
+  problems.push(`--roles: comma-separated, from ${ROLES.join(', ')}`);
 const conflict = roleConflict(roles);
 if (conflict) problems.push(`--roles: ${conflict}`);
 if (problems.length > 0) {
@@ -32,7 +42,9 @@ try {
     console.error(`An account named ${username} already exists.`);
     code = 1;
   } else {
-    const unit = values.unit ? await context.dataSource.getRepository(UnitEntity).findOne({ where: { name: values.unit } }) : null;
+    const unit = values.unit
+      ? await context.dataSource.getRepository(UnitEntity).findOne({ where: { name: values.unit } })
+      : null;
     if (values.unit && !unit) throw new Error(`No unit named ${values.unit}`);
     const password = generateTemporaryPassword(username!);
     const user = await context.dataSource.transaction(async (manager) => {

@@ -8,7 +8,10 @@ import { openCliContext } from './context.js';
 const target = fileURLToPath(new URL('../../../../packages/api-client/openapi.json', import.meta.url));
 const context = await openCliContext();
 try {
-  const app = await createApp({ config: { ...context.config, LOG_LEVEL: 'warn', SWAGGER_ENABLED: false }, dataSource: context.dataSource });
+  const app = await createApp({
+    config: { ...context.config, LOG_LEVEL: 'warn', SWAGGER_ENABLED: false },
+    dataSource: context.dataSource,
+  });
   await app.init();
   fs.writeFileSync(target, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   await app.close();

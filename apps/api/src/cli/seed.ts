@@ -18,8 +18,12 @@ try {
   if (!(await isDatabaseEmpty(context.dataSource))) {
     console.log('The database already holds data: nothing loaded (use --reset to start over).');
   } else {
-    const result = await loadDemoData(context.dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), { today: chinaDate(new Date()) });
-    console.log(`Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units, ${result.accounts} accounts.`);
+    const result = await loadDemoData(context.dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), {
+      today: chinaDate(new Date()),
+    });
+    console.log(
+      `Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units, ${result.accounts} accounts.`,
+    );
   }
 } finally {
   await context.close();

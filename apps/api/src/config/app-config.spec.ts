@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './app-config.js';
 describe('loadConfig', () => {
   it('applies safe defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, DEMO_DATA: 'auto' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      DEMO_DATA: 'auto',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

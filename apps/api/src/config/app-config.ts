@@ -3,7 +3,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
 // Every setting the API reads, from the environment, validated at boot. Nothing else reads process.env.
 // Each variable is listed with its default in .env.example.
@@ -170,6 +171,13 @@ export class AppConfig {
   @Max(10000)
   UPLOAD_RATE_PER_MINUTE = 30;
 
+  // opinions on a public notice (通报) per client IP per minute: the one write open without a session
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  FEEDBACK_RATE_PER_MINUTE = 20;
+
   // the built SPA served on the same port; empty to serve the API only
   @IsOptional()
   @IsString()
@@ -190,7 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
     const lines = errors.map(
-      (error) => `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+      (error) =>
+        `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }

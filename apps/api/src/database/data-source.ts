@@ -14,7 +14,11 @@ export interface DatabaseOptions {
 }
 
 /** The one configuration of the DataSource, used by Nest, the CLIs and the tests. */
-export function dataSourceOptions({ url, poolSize = 10, statementTimeoutMs = 15000 }: DatabaseOptions): DataSourceOptions {
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  statementTimeoutMs = 15000,
+}: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url,

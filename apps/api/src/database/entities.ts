@@ -18,6 +18,8 @@ import { AccountabilityActionEntity } from '../modules/outcomes/accountability-a
 import { FundRecoveryEntity } from '../modules/outcomes/fund-recovery.entity.js';
 import { RuleDocumentEntity } from '../modules/outcomes/rule-document.entity.js';
 import { ProblemEntity } from '../modules/problems/problem.entity.js';
+import { PublicationFeedbackEntity } from '../modules/publications/publication-feedback.entity.js';
+import { PublicationEntity } from '../modules/publications/publication.entity.js';
 import { PersonEntity } from '../modules/units/person.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
 
@@ -44,4 +46,6 @@ export const entities = [
   DeadlineExtensionEntity,
   MeasureCheckpointEntity,
   IdempotencyKeyEntity,
+  PublicationEntity,
+  PublicationFeedbackEntity,
 ];

@@ -20,9 +20,14 @@ describe('acceptance: a unit submits with evidence, the task force signs off (HT
     await t.close();
   });
 
-  const statistics = async () => (await officer.agent.get(`/api/inspections/${inspectionId}/statistics`).expect(200)).body;
+  const statistics = async () =>
+    (await officer.agent.get(`/api/inspections/${inspectionId}/statistics`).expect(200)).body;
   const auditActions = async (entityId: string) =>
-    ((await t.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [entityId])) as Array<{ action: string }>).map((row) => row.action);
+    (
+      (await t.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [
+        entityId,
+      ])) as Array<{ action: string }>
+    ).map((row) => row.action);
 
   // a measure of unitlead's unit that the unit alone carries, not yet submitted
   async function ownOpenMeasure(exclude: string[] = []) {
@@ -65,7 +70,9 @@ describe('acceptance: a unit submits with evidence, the task force signs off (HT
     expect(approved.body.statusLabel).toBe('已完成');
 
     const problem = (await officer.agent.get(`/api/problems/${measure.problemId}`)).body;
-    const open = problem.measures.some((m: { status: string }) => !['completed', 'deemed_completed'].includes(m.status));
+    const open = problem.measures.some(
+      (m: { status: string }) => !['completed', 'deemed_completed'].includes(m.status),
+    );
     const deemed = problem.measures.some((m: { status: string }) => m.status === 'deemed_completed');
     expect(problem.statusLabel).toBe(open ? '未完成' : deemed ? '视同完成' : '已完成');
 
@@ -85,7 +92,12 @@ describe('acceptance: a unit submits with evidence, the task force signs off (HT
     const refused = await officer.agent
       .post(`/api/measures/${measure.id}/approve`)
       .set('X-CSRF-Token', officer.csrfToken)
-      .send({ version: submitted.body.version, outcome: 'deemed_completed', stageOutcome: '阶段目标已完成', longTermMechanism: '按季度调度' })
+      .send({
+        version: submitted.body.version,
+        outcome: 'deemed_completed',
+        stageOutcome: '阶段目标已完成',
+        longTermMechanism: '按季度调度',
+      })
       .expect(400);
     expect(refused.body.errors.nextCheckpoint).toEqual(['视同完成须填写下一检查节点日期']);
     const approved = await officer.agent

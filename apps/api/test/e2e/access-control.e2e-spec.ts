@@ -20,7 +20,12 @@ function walkRoutes(t: TestApp): Route[] {
       if (!controller) continue;
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = controller.prototype[name as keyof object] as unknown;
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata('path', handler) === undefined) continue;
+        if (
+          name === 'constructor' ||
+          typeof handler !== 'function' ||
+          Reflect.getMetadata('path', handler) === undefined
+        )
+          continue;
         const meta = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
         routes.push({
           controller: controller.name,
@@ -46,22 +51,34 @@ describe('access control: deny by default (HTTP)', () => {
   it('declares its access on every route (@Roles, @SignedIn or @Public)', () => {
     const routes = walkRoutes(t);
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((route) => !route.declared).map((route) => `${route.controller}.${route.handler}`)).toEqual([]);
-    expect(routes.filter((route) => route.isPublic).map((route) => route.handler).sort()).toEqual(
-      expect.arrayContaining(['getHealth', 'getReadiness', 'login']),
+    expect(routes.filter((route) => !route.declared).map((route) => `${route.controller}.${route.handler}`)).toEqual(
+      [],
     );
+    expect(
+      routes
+        .filter((route) => route.isPublic)
+        .map((route) => route.handler)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['getHealth', 'getReadiness', 'login']));
   });
 
   it('answers 401 to an anonymous call of every non-public operation in the OpenAPI document', async () => {
     const document = buildOpenApiDocument(t.app);
-    const publicOperations = new Set(walkRoutes(t).filter((route) => route.isPublic).map((route) => route.handler));
+    const publicOperations = new Set(
+      walkRoutes(t)
+        .filter((route) => route.isPublic)
+        .map((route) => route.handler),
+    );
     const checked: string[] = [];
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item as Record<string, { operationId: string }>)) {
         if (publicOperations.has(operation.operationId)) continue;
         const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
         const response = await request(t.http)[method as 'get'](url).send({});
-        expect({ operation: operation.operationId, status: response.status }).toEqual({ operation: operation.operationId, status: 401 });
+        expect({ operation: operation.operationId, status: response.status }).toEqual({
+          operation: operation.operationId,
+          status: 401,
+        });
         checked.push(operation.operationId);
       }
     }
@@ -71,8 +88,13 @@ describe('access control: deny by default (HTTP)', () => {
   it('audits refused requests, and answers TRACE with 405', async () => {
     const supervisor = await signIn(t.http, 'supervisor');
     await supervisor.agent.post('/api/problems').set('X-CSRF-Token', supervisor.csrfToken).send({}).expect(403);
-    const rows = await t.dataSource.query(`SELECT result, detail FROM audit_event WHERE action = 'ACCESS_DENIED' AND actor_username = 'supervisor'`);
-    expect(rows[0]).toMatchObject({ result: 'denied', detail: { method: 'POST', path: '/api/problems', code: 'FORBIDDEN' } });
+    const rows = await t.dataSource.query(
+      `SELECT result, detail FROM audit_event WHERE action = 'ACCESS_DENIED' AND actor_username = 'supervisor'`,
+    );
+    expect(rows[0]).toMatchObject({
+      result: 'denied',
+      detail: { method: 'POST', path: '/api/problems', code: 'FORBIDDEN' },
+    });
     const trace = await request(t.http).trace('/api/health').expect(405);
     expect(trace.body.code).toBe('METHOD_NOT_ALLOWED');
   });
@@ -105,7 +127,8 @@ describe('audit trail for the audit admin (HTTP)', () => {
     }
     const result = await auditadmin.agent.get('/api/audit-events?action=LOGIN_SUCCEEDED&username=officer').expect(200);
     expect(result.body.total).toBeGreaterThanOrEqual(1);
-    for (const item of result.body.items) expect(item).toMatchObject({ action: 'LOGIN_SUCCEEDED', actorUsername: 'officer' });
+    for (const item of result.body.items)
+      expect(item).toMatchObject({ action: 'LOGIN_SUCCEEDED', actorUsername: 'officer' });
     const queries = await auditadmin.agent.get('/api/audit-events?action=AUDIT_QUERY').expect(200);
     expect(queries.body.total).toBeGreaterThanOrEqual(1);
     const bad = await auditadmin.agent.get('/api/audit-events?from=yesterday').expect(400);
@@ -114,8 +137,14 @@ describe('audit trail for the audit admin (HTTP)', () => {
 
   it('exports the log as CSV with formula cells neutralised, rate-limited and audited', async () => {
     const auditadmin = await signIn(t.http, 'auditadmin');
-    await request(t.http).post('/api/auth/login').send({ username: '=HYPERLINK("x")', password: 'whatever1' }).expect(401);
-    const csv = await auditadmin.agent.get('/api/audit-events/export.csv?action=LOGIN_FAILED').expect(200).expect('Content-Type', /text\/csv/);
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: '=HYPERLINK("x")', password: 'whatever1' })
+      .expect(401);
+    const csv = await auditadmin.agent
+      .get('/api/audit-events/export.csv?action=LOGIN_FAILED')
+      .expect(200)
+      .expect('Content-Type', /text\/csv/);
     const text = csv.text;
     expect(text.startsWith('\uFEFF时间,账号')).toBe(true);
     expect(text).toContain(`'=hyperlink`);
@@ -124,7 +153,9 @@ describe('audit trail for the audit admin (HTTP)', () => {
     await auditadmin.agent.get('/api/audit-events/export.csv').expect(200);
     const limited = await auditadmin.agent.get('/api/audit-events/export.csv').expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
-    const exported = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'AUDIT_EXPORTED'`);
+    const exported = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'AUDIT_EXPORTED'`,
+    );
     expect(exported[0].n).toBe(3);
   });
 
@@ -136,7 +167,9 @@ describe('audit trail for the audit admin (HTTP)', () => {
     const { AuditLogService } = await import('../../src/modules/audit/audit-log.service.js');
     const deleted = await t.app.get(AuditLogService).purge();
     expect(deleted).toBe(1);
-    const left = await t.dataSource.query(`SELECT action FROM audit_event WHERE action IN ('OLD_EVENT', 'YOUNG_EVENT')`);
+    const left = await t.dataSource.query(
+      `SELECT action FROM audit_event WHERE action IN ('OLD_EVENT', 'YOUNG_EVENT')`,
+    );
     expect(left.map((row: { action: string }) => row.action)).toEqual(['YOUNG_EVENT']);
     await expect(
       t.dataSource.transaction(async (manager) => {
@@ -162,8 +195,14 @@ describe('unit scope follows the unit tree and changes at once (HTTP)', () => {
     const officer = await signIn(t.http, 'officer');
     const unitlead = await signIn(t.http, 'unitlead');
     const unitlead2 = await signIn(t.http, 'unitlead2');
-    const water = (await officer.agent.get('/api/units')).body.find((unit: { name: string }) => unit.name === '区水务和湖泊局');
-    const team = await officer.agent.post('/api/units').set('X-CSRF-Token', officer.csrfToken).send({ name: '区水务和湖泊局河湖科', parentId: water.id }).expect(201);
+    const water = (await officer.agent.get('/api/units')).body.find(
+      (unit: { name: string }) => unit.name === '区水务和湖泊局',
+    );
+    const team = await officer.agent
+      .post('/api/units')
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ name: '区水务和湖泊局河湖科', parentId: water.id })
+      .expect(201);
     const problem = (await officer.agent.get('/api/problems?q=码头')).body.items[0];
     const measure = await officer.agent
       .post('/api/measures')

@@ -13,12 +13,19 @@ describe('sign-in (HTTP)', () => {
   });
 
   it('signs in with the demo password and sets an HttpOnly, SameSite=Strict session cookie', async () => {
-    const response = await request(t.http).post('/api/auth/login').send({ username: 'officer', password: 'Demo@2024zg' }).expect(200);
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .send({ username: 'officer', password: 'Demo@2024zg' })
+      .expect(200);
     const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0];
     expect(cookie).toMatch(/^zg_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(response.body.user).toMatchObject({ username: 'officer', roles: ['task_force_officer'], unitName: '区巡视整改工作专班' });
+    expect(response.body.user).toMatchObject({
+      username: 'officer',
+      roles: ['task_force_officer'],
+      unitName: '区巡视整改工作专班',
+    });
     expect(response.body.csrfToken).toEqual(expect.any(String));
     expect(response.body.user).not.toHaveProperty('passwordHash');
   });
@@ -35,7 +42,11 @@ describe('sign-in (HTTP)', () => {
   it('refuses a malformed login with 400 and field errors', async () => {
     const response = await request(t.http).post('/api/auth/login').send({ username: '', extra: 1 }).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.errors).toMatchObject({ username: ['不能为空'], password: expect.any(Array), extra: ['不允许提交此字段'] });
+    expect(response.body.errors).toMatchObject({
+      username: ['不能为空'],
+      password: expect.any(Array),
+      extra: ['不允许提交此字段'],
+    });
   });
 
   it('requires a session for business routes', async () => {
@@ -46,7 +57,12 @@ describe('sign-in (HTTP)', () => {
   it('describes the session at /api/auth/me', async () => {
     const { agent, csrfToken } = await signIn(t.http, 'unitlead');
     const me = await agent.get('/api/auth/me').expect(200);
-    expect(me.body).toMatchObject({ username: 'unitlead', roles: ['unit_leader'], unitName: '区水务和湖泊局', csrfToken });
+    expect(me.body).toMatchObject({
+      username: 'unitlead',
+      roles: ['unit_leader'],
+      unitName: '区水务和湖泊局',
+      csrfToken,
+    });
     expect(me.body.unitIds).toHaveLength(1);
   });
 

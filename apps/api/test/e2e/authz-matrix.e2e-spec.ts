@@ -50,21 +50,61 @@ describe('authorization matrix over every operation (HTTP)', () => {
   async function freshSubject(operationId: string, pathTemplate: string): Promise<string> {
     const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
     const id = randomUUID();
-    if (/^(delete|update)(Unit)$/.test(operationId)) await q(`INSERT INTO unit (id, name) VALUES ($1, $2)`, [id, `测试单位${id.slice(0, 8)}`]);
-    else if (/^(delete|update)Person$/.test(operationId)) await q(`INSERT INTO person (id, name) VALUES ($1, '测试人员')`, [id]);
-    else if (/AccountabilityAction$/.test(operationId)) await q(`INSERT INTO accountability_action (id, inspection_id, problem_id, form, count, count_unit) VALUES ($1, $2, $3, '诫勉', 1, '人')`, [id, subjects.inspection, subjects.problem]);
-    else if (/RuleDocument$/.test(operationId)) await q(`INSERT INTO rule_document (id, inspection_id, problem_id, title) VALUES ($1, $2, $3, '测试制度')`, [id, subjects.inspection, subjects.problem]);
-    else if (/FundRecovery$/.test(operationId)) await q(`INSERT INTO fund_recovery (id, inspection_id, problem_id, kind, amount) VALUES ($1, $2, $3, '追缴', 1)`, [id, subjects.inspection, subjects.problem]);
-    else if (operationId === 'deleteCategory' || operationId === 'updateCategory') await q(`INSERT INTO category (id, inspection_id, seq, title) VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM category WHERE inspection_id = $2), '测试方面')`, [id, subjects.inspection]);
+    if (/^(delete|update)(Unit)$/.test(operationId))
+      await q(`INSERT INTO unit (id, name) VALUES ($1, $2)`, [id, `测试单位${id.slice(0, 8)}`]);
+    else if (/^(delete|update)Person$/.test(operationId))
+      await q(`INSERT INTO person (id, name) VALUES ($1, '测试人员')`, [id]);
+    else if (/AccountabilityAction$/.test(operationId))
+      await q(
+        `INSERT INTO accountability_action (id, inspection_id, problem_id, form, count, count_unit) VALUES ($1, $2, $3, '诫勉', 1, '人')`,
+        [id, subjects.inspection, subjects.problem],
+      );
+    else if (/RuleDocument$/.test(operationId))
+      await q(`INSERT INTO rule_document (id, inspection_id, problem_id, title) VALUES ($1, $2, $3, '测试制度')`, [
+        id,
+        subjects.inspection,
+        subjects.problem,
+      ]);
+    else if (/FundRecovery$/.test(operationId))
+      await q(
+        `INSERT INTO fund_recovery (id, inspection_id, problem_id, kind, amount) VALUES ($1, $2, $3, '追缴', 1)`,
+        [id, subjects.inspection, subjects.problem],
+      );
+    else if (operationId === 'deleteCategory' || operationId === 'updateCategory')
+      await q(
+        `INSERT INTO category (id, inspection_id, seq, title) VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM category WHERE inspection_id = $2), '测试方面')`,
+        [id, subjects.inspection],
+      );
     else if (operationId === 'deleteAttachment')
       await q(
         `INSERT INTO attachment (id, measure_id, unit_id, name, mime_type, size, sha256, storage_key, uploaded_by_id)
          SELECT $1, $2, u.unit_id, '佐证.pdf', 'application/pdf', 10, repeat('0', 64), $3, u.id FROM user_account u WHERE u.username = 'unitlead'`,
         [id, subjects.measure, `test/${id}.bin`],
       );
-    else if (operationId === 'restoreInspection') await q(`INSERT INTO inspection (id, title, kind, deleted_at) VALUES ($1, '已删除的巡察', 'xuncha', now())`, [id]);
-    else if (operationId === 'restoreProblem') await q(`INSERT INTO problem (id, inspection_id, seq, label, title, deleted_at) VALUES ($1, $2, (SELECT max(seq) + 1 FROM problem WHERE inspection_id = $2), 'x', '已删除的问题', now())`, [id, subjects.inspection]);
-    else if (operationId === 'restoreMeasure') await q(`INSERT INTO measure (id, problem_id, inspection_id, seq, text, deleted_at) VALUES ($1, $2, $3, (SELECT max(seq) + 1 FROM measure WHERE problem_id = $2), '已删除的措施', now())`, [id, subjects.problem, subjects.inspection]);
+    else if (operationId === 'restoreInspection')
+      await q(`INSERT INTO inspection (id, title, kind, deleted_at) VALUES ($1, '已删除的巡察', 'xuncha', now())`, [
+        id,
+      ]);
+    else if (operationId === 'restoreProblem')
+      await q(
+        `INSERT INTO problem (id, inspection_id, seq, label, title, deleted_at) VALUES ($1, $2, (SELECT max(seq) + 1 FROM problem WHERE inspection_id = $2), 'x', '已删除的问题', now())`,
+        [id, subjects.inspection],
+      );
+    else if (pathTemplate.startsWith('/api/publications/{id}'))
+      await q(
+        `INSERT INTO publication (id, inspection_id, title, text, publicity_from, publicity_to) VALUES ($1, $2, '测试通报', '测试正文', '2024-03-01', '2024-03-31')`,
+        [id, subjects.inspection],
+      );
+    else if (pathTemplate.startsWith('/api/feedback/{id}'))
+      await q(`INSERT INTO publication_feedback (id, publication_id, content) VALUES ($1, $2, '测试意见建议')`, [
+        id,
+        subjects.publication,
+      ]);
+    else if (operationId === 'restoreMeasure')
+      await q(
+        `INSERT INTO measure (id, problem_id, inspection_id, seq, text, deleted_at) VALUES ($1, $2, $3, (SELECT max(seq) + 1 FROM measure WHERE problem_id = $2), '已删除的措施', now())`,
+        [id, subjects.problem, subjects.inspection],
+      );
     else return subjectFor(pathTemplate);
     return id;
   }
@@ -72,9 +112,18 @@ describe('authorization matrix over every operation (HTTP)', () => {
   function subjectFor(pathTemplate: string): string {
     const resource = pathTemplate.split('/')[2];
     const key: Record<string, string> = {
-      measures: 'measure', problems: 'problem', inspections: 'inspection', attachments: 'attachment', extensions: 'extension',
-      categories: 'category', units: 'unit', persons: 'person', users: 'user', 'accountability-actions': 'accountability',
-      'rule-documents': 'rule', 'fund-recoveries': 'fund',
+      measures: 'measure',
+      problems: 'problem',
+      inspections: 'inspection',
+      attachments: 'attachment',
+      extensions: 'extension',
+      categories: 'category',
+      units: 'unit',
+      persons: 'person',
+      users: 'user',
+      'accountability-actions': 'accountability',
+      'rule-documents': 'rule',
+      'fund-recoveries': 'fund',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -86,15 +135,31 @@ describe('authorization matrix over every operation (HTTP)', () => {
     const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
     const unitlead = await session('unitlead');
     const officer = await session('officer');
-    const upload = await unitlead.agent.post(`/api/measures/${measure.id}/attachments`).set('X-CSRF-Token', unitlead.csrfToken).attach('file', PDF, '佐证.pdf').expect(201);
-    const extension = await unitlead.agent.post(`/api/measures/${measure.id}/extensions`).set('X-CSRF-Token', unitlead.csrfToken).send({ requestedDeadline: '2025-06-30', reason: '测试延期' }).expect(201);
+    const upload = await unitlead.agent
+      .post(`/api/measures/${measure.id}/attachments`)
+      .set('X-CSRF-Token', unitlead.csrfToken)
+      .attach('file', PDF, '佐证.pdf')
+      .expect(201);
+    const extension = await unitlead.agent
+      .post(`/api/measures/${measure.id}/extensions`)
+      .set('X-CSRF-Token', unitlead.csrfToken)
+      .send({ requestedDeadline: '2025-06-30', reason: '测试延期' })
+      .expect(201);
     const [inspection] = await t.dataSource.query(`SELECT id FROM inspection LIMIT 1`);
-    const category = await officer.agent.post(`/api/inspections/${inspection.id}/categories`).set('X-CSRF-Token', officer.csrfToken).send({ title: '测试方面' }).expect(201);
+    const category = await officer.agent
+      .post(`/api/inspections/${inspection.id}/categories`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ title: '测试方面' })
+      .expect(201);
     const [unit] = await t.dataSource.query(`SELECT id FROM unit WHERE name = '区水务和湖泊局'`);
     const [person] = await t.dataSource.query(`SELECT id FROM person LIMIT 1`);
     const userId = randomUUID();
-    await t.dataSource.query(`INSERT INTO user_account (id, username, display_name, password_hash, roles) VALUES ($1, 'matrix_user', '矩阵测试', 'x', '{supervisor}')`, [userId]);
-    const ids = (table: string) => t.dataSource.query(`SELECT id FROM ${table} WHERE problem_id = $1 LIMIT 1`, [measure.problemId]);
+    await t.dataSource.query(
+      `INSERT INTO user_account (id, username, display_name, password_hash, roles) VALUES ($1, 'matrix_user', '矩阵测试', 'x', '{supervisor}')`,
+      [userId],
+    );
+    const ids = (table: string) =>
+      t.dataSource.query(`SELECT id FROM ${table} WHERE problem_id = $1 LIMIT 1`, [measure.problemId]);
     subjects = {
       measure: measure.id,
       problem: measure.problemId,
@@ -110,6 +175,14 @@ describe('authorization matrix over every operation (HTTP)', () => {
     subjects.accountability = (await ids('accountability_action'))[0]?.id ?? fresh[0];
     subjects.rule = (await ids('rule_document'))[0]?.id ?? fresh[1];
     subjects.fund = (await ids('fund_recovery'))[0]?.id ?? fresh[2];
+    // a published notice: the public routes name it by its slug, not by an id
+    subjects.publication = randomUUID();
+    subjects.slug = 'matrixPublishedSlug0Aa';
+    await t.dataSource.query(
+      `INSERT INTO publication (id, inspection_id, status, title, text, publicity_from, publicity_to, slug, published_at)
+       VALUES ($1, $2, 'published', '测试通报', '测试正文', '2024-03-01', '2024-03-31', $3, now())`,
+      [subjects.publication, inspection.id, subjects.slug],
+    );
     // the test problem must be invisible to unitlead2
     await (await session('unitlead2')).agent.get(`/api/problems/${measure.problemId}`).expect(404);
   });
@@ -119,7 +192,9 @@ describe('authorization matrix over every operation (HTTP)', () => {
 
   it('lists every operation of the OpenAPI document in docs/authz-matrix.json, and nothing else', () => {
     const document = buildOpenApiDocument(t.app);
-    const operations = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId));
+    const operations = Object.values(document.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId),
+    );
     expect(operations.filter((operation) => !matrix.operations[operation])).toEqual([]);
     expect(Object.keys(matrix.operations).filter((operation) => !operations.includes(operation))).toEqual([]);
   });
@@ -134,7 +209,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
         for (const role of ROLES) {
           const want = expected(spec, role);
           const id = pathTemplate.includes('{id}') ? await freshSubject(operation.operationId, pathTemplate) : '';
-          const url = pathTemplate.replace('{id}', id);
+          const url = pathTemplate.replace('{id}', id).replace('{slug}', subjects.slug);
           const caller = role === 'anon' ? null : await session(role);
           const agent = caller ? caller.agent : request(t.http);
           let call = agent[method as 'get'](url);
@@ -146,7 +221,10 @@ describe('authorization matrix over every operation (HTTP)', () => {
             want === 'scoped'
               ? response.status >= 400 && response.status !== 401 && response.status !== 403
               : got === want && response.status < 500;
-          if (!ok) mismatches.push(`${operation.operationId} as ${role}: expected ${want}, got ${response.status} ${response.body?.code ?? ''}`);
+          if (!ok)
+            mismatches.push(
+              `${operation.operationId} as ${role}: expected ${want}, got ${response.status} ${response.body?.code ?? ''}`,
+            );
           if (operation.operationId === 'logout' && caller) sessions.delete(role);
         }
       }
@@ -168,9 +246,15 @@ describe('unit scope in lists, statistics and exports (HTTP)', () => {
   it('never hands a unit leader a row of another unit', async () => {
     for (const username of ['unitlead', 'unitlead2']) {
       const caller = await signIn(t.http, username);
-      const [{ unit_id: unitId }] = await t.dataSource.query(`SELECT unit_id FROM user_account WHERE username = $1`, [username]);
+      const [{ unit_id: unitId }] = await t.dataSource.query(`SELECT unit_id FROM user_account WHERE username = $1`, [
+        username,
+      ]);
       const visible = new Set(
-        ((await t.dataSource.query(`SELECT measure_id FROM measure_unit WHERE unit_id = $1`, [unitId])) as Array<{ measure_id: string }>).map((row) => row.measure_id),
+        (
+          (await t.dataSource.query(`SELECT measure_id FROM measure_unit WHERE unit_id = $1`, [unitId])) as Array<{
+            measure_id: string;
+          }>
+        ).map((row) => row.measure_id),
       );
       const measures = await caller.agent.get('/api/measures?pageSize=200').expect(200);
       expect(measures.body.total).toBe(visible.size);

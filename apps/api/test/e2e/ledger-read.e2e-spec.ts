@@ -38,7 +38,12 @@ describe('reading the ledger (HTTP)', () => {
   it('lists the 41 problems in official order, each labelled 已完成, 视同完成 or 未完成', async () => {
     const response = await officer.agent.get(`/api/problems?inspectionId=${inspectionId}&pageSize=100`).expect(200);
     expect(response.body).toMatchObject({ total: 41, page: 1, pageSize: 100 });
-    const items = response.body.items as Array<{ seq: number; label: string; statusLabel: string; measureCount: number }>;
+    const items = response.body.items as Array<{
+      seq: number;
+      label: string;
+      statusLabel: string;
+      measureCount: number;
+    }>;
     expect(items.map((item) => item.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     expect(items.map((item) => item.label)).toEqual(Array.from({ length: 41 }, (_, i) => `${i + 1}.`));
     for (const item of items) expect(['已完成', '视同完成', '未完成']).toContain(item.statusLabel);
@@ -64,7 +69,9 @@ describe('reading the ledger (HTTP)', () => {
     const page = await officer.agent.get(`/api/measures?inspectionId=${inspectionId}&pageSize=10&page=2`).expect(200);
     expect(page.body).toMatchObject({ total: 114, page: 2, pageSize: 10 });
     expect(page.body.items).toHaveLength(10);
-    const red = await officer.agent.get(`/api/measures?inspectionId=${inspectionId}&light=red&pageSize=200`).expect(200);
+    const red = await officer.agent
+      .get(`/api/measures?inspectionId=${inspectionId}&light=red&pageSize=200`)
+      .expect(200);
     expect(red.body.total).toBeGreaterThan(0);
     for (const measure of red.body.items) expect(measure).toMatchObject({ light: 'red', overdue: true });
     const pending = await officer.agent.get(`/api/measures?status=pending_review&pageSize=200`).expect(200);

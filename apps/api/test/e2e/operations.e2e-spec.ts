@@ -36,7 +36,11 @@ describe('operations (HTTP)', () => {
   it('answers unknown API routes and malformed JSON with coded JSON errors, never HTML', async () => {
     const missing = await request(t.http).get('/api/nope').expect(404);
     expect(missing.body).toEqual({ code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' });
-    const malformed = await request(t.http).post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    const malformed = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":')
+      .expect(400);
     expect(malformed.body.code).toBe('BAD_REQUEST');
     const huge = await request(t.http)
       .post('/api/auth/login')

@@ -36,8 +36,21 @@ describe('schema (real PostgreSQL)', () => {
     }
     const tables = new Set(rows.map((row) => row.table_name));
     for (const table of [
-      'inspection', 'category', 'problem', 'measure', 'measure_unit', 'unit', 'person', 'user_account', 'user_session',
-      'progress_update', 'attachment', 'audit_event', 'accountability_action', 'rule_document', 'fund_recovery',
+      'inspection',
+      'category',
+      'problem',
+      'measure',
+      'measure_unit',
+      'unit',
+      'person',
+      'user_account',
+      'user_session',
+      'progress_update',
+      'attachment',
+      'audit_event',
+      'accountability_action',
+      'rule_document',
+      'fund_recovery',
     ]) {
       expect(tables).toContain(table);
     }

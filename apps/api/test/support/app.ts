@@ -21,7 +21,11 @@ export interface TestApp {
  * The real application over HTTP on its own database; the clock is fixed (China noon of DEMO_TODAY by default).
  * `env` adds configuration variables (e.g. UPLOAD_DIR, UPLOAD_MAX_BYTES) on top of the test defaults.
  */
-export async function createTestApp({ demo = true, now, env = {} }: { demo?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp({
+  demo = true,
+  now,
+  env = {},
+}: { demo?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ demo });
   const dataSource = createDataSource({ url: database.url, poolSize: 5 });
   await dataSource.initialize();

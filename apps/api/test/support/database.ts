@@ -7,7 +7,10 @@ import { createDataSource } from '../../src/database/data-source.js';
 import { loadDemoData } from '../../src/modules/seed/demo-seed.js';
 import { DEMO_TEMPLATE, EMPTY_TEMPLATE } from '../global-setup.js';
 
-export const DEMO_NOTICE = fs.readFileSync(path.resolve(__dirname, '../../../../fixtures/notices/wuhan-jkq-2024-07-18.txt'), 'utf8');
+export const DEMO_NOTICE = fs.readFileSync(
+  path.resolve(__dirname, '../../../../fixtures/notices/wuhan-jkq-2024-07-18.txt'),
+  'utf8',
+);
 // the demo's deadlines are placed around this day
 export const DEMO_TODAY = '2024-03-15';
 

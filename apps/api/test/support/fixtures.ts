@@ -2,7 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /** An evidence row for a measure, as if uploaded (the upload route itself is tested in attachments.e2e-spec). */
-export async function insertEvidence(dataSource: DataSource, measureId: string, name = '整改报告.pdf'): Promise<string> {
+export async function insertEvidence(
+  dataSource: DataSource,
+  measureId: string,
+  name = '整改报告.pdf',
+): Promise<string> {
   const id = randomUUID();
   await dataSource.query(
     `INSERT INTO attachment (id, measure_id, name, mime_type, size, sha256, storage_key, kind)
@@ -32,7 +36,10 @@ export async function soleUnitMeasures(
      ORDER BY m.id`,
     [username],
   );
-  const chosen = candidates.map((row) => row.id).filter((id) => !taken.has(id)).slice(0, count);
+  const chosen = candidates
+    .map((row) => row.id)
+    .filter((id) => !taken.has(id))
+    .slice(0, count);
   if (chosen.length < count) throw new Error(`only ${chosen.length} measures left for ${username}`);
   chosen.forEach((id) => taken.add(id));
   const deadline = status === 'completed' || status === 'deemed_completed' ? null : '2024-06-30';
@@ -50,5 +57,7 @@ export async function soleUnitMeasures(
      WHERE p.id = d.problem_id`,
     [chosen],
   );
-  return dataSource.query(`SELECT id, version, problem_id AS "problemId" FROM measure WHERE id = ANY($1) ORDER BY id`, [chosen]);
+  return dataSource.query(`SELECT id, version, problem_id AS "problemId" FROM measure WHERE id = ANY($1) ORDER BY id`, [
+    chosen,
+  ]);
 }

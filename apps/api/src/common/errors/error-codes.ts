@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   ARCHIVE_TOO_LARGE: { status: 400, message: '文件解压后的内容过大' },
   FILE_UNREADABLE: { status: 400, message: '文件无法读取，请确认文件未损坏且格式正确' },
   IMPORT_ROWS_INVALID: { status: 422, message: '导入的表格有错误，未写入任何数据，请修改后重试' },
+  FEEDBACK_CLOSED: { status: 409, message: '不在公开期限内，暂不受理意见建议' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL_ERROR: { status: 500, message: '服务器内部错误，请稍后重试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后重试' },

@@ -13,7 +13,7 @@ import { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './request-context.js';
 
-export type RateBucket = 'export' | 'upload';
+export type RateBucket = 'export' | 'upload' | 'feedback';
 const BUCKET = 'zg:rate-bucket';
 const WINDOW_MS = 60_000;
 
@@ -30,6 +30,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   private limit(bucket: RateBucket): number {
+    if (bucket === 'feedback') return this.config.FEEDBACK_RATE_PER_MINUTE;
     return bucket === 'export' ? this.config.EXPORT_RATE_PER_MINUTE : this.config.UPLOAD_RATE_PER_MINUTE;
   }
 
@@ -54,6 +55,9 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-/** Limits how often one account may call this route per minute (EXPORT_RATE_PER_MINUTE / UPLOAD_RATE_PER_MINUTE). */
+/**
+ * Limits how often one account may call this route per minute (EXPORT_RATE_PER_MINUTE / UPLOAD_RATE_PER_MINUTE);
+ * on a public route, where no account is known, one client IP (FEEDBACK_RATE_PER_MINUTE).
+ */
 export const RateLimit = (bucket: RateBucket) =>
   applyDecorators(SetMetadata(BUCKET, bucket), UseGuards(RateLimitGuard));

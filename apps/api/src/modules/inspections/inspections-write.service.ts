@@ -4,9 +4,20 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { SqlParams } from '../../common/sql.js';
-import { StaleVersionError, requireVersion, updateIfVersion, withConflictState } from '../../common/versioned-update.js';
+import {
+  StaleVersionError,
+  requireVersion,
+  updateIfVersion,
+  withConflictState,
+} from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CategoryDto, CreateCategoryDto, CreateInspectionDto, UpdateCategoryDto, UpdateInspectionDto } from './dto/inspection-write.dto.js';
+import type {
+  CategoryDto,
+  CreateCategoryDto,
+  CreateInspectionDto,
+  UpdateCategoryDto,
+  UpdateInspectionDto,
+} from './dto/inspection-write.dto.js';
 import type { InspectionDto } from './dto/inspection.dto.js';
 import { InspectionsService } from './inspections.service.js';
 
@@ -39,9 +50,12 @@ const COLUMNS: Record<keyof CreateInspectionDto, string> = {
 
 function checkPeriods(dto: Partial<CreateInspectionDto>): void {
   const errors: Record<string, string[]> = {};
-  if (dto.onSiteFrom && dto.onSiteTo && dto.onSiteTo < dto.onSiteFrom) errors.onSiteTo = ['进驻结束日期不能早于开始日期'];
-  if (dto.publicityFrom && dto.publicityTo && dto.publicityTo < dto.publicityFrom) errors.publicityTo = ['公开结束日期不能早于开始日期'];
-  if (dto.onSiteTo && dto.feedbackDate && dto.feedbackDate < dto.onSiteTo) errors.feedbackDate = ['反馈日期不能早于进驻结束日期'];
+  if (dto.onSiteFrom && dto.onSiteTo && dto.onSiteTo < dto.onSiteFrom)
+    errors.onSiteTo = ['进驻结束日期不能早于开始日期'];
+  if (dto.publicityFrom && dto.publicityTo && dto.publicityTo < dto.publicityFrom)
+    errors.publicityTo = ['公开结束日期不能早于开始日期'];
+  if (dto.onSiteTo && dto.feedbackDate && dto.feedbackDate < dto.onSiteTo)
+    errors.feedbackDate = ['反馈日期不能早于进驻结束日期'];
   if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', undefined, { errors });
 }
 
@@ -64,7 +78,10 @@ export class InspectionsWriteService {
         `INSERT INTO inspection (${fields.map((field) => `"${COLUMNS[field]}"`).join(', ')}) VALUES (${values.join(', ')}) RETURNING id`,
         params.values,
       )) as Array<{ id: string }>;
-      await this.audit.record({ action: 'INSPECTION_CREATED', entityType: 'inspection', entityId: row.id, after: { ...dto } }, manager);
+      await this.audit.record(
+        { action: 'INSPECTION_CREATED', entityType: 'inspection', entityId: row.id, after: { ...dto } },
+        manager,
+      );
       return row.id;
     });
     return this.inspections.get(id, actor);
@@ -79,11 +96,20 @@ export class InspectionsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const updated = await updateIfVersion(manager, 'inspection', id, version, Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])));
+          const updated = await updateIfVersion(
+            manager,
+            'inspection',
+            id,
+            version,
+            Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])),
+          );
           if (!updated) throw new StaleVersionError();
           const before = Object.fromEntries(fields.map((f) => [f, (current as unknown as Record<string, unknown>)[f]]));
           const after = Object.fromEntries(fields.map((f) => [f, dto[f]]));
-          await this.audit.record({ action: 'INSPECTION_UPDATED', entityType: 'inspection', entityId: id, before, after }, manager);
+          await this.audit.record(
+            { action: 'INSPECTION_UPDATED', entityType: 'inspection', entityId: id, before, after },
+            manager,
+          );
         }),
       () => this.inspections.get(id, actor),
     );
@@ -133,14 +159,20 @@ export class InspectionsWriteService {
     await this.inspections.get(inspectionId, actor);
     const id = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT id FROM inspection WHERE id = $1 FOR UPDATE`, [inspectionId]);
-      const [{ next }] = (await manager.query(`SELECT coalesce(max(seq), 0) + 1 AS next FROM category WHERE inspection_id = $1`, [inspectionId])) as Array<{
+      const [{ next }] = (await manager.query(
+        `SELECT coalesce(max(seq), 0) + 1 AS next FROM category WHERE inspection_id = $1`,
+        [inspectionId],
+      )) as Array<{
         next: number;
       }>;
       const [row] = (await manager.query(
         `INSERT INTO category (inspection_id, seq, label, title, code) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [inspectionId, dto.seq ?? next, dto.label ?? null, dto.title.trim(), dto.code ?? null],
       )) as Array<{ id: string }>;
-      await this.audit.record({ action: 'CATEGORY_CREATED', entityType: 'category', entityId: row.id, after: { inspectionId, ...dto } }, manager);
+      await this.audit.record(
+        { action: 'CATEGORY_CREATED', entityType: 'category', entityId: row.id, after: { inspectionId, ...dto } },
+        manager,
+      );
       return row.id;
     });
     return (await this.categories(inspectionId, actor)).find((category) => category.id === id)!;
@@ -150,19 +182,26 @@ export class InspectionsWriteService {
     const version = requireVersion(dto.version);
     const inspectionId = await this.categoryInspection(id);
     await this.inspections.get(inspectionId, actor);
-    const columns = Object.fromEntries((['title', 'label', 'code'] as const).filter((key) => dto[key] !== undefined).map((key) => [key, dto[key]]));
+    const columns = Object.fromEntries(
+      (['title', 'label', 'code'] as const).filter((key) => dto[key] !== undefined).map((key) => [key, dto[key]]),
+    );
     if (Object.keys(columns).length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
     const current = async () => (await this.categories(inspectionId, actor)).find((category) => category.id === id);
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
           const rows = (await manager.query(
-            `UPDATE category SET ${Object.keys(columns).map((column, i) => `"${column}" = $${i + 3}`).join(', ')}, version = version + 1, updated_at = now()
+            `UPDATE category SET ${Object.keys(columns)
+              .map((column, i) => `"${column}" = $${i + 3}`)
+              .join(', ')}, version = version + 1, updated_at = now()
              WHERE id = $1 AND version = $2 RETURNING id`,
             [id, version, ...Object.values(columns)],
           )) as [unknown[], number];
           if (rows[0].length === 0) throw new StaleVersionError();
-          await this.audit.record({ action: 'CATEGORY_UPDATED', entityType: 'category', entityId: id, after: columns }, manager);
+          await this.audit.record(
+            { action: 'CATEGORY_UPDATED', entityType: 'category', entityId: id, after: columns },
+            manager,
+          );
         }),
       current,
     );
@@ -173,7 +212,10 @@ export class InspectionsWriteService {
     const inspectionId = await this.categoryInspection(id);
     await this.inspections.get(inspectionId, actor);
     await this.dataSource.transaction(async (manager) => {
-      const [{ used }] = (await manager.query(`SELECT count(*)::int AS used FROM problem WHERE category_id = $1 AND deleted_at IS NULL`, [id])) as Array<{
+      const [{ used }] = (await manager.query(
+        `SELECT count(*)::int AS used FROM problem WHERE category_id = $1 AND deleted_at IS NULL`,
+        [id],
+      )) as Array<{
         used: number;
       }>;
       if (used > 0) throw new AppError('REFERENCE_CONFLICT', `该方面下还有 ${used} 个问题，请先调整问题归类`);
@@ -183,7 +225,9 @@ export class InspectionsWriteService {
   }
 
   private async categoryInspection(id: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT inspection_id AS "inspectionId" FROM category WHERE id = $1`, [id])) as Array<{ inspectionId: string }>;
+    const [row] = (await this.dataSource.query(`SELECT inspection_id AS "inspectionId" FROM category WHERE id = $1`, [
+      id,
+    ])) as Array<{ inspectionId: string }>;
     if (!row) throw new AppError('NOT_FOUND', '方面不存在');
     return row.inspectionId;
   }

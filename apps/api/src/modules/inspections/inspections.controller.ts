@@ -1,12 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { VersionQueryDto } from '../measures/measures.controller.js';
-import { CategoryDto, CreateCategoryDto, CreateInspectionDto, UpdateCategoryDto, UpdateInspectionDto } from './dto/inspection-write.dto.js';
+import {
+  CategoryDto,
+  CreateCategoryDto,
+  CreateInspectionDto,
+  UpdateCategoryDto,
+  UpdateInspectionDto,
+} from './dto/inspection-write.dto.js';
 import { InspectionDto, InspectionPageDto, InspectionQueryDto } from './dto/inspection.dto.js';
 import { InspectionsWriteService } from './inspections-write.service.js';
 import { InspectionsService } from './inspections.service.js';
@@ -46,7 +59,11 @@ export class InspectionsController {
   @Patch('inspections/:id')
   @ApiOkResponse({ type: InspectionDto })
   @ApiConflictResponse({ type: ErrorBodyDto })
-  updateInspection(@Param('id', IdPipe) id: string, @Body() dto: UpdateInspectionDto, @CurrentActor() actor: Actor): Promise<InspectionDto> {
+  updateInspection(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateInspectionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InspectionDto> {
     return this.write.update(id, dto, actor);
   }
 
@@ -54,7 +71,11 @@ export class InspectionsController {
   @Delete('inspections/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async deleteInspection(@Param('id', IdPipe) id: string, @Query() query: VersionQueryDto, @CurrentActor() actor: Actor): Promise<void> {
+  async deleteInspection(
+    @Param('id', IdPipe) id: string,
+    @Query() query: VersionQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
     await this.write.remove(id, query.version, actor);
   }
 
@@ -77,14 +98,22 @@ export class InspectionsController {
   @Idempotent()
   @Post('inspections/:id/categories')
   @ApiCreatedResponse({ type: CategoryDto })
-  createCategory(@Param('id', IdPipe) id: string, @Body() dto: CreateCategoryDto, @CurrentActor() actor: Actor): Promise<CategoryDto> {
+  createCategory(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: CreateCategoryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CategoryDto> {
     return this.write.createCategory(id, dto, actor);
   }
 
   @Roles('task_force_officer')
   @Patch('categories/:id')
   @ApiOkResponse({ type: CategoryDto })
-  updateCategory(@Param('id', IdPipe) id: string, @Body() dto: UpdateCategoryDto, @CurrentActor() actor: Actor): Promise<CategoryDto> {
+  updateCategory(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateCategoryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CategoryDto> {
     return this.write.updateCategory(id, dto, actor);
   }
 

@@ -60,9 +60,7 @@ export class MeasureWorkflowService {
     action: MeasureAction,
     version: number | undefined,
     actor: Actor,
-    apply: (
-      context: TransitionContext,
-    ) => Promise<{
+    apply: (context: TransitionContext) => Promise<{
       status: MeasureStatus;
       columns: ColumnValues;
       event: { opinion?: string | null; attachmentIds?: string[]; detail?: Record<string, unknown> };
@@ -124,7 +122,9 @@ export class MeasureWorkflowService {
   submit(id: string, dto: SubmitMeasureDto, actor: Actor): Promise<MeasureDto> {
     return this.transition(id, 'submit', dto.version, actor, async ({ manager, measure, units, ownUnitId }) => {
       if (dto.attachmentIds.length === 0) {
-        throw new AppError('VALIDATION_FAILED', '提交销号须附上本措施的佐证材料', { errors: { attachmentIds: ['请至少上传一份佐证材料'] } });
+        throw new AppError('VALIDATION_FAILED', '提交销号须附上本措施的佐证材料', {
+          errors: { attachmentIds: ['请至少上传一份佐证材料'] },
+        });
       }
       // locks the evidence rows so that they cannot be deleted before this submission commits
       await this.attachments.assertUsableAsEvidence(dto.attachmentIds, id, manager);

@@ -36,14 +36,22 @@ export class OutcomesController {
   @Idempotent()
   @Post('problems/:id/accountability-actions')
   @ApiCreatedResponse({ type: AccountabilityActionDto })
-  createAccountabilityAction(@Param('id', IdPipe) id: string, @Body() dto: CreateAccountabilityDto, @CurrentActor() actor: Actor): Promise<AccountabilityActionDto> {
+  createAccountabilityAction(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: CreateAccountabilityDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccountabilityActionDto> {
     return this.outcomes.create<AccountabilityActionDto>('accountability', id, dto, actor);
   }
 
   @Roles('task_force_officer')
   @Patch('accountability-actions/:id')
   @ApiOkResponse({ type: AccountabilityActionDto })
-  updateAccountabilityAction(@Param('id', IdPipe) id: string, @Body() dto: UpdateAccountabilityDto, @CurrentActor() actor: Actor): Promise<AccountabilityActionDto> {
+  updateAccountabilityAction(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateAccountabilityDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccountabilityActionDto> {
     return this.outcomes.update<AccountabilityActionDto>('accountability', id, { ...dto }, actor);
   }
 
@@ -59,14 +67,22 @@ export class OutcomesController {
   @Idempotent()
   @Post('problems/:id/rule-documents')
   @ApiCreatedResponse({ type: RuleDocumentDto })
-  createRuleDocument(@Param('id', IdPipe) id: string, @Body() dto: CreateRuleDocumentDto, @CurrentActor() actor: Actor): Promise<RuleDocumentDto> {
+  createRuleDocument(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: CreateRuleDocumentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<RuleDocumentDto> {
     return this.outcomes.create<RuleDocumentDto>('rule', id, dto, actor);
   }
 
   @Roles('task_force_officer')
   @Patch('rule-documents/:id')
   @ApiOkResponse({ type: RuleDocumentDto })
-  updateRuleDocument(@Param('id', IdPipe) id: string, @Body() dto: UpdateRuleDocumentDto, @CurrentActor() actor: Actor): Promise<RuleDocumentDto> {
+  updateRuleDocument(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateRuleDocumentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<RuleDocumentDto> {
     return this.outcomes.update<RuleDocumentDto>('rule', id, { ...dto }, actor);
   }
 
@@ -82,14 +98,22 @@ export class OutcomesController {
   @Idempotent()
   @Post('problems/:id/fund-recoveries')
   @ApiCreatedResponse({ type: FundRecoveryDto })
-  createFundRecovery(@Param('id', IdPipe) id: string, @Body() dto: CreateFundRecoveryDto, @CurrentActor() actor: Actor): Promise<FundRecoveryDto> {
+  createFundRecovery(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: CreateFundRecoveryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FundRecoveryDto> {
     return this.outcomes.create<FundRecoveryDto>('fund', id, dto, actor);
   }
 
   @Roles('task_force_officer')
   @Patch('fund-recoveries/:id')
   @ApiOkResponse({ type: FundRecoveryDto })
-  updateFundRecovery(@Param('id', IdPipe) id: string, @Body() dto: UpdateFundRecoveryDto, @CurrentActor() actor: Actor): Promise<FundRecoveryDto> {
+  updateFundRecovery(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateFundRecoveryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FundRecoveryDto> {
     return this.outcomes.update<FundRecoveryDto>('fund', id, { ...dto }, actor);
   }
 

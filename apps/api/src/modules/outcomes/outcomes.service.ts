@@ -59,7 +59,10 @@ export class OutcomesService {
     await this.problems.get(problemId, actor);
     const [accountability, rules, funds] = await Promise.all(
       (['accountability', 'rule', 'fund'] as const).map((kind) =>
-        this.dataSource.query(`SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE problem_id = $1 ORDER BY created_at, id`, [problemId]),
+        this.dataSource.query(
+          `SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE problem_id = $1 ORDER BY created_at, id`,
+          [problemId],
+        ),
       ),
     );
     const sum = (rows: Array<{ count: number | null; countUnit: string | null }>, unit: string) =>
@@ -71,8 +74,10 @@ export class OutcomesService {
       totals: {
         people: sum(accountability, '人'),
         personTimes: sum(accountability, '人次'),
-        rules: (rules as Array<{ role: string }>).filter((rule) => rule.role === 'issued' || rule.role === 'revised').length,
-        funds: Math.round((funds as Array<{ amount: number }>).reduce((total, fund) => total + fund.amount, 0) * 100) / 100,
+        rules: (rules as Array<{ role: string }>).filter((rule) => rule.role === 'issued' || rule.role === 'revised')
+          .length,
+        funds:
+          Math.round((funds as Array<{ amount: number }>).reduce((total, fund) => total + fund.amount, 0) * 100) / 100,
       },
     };
   }
@@ -93,13 +98,21 @@ export class OutcomesService {
          VALUES (${inspectionParam}, ${problemParam}${placeholders.map((p) => `, ${p}`).join('')}) RETURNING id`,
         params.values,
       )) as Array<{ id: string }>;
-      await this.audit.record({ action: `${spec.entity}_CREATED`, entityType: spec.table, entityId: row.id, after: { problemId, ...values } }, manager);
+      await this.audit.record(
+        { action: `${spec.entity}_CREATED`, entityType: spec.table, entityId: row.id, after: { problemId, ...values } },
+        manager,
+      );
       return row.id;
     });
     return (await this.one(kind, id)) as T;
   }
 
-  async update<T>(kind: OutcomeKind, id: string, dto: { version?: number } & Record<string, unknown>, actor: Actor): Promise<T> {
+  async update<T>(
+    kind: OutcomeKind,
+    id: string,
+    dto: { version?: number } & Record<string, unknown>,
+    actor: Actor,
+  ): Promise<T> {
     const version = requireVersion(dto.version);
     const spec = KINDS[kind];
     const before = await this.visible(kind, id, actor);
@@ -120,7 +133,10 @@ export class OutcomesService {
           )) as [unknown[], number];
           if (rows[0].length === 0) throw new StaleVersionError();
           const after = Object.fromEntries(fields.map((field) => [field, values[field]]));
-          await this.audit.record({ action: `${spec.entity}_UPDATED`, entityType: spec.table, entityId: id, before, after }, manager);
+          await this.audit.record(
+            { action: `${spec.entity}_UPDATED`, entityType: spec.table, entityId: id, before, after },
+            manager,
+          );
         }),
       () => this.one(kind, id),
     );
@@ -132,12 +148,17 @@ export class OutcomesService {
     const before = await this.visible(kind, id, actor);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM ${spec.table} WHERE id = $1`, [id]);
-      await this.audit.record({ action: `${spec.entity}_DELETED`, entityType: spec.table, entityId: id, before }, manager);
+      await this.audit.record(
+        { action: `${spec.entity}_DELETED`, entityType: spec.table, entityId: id, before },
+        manager,
+      );
     });
   }
 
   private async one(kind: OutcomeKind, id: string): Promise<Record<string, unknown>> {
-    const [row] = (await this.dataSource.query(`SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE id = $1`, [id])) as Array<Record<string, unknown>>;
+    const [row] = (await this.dataSource.query(`SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE id = $1`, [
+      id,
+    ])) as Array<Record<string, unknown>>;
     if (!row) throw new AppError('NOT_FOUND', `${KINDS[kind].label}记录不存在`);
     return row;
   }

@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { StaleVersionError, requireVersion, updateIfVersion, withConflictState } from '../../common/versioned-update.js';
+import {
+  StaleVersionError,
+  requireVersion,
+  updateIfVersion,
+  withConflictState,
+} from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ProblemDetailDto } from './dto/problem.dto.js';
 import type { CreateProblemDto, UpdateProblemDto } from './dto/problem-write.dto.js';
@@ -33,14 +38,24 @@ export class ProblemsWriteService {
 
   async create(dto: CreateProblemDto, actor: Actor): Promise<ProblemDetailDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [inspection] = (await manager.query(`SELECT id FROM inspection WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [dto.inspectionId])) as unknown[];
-      if (!inspection) throw new AppError('VALIDATION_FAILED', '巡视（巡察）不存在', { errors: { inspectionId: ['不存在或已删除'] } });
+      const [inspection] = (await manager.query(
+        `SELECT id FROM inspection WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+        [dto.inspectionId],
+      )) as unknown[];
+      if (!inspection)
+        throw new AppError('VALIDATION_FAILED', '巡视（巡察）不存在', { errors: { inspectionId: ['不存在或已删除'] } });
       if (dto.categoryId) await this.assertCategory(dto.categoryId, dto.inspectionId);
-      const [{ next }] = (await manager.query(`SELECT coalesce(max(seq), 0) + 1 AS next FROM problem WHERE inspection_id = $1`, [dto.inspectionId])) as Array<{
+      const [{ next }] = (await manager.query(
+        `SELECT coalesce(max(seq), 0) + 1 AS next FROM problem WHERE inspection_id = $1`,
+        [dto.inspectionId],
+      )) as Array<{
         next: number;
       }>;
       const seq = dto.seq ?? next;
-      const taken = (await manager.query(`SELECT 1 FROM problem WHERE inspection_id = $1 AND seq = $2`, [dto.inspectionId, seq])) as unknown[];
+      const taken = (await manager.query(`SELECT 1 FROM problem WHERE inspection_id = $1 AND seq = $2`, [
+        dto.inspectionId,
+        seq,
+      ])) as unknown[];
       if (taken.length > 0) throw new AppError('DUPLICATE', `序号 ${seq} 已被使用`);
       const [row] = (await manager.query(
         `INSERT INTO problem (inspection_id, category_id, seq, label, title, description, goal, root_cause, term, source, lead_leader_id, lead_unit_id, remarks)
@@ -61,7 +76,10 @@ export class ProblemsWriteService {
           dto.remarks ?? null,
         ],
       )) as Array<{ id: string }>;
-      await this.audit.record({ action: 'PROBLEM_CREATED', entityType: 'problem', entityId: row.id, after: { ...dto, seq } }, manager);
+      await this.audit.record(
+        { action: 'PROBLEM_CREATED', entityType: 'problem', entityId: row.id, after: { ...dto, seq } },
+        manager,
+      );
       return row.id;
     });
     return this.problems.get(id, actor);
@@ -76,11 +94,25 @@ export class ProblemsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const updated = await updateIfVersion(manager, 'problem', id, version, Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])));
+          const updated = await updateIfVersion(
+            manager,
+            'problem',
+            id,
+            version,
+            Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])),
+          );
           if (!updated) throw new StaleVersionError();
-          const before = Object.fromEntries(fields.map((f) => [f, (current as unknown as Record<string, unknown>)[f] ?? null]));
+          const before = Object.fromEntries(
+            fields.map((f) => [f, (current as unknown as Record<string, unknown>)[f] ?? null]),
+          );
           await this.audit.record(
-            { action: 'PROBLEM_UPDATED', entityType: 'problem', entityId: id, before, after: Object.fromEntries(fields.map((f) => [f, dto[f]])) },
+            {
+              action: 'PROBLEM_UPDATED',
+              entityType: 'problem',
+              entityId: id,
+              before,
+              after: Object.fromEntries(fields.map((f) => [f, dto[f]])),
+            },
             manager,
           );
         }),
@@ -119,7 +151,13 @@ export class ProblemsWriteService {
   }
 
   private async assertCategory(categoryId: string, inspectionId: string): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM category WHERE id = $1 AND inspection_id = $2`, [categoryId, inspectionId])) as unknown[];
-    if (rows.length === 0) throw new AppError('VALIDATION_FAILED', '方面不属于该巡视（巡察）', { errors: { categoryId: ['不存在或不属于该巡视（巡察）'] } });
+    const rows = (await this.dataSource.query(`SELECT 1 FROM category WHERE id = $1 AND inspection_id = $2`, [
+      categoryId,
+      inspectionId,
+    ])) as unknown[];
+    if (rows.length === 0)
+      throw new AppError('VALIDATION_FAILED', '方面不属于该巡视（巡察）', {
+        errors: { categoryId: ['不存在或不属于该巡视（巡察）'] },
+      });
   }
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
@@ -46,7 +53,11 @@ export class ProblemsController {
   @Patch(':id')
   @ApiOkResponse({ type: ProblemDetailDto })
   @ApiConflictResponse({ type: ErrorBodyDto })
-  updateProblem(@Param('id', IdPipe) id: string, @Body() dto: UpdateProblemDto, @CurrentActor() actor: Actor): Promise<ProblemDetailDto> {
+  updateProblem(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateProblemDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProblemDetailDto> {
     return this.write.update(id, dto, actor);
   }
 
@@ -54,7 +65,11 @@ export class ProblemsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async deleteProblem(@Param('id', IdPipe) id: string, @Query() query: VersionQueryDto, @CurrentActor() actor: Actor): Promise<void> {
+  async deleteProblem(
+    @Param('id', IdPipe) id: string,
+    @Query() query: VersionQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
     await this.write.remove(id, query.version, actor);
   }
 

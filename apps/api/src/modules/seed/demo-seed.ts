@@ -14,7 +14,14 @@ import { RuleDocumentEntity } from '../outcomes/rule-document.entity.js';
 import { ProblemEntity } from '../problems/problem.entity.js';
 import { PersonEntity } from '../units/person.entity.js';
 import { UnitEntity } from '../units/unit.entity.js';
-import { DEMO_UNITS, SUPERVISION_UNIT_NAME, TASK_FORCE_UNIT, pickUnit, unitScore, type DemoUnit } from './demo-units.js';
+import {
+  DEMO_UNITS,
+  SUPERVISION_UNIT_NAME,
+  TASK_FORCE_UNIT,
+  pickUnit,
+  unitScore,
+  type DemoUnit,
+} from './demo-units.js';
 
 export const DEMO_PASSWORD = 'Demo@2024zg';
 export const DEMO_UNIT_LEADER_UNIT = '区水务和湖泊局';
@@ -29,13 +36,55 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'officer', displayName: '专班干部', roles: ['task_force_officer'], unitName: TASK_FORCE_UNIT.name, description: '整改专班：分办、审核销号' },
-  { username: 'supervisor', displayName: '监督人员', roles: ['supervisor'], unitName: SUPERVISION_UNIT_NAME, description: '纪委监督：只读、导出' },
-  { username: 'unitlead', displayName: '水湖局负责人', roles: ['unit_leader'], unitName: DEMO_UNIT_LEADER_UNIT, description: `单位负责人（${DEMO_UNIT_LEADER_UNIT}）` },
-  { username: 'unitlead2', displayName: '经信局负责人', roles: ['unit_leader'], unitName: DEMO_UNIT_LEADER2_UNIT, description: `单位负责人（${DEMO_UNIT_LEADER2_UNIT}）` },
-  { username: 'sysadmin', displayName: '系统管理员', roles: ['system_admin'], unitName: null, description: '系统管理员：用户、单位、设置' },
-  { username: 'secadmin', displayName: '安全管理员', roles: ['security_admin'], unitName: null, description: '安全管理员：角色、策略、解锁' },
-  { username: 'auditadmin', displayName: '审计管理员', roles: ['audit_admin'], unitName: null, description: '审计管理员：查询、导出审计日志' },
+  {
+    username: 'officer',
+    displayName: '专班干部',
+    roles: ['task_force_officer'],
+    unitName: TASK_FORCE_UNIT.name,
+    description: '整改专班：分办、审核销号',
+  },
+  {
+    username: 'supervisor',
+    displayName: '监督人员',
+    roles: ['supervisor'],
+    unitName: SUPERVISION_UNIT_NAME,
+    description: '纪委监督：只读、导出',
+  },
+  {
+    username: 'unitlead',
+    displayName: '水湖局负责人',
+    roles: ['unit_leader'],
+    unitName: DEMO_UNIT_LEADER_UNIT,
+    description: `单位负责人（${DEMO_UNIT_LEADER_UNIT}）`,
+  },
+  {
+    username: 'unitlead2',
+    displayName: '经信局负责人',
+    roles: ['unit_leader'],
+    unitName: DEMO_UNIT_LEADER2_UNIT,
+    description: `单位负责人（${DEMO_UNIT_LEADER2_UNIT}）`,
+  },
+  {
+    username: 'sysadmin',
+    displayName: '系统管理员',
+    roles: ['system_admin'],
+    unitName: null,
+    description: '系统管理员：用户、单位、设置',
+  },
+  {
+    username: 'secadmin',
+    displayName: '安全管理员',
+    roles: ['security_admin'],
+    unitName: null,
+    description: '安全管理员：角色、策略、解锁',
+  },
+  {
+    username: 'auditadmin',
+    displayName: '审计管理员',
+    roles: ['audit_admin'],
+    unitName: null,
+    description: '审计管理员：查询、导出审计日志',
+  },
 ];
 
 // Leaders of the leadership team, named the way public documents mask names.
@@ -47,7 +96,28 @@ const LEADERS = [
   { name: '陈某', title: '党工委委员、组织部部长' },
   { name: '杨某', title: '管委会副主任' },
 ];
-const SURNAMES = ['赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐'];
+const SURNAMES = [
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+];
 
 type ProblemClass = 'completed' | 'deemed' | 'open';
 
@@ -55,7 +125,8 @@ type ProblemClass = 'completed' | 'deemed' | 'open';
 // unit leaders' units keep more open work, so that signing in as them shows something to do.
 function classify(seq: number, hint: 'completed' | 'ongoing' | null, unitName: string): ProblemClass {
   if (hint === 'completed') return 'completed';
-  if (unitName === DEMO_UNIT_LEADER_UNIT || unitName === DEMO_UNIT_LEADER2_UNIT) return seq % 4 === 0 ? 'deemed' : 'open';
+  if (unitName === DEMO_UNIT_LEADER_UNIT || unitName === DEMO_UNIT_LEADER2_UNIT)
+    return seq % 4 === 0 ? 'deemed' : 'open';
   if (hint === 'ongoing') return seq % 3 === 0 ? 'deemed' : 'open';
   if (seq % 4 === 0) return 'deemed';
   if (seq % 5 === 2) return 'open';
@@ -112,17 +183,34 @@ async function insertDemo(
   const feedbackDate = meta.feedbackDate ?? today;
 
   // units: the task force, then every responsible body, in a tree under the Party working committee
-  const root = await manager.save(UnitEntity, { name: meta.issuer ?? '中共武汉经开区党工委', shortName: '党工委', kind: '党工委', sortOrder: 0 });
+  const root = await manager.save(UnitEntity, {
+    name: meta.issuer ?? '中共武汉经开区党工委',
+    shortName: '党工委',
+    kind: '党工委',
+    sortOrder: 0,
+  });
   const unitByName = new Map<string, UnitEntity>();
-  const taskForce = await manager.save(UnitEntity, { ...TASK_FORCE_UNIT, kind: '专班', parentId: root.id, sortOrder: 1 });
+  const taskForce = await manager.save(UnitEntity, {
+    ...TASK_FORCE_UNIT,
+    kind: '专班',
+    parentId: root.id,
+    sortOrder: 1,
+  });
   unitByName.set(taskForce.name, taskForce);
   for (const [index, unit] of DEMO_UNITS.entries()) {
-    const saved = await manager.save(UnitEntity, { name: unit.name, shortName: unit.shortName, kind: '部门', parentId: root.id, sortOrder: index + 2 });
+    const saved = await manager.save(UnitEntity, {
+      name: unit.name,
+      shortName: unit.shortName,
+      kind: '部门',
+      parentId: root.id,
+      sortOrder: index + 2,
+    });
     unitByName.set(unit.name, saved);
   }
 
   const leaders: PersonEntity[] = [];
-  for (const leader of LEADERS) leaders.push(await manager.save(PersonEntity, { ...leader, unitId: root.id, isLeader: true }));
+  for (const leader of LEADERS)
+    leaders.push(await manager.save(PersonEntity, { ...leader, unitId: root.id, isLeader: true }));
   const personByUnit = new Map<string, PersonEntity>();
   for (const [index, unit] of DEMO_UNITS.entries()) {
     const saved = unitByName.get(unit.name)!;
@@ -186,7 +274,8 @@ async function insertDemo(
     });
 
     for (const measure of measures) {
-      const term: MeasureTerm = measure.status === 'deemed_completed' ? 'long_term' : measure.seq === 1 ? 'immediate' : 'concentrated';
+      const term: MeasureTerm =
+        measure.status === 'deemed_completed' ? 'long_term' : measure.seq === 1 ? 'immediate' : 'concentrated';
       const plannedDeadline = addDays(feedbackDate, term === 'immediate' ? 30 : 182);
       const deadline = deadlineFor(measure.status, term, plannedDeadline, problem.seq + measure.seq, today);
       const done = measure.status === 'completed' || measure.status === 'deemed_completed';
@@ -204,7 +293,10 @@ async function insertDemo(
         leadUnitId: lead.id,
         responsibleLeaderId: leader.id,
         responsiblePersonId: personByUnit.get(measure.units[0].name)?.id ?? null,
-        submittedAt: measure.status === 'pending_review' || done ? new Date(`${completedOn ?? addDays(today, -2)}T10:00:00+08:00`) : null,
+        submittedAt:
+          measure.status === 'pending_review' || done
+            ? new Date(`${completedOn ?? addDays(today, -2)}T10:00:00+08:00`)
+            : null,
         completedAt: completedOn ? new Date(`${completedOn}T17:00:00+08:00`) : null,
         stageOutcome: measure.status === 'deemed_completed' ? '阶段性目标已完成，长效机制已建立。' : null,
         longTermMechanism: measure.status === 'deemed_completed' ? '纳入常态化监管，按季度调度、年度评估。' : null,
@@ -217,7 +309,11 @@ async function insertDemo(
           unitId: unitByName.get(unit.name)!.id,
           role: index === 0 ? 'lead' : 'co',
           status: index === 0 ? measure.status : done ? 'completed' : 'in_progress',
-          progress: done ? 100 : measure.status === 'not_started' ? 0 : 40 + ((problem.seq * 13 + measure.seq * 7) % 50),
+          progress: done
+            ? 100
+            : measure.status === 'not_started'
+              ? 0
+              : 40 + ((problem.seq * 13 + measure.seq * 7) % 50),
         });
       }
       if (measure.status !== 'not_started') {
@@ -271,7 +367,7 @@ async function insertDemo(
       displayName: account.displayName,
       passwordHash,
       roles: account.roles,
-      unitId: account.unitName ? unitByName.get(account.unitName)?.id ?? null : null,
+      unitId: account.unitName ? (unitByName.get(account.unitName)?.id ?? null) : null,
       passwordChangedAt: new Date(),
     });
   }
@@ -304,7 +400,13 @@ function assignUnits(text: string, problemLead: DemoUnit): DemoUnit[] {
 
 // Unfinished work: a third is overdue (the planned deadline, long past), a third due within days, the rest later;
 // so the demo always shows red, yellow and green whatever day it is loaded.
-function deadlineFor(status: MeasureStatus, term: MeasureTerm, planned: string, salt: number, today: string): string | null {
+function deadlineFor(
+  status: MeasureStatus,
+  term: MeasureTerm,
+  planned: string,
+  salt: number,
+  today: string,
+): string | null {
   if (term === 'long_term') return null;
   if (status === 'completed' || status === 'deemed_completed') return planned;
   const bucket = salt % 3;

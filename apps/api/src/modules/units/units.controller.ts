@@ -5,7 +5,15 @@ import { READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
-import { CreatePersonDto, CreateUnitDto, PersonDto, PersonQueryDto, UnitDto, UpdatePersonDto, UpdateUnitDto } from './dto/unit.dto.js';
+import {
+  CreatePersonDto,
+  CreateUnitDto,
+  PersonDto,
+  PersonQueryDto,
+  UnitDto,
+  UpdatePersonDto,
+  UpdateUnitDto,
+} from './dto/unit.dto.js';
 import { UnitsService } from './units.service.js';
 
 // Reference data: read by every business role and the system admin, maintained by the task force and the system admin.

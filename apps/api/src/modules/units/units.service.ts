@@ -2,11 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
-import { StaleVersionError, requireVersion, updateIfVersion, withConflictState } from '../../common/versioned-update.js';
+import {
+  StaleVersionError,
+  requireVersion,
+  updateIfVersion,
+  withConflictState,
+} from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreatePersonDto, CreateUnitDto, PersonDto, UnitDto, UpdatePersonDto, UpdateUnitDto } from './dto/unit.dto.js';
+import type {
+  CreatePersonDto,
+  CreateUnitDto,
+  PersonDto,
+  UnitDto,
+  UpdatePersonDto,
+  UpdateUnitDto,
+} from './dto/unit.dto.js';
 
-const UNIT_COLUMNS = { name: 'name', shortName: 'short_name', parentId: 'parent_id', kind: 'kind', sortOrder: 'sort_order' } as const;
+const UNIT_COLUMNS = {
+  name: 'name',
+  shortName: 'short_name',
+  parentId: 'parent_id',
+  kind: 'kind',
+  sortOrder: 'sort_order',
+} as const;
 const PERSON_COLUMNS = { name: 'name', title: 'title', unitId: 'unit_id', isLeader: 'is_leader' } as const;
 
 function pick<T extends object>(dto: T, columns: Record<string, string>): Record<string, unknown> {
@@ -41,7 +59,11 @@ export class UnitsService {
     return unit;
   }
 
-  private async assertParent(manager: EntityManager, id: string | null, parentId: string | null | undefined): Promise<void> {
+  private async assertParent(
+    manager: EntityManager,
+    id: string | null,
+    parentId: string | null | undefined,
+  ): Promise<void> {
     if (!parentId) return;
     // walking up from the new parent must never reach the unit itself
     const rows = (await manager.query(
@@ -50,8 +72,10 @@ export class UnitsService {
        SELECT id FROM up`,
       [parentId],
     )) as Array<{ id: string }>;
-    if (rows.length === 0) throw new AppError('VALIDATION_FAILED', '上级单位不存在', { errors: { parentId: ['上级单位不存在'] } });
-    if (id && rows.some((row) => row.id === id)) throw new AppError('VALIDATION_FAILED', '上级单位不能是本单位或其下级', { errors: { parentId: ['会形成循环'] } });
+    if (rows.length === 0)
+      throw new AppError('VALIDATION_FAILED', '上级单位不存在', { errors: { parentId: ['上级单位不存在'] } });
+    if (id && rows.some((row) => row.id === id))
+      throw new AppError('VALIDATION_FAILED', '上级单位不能是本单位或其下级', { errors: { parentId: ['会形成循环'] } });
   }
 
   async create(dto: CreateUnitDto): Promise<UnitDto> {
@@ -61,7 +85,10 @@ export class UnitsService {
         `INSERT INTO unit (name, short_name, parent_id, kind, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [dto.name.trim(), dto.shortName ?? null, dto.parentId ?? null, dto.kind ?? '部门', dto.sortOrder ?? 0],
       )) as Array<{ id: string }>;
-      await this.audit.record({ action: 'UNIT_CREATED', entityType: 'unit', entityId: row.id, after: { ...dto } }, manager);
+      await this.audit.record(
+        { action: 'UNIT_CREATED', entityType: 'unit', entityId: row.id, after: { ...dto } },
+        manager,
+      );
       return row.id;
     });
     return this.get(id);
@@ -77,7 +104,10 @@ export class UnitsService {
         this.dataSource.transaction(async (manager) => {
           await this.assertParent(manager, id, dto.parentId);
           if (!(await updateIfVersion(manager, 'unit', id, version, columns))) throw new StaleVersionError();
-          await this.audit.record({ action: 'UNIT_UPDATED', entityType: 'unit', entityId: id, before: { ...before }, after: columns }, manager);
+          await this.audit.record(
+            { action: 'UNIT_UPDATED', entityType: 'unit', entityId: id, before: { ...before }, after: columns },
+            manager,
+          );
         }),
       () => this.get(id),
     );
@@ -96,7 +126,10 @@ export class UnitsService {
         throw new AppError('REFERENCE_CONFLICT', '该单位仍承担整改措施、有下级单位或账号，不能删除');
       }
       await manager.query(`UPDATE unit SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'UNIT_DELETED', entityType: 'unit', entityId: id, before: { ...unit } }, manager);
+      await this.audit.record(
+        { action: 'UNIT_DELETED', entityType: 'unit', entityId: id, before: { ...unit } },
+        manager,
+      );
     });
   }
 
@@ -118,13 +151,14 @@ export class UnitsService {
 
   async createPerson(dto: CreatePersonDto): Promise<PersonDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`INSERT INTO person (name, title, unit_id, is_leader) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        dto.name.trim(),
-        dto.title ?? null,
-        dto.unitId ?? null,
-        dto.isLeader ?? false,
-      ])) as Array<{ id: string }>;
-      await this.audit.record({ action: 'PERSON_CREATED', entityType: 'person', entityId: row.id, after: { ...dto } }, manager);
+      const [row] = (await manager.query(
+        `INSERT INTO person (name, title, unit_id, is_leader) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [dto.name.trim(), dto.title ?? null, dto.unitId ?? null, dto.isLeader ?? false],
+      )) as Array<{ id: string }>;
+      await this.audit.record(
+        { action: 'PERSON_CREATED', entityType: 'person', entityId: row.id, after: { ...dto } },
+        manager,
+      );
       return row.id;
     });
     return this.person(id);
@@ -139,7 +173,10 @@ export class UnitsService {
       () =>
         this.dataSource.transaction(async (manager) => {
           if (!(await updateIfVersion(manager, 'person', id, version, columns))) throw new StaleVersionError();
-          await this.audit.record({ action: 'PERSON_UPDATED', entityType: 'person', entityId: id, before: { ...before }, after: columns }, manager);
+          await this.audit.record(
+            { action: 'PERSON_UPDATED', entityType: 'person', entityId: id, before: { ...before }, after: columns },
+            manager,
+          );
         }),
       () => this.person(id),
     );
@@ -150,7 +187,10 @@ export class UnitsService {
     const person = await this.person(id);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE person SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
-      await this.audit.record({ action: 'PERSON_DELETED', entityType: 'person', entityId: id, before: { ...person } }, manager);
+      await this.audit.record(
+        { action: 'PERSON_DELETED', entityType: 'person', entityId: id, before: { ...person } },
+        manager,
+      );
     });
   }
 }
