@@ -68,7 +68,8 @@ describe('sign-in (HTTP)', () => {
 
   it('ends the session on logout: replaying the old cookie answers 401', async () => {
     const { agent, csrfToken, cookie } = await signIn(t.http, 'supervisor');
-    await agent.post('/api/auth/logout').set('X-CSRF-Token', csrfToken).expect(204);
+    const loggedOut = await agent.post('/api/auth/logout').set('X-CSRF-Token', csrfToken).expect(204);
+    expect(loggedOut.headers['clear-site-data']).toBe('"cache", "storage"');
     const replay = await request(t.http).get('/api/auth/me').set('Cookie', cookie.split(';')[0]).expect(401);
     expect(replay.body.code).toBe('SESSION_EXPIRED');
   });

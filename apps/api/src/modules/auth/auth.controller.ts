@@ -95,6 +95,8 @@ export class AuthController {
   async logout(@Req() request: SessionRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.sessionId);
     response.clearCookie(SESSION_COOKIE, this.cookieOptions(request));
+    // the browser drops whatever it cached or stored for this site (SEC-41)
+    response.setHeader('Clear-Site-Data', '"cache", "storage"');
   }
 
   @SignedIn()
