@@ -7,6 +7,8 @@ const PROBLEM_7 = '‘清四乱’、退垸还湖攻坚不力';
 const PROBLEM_STATUS_LABELS = ['已完成', '视同完成', '未完成'];
 // Text a framework or a careless render leaks into a page meant to be entirely Chinese.
 const FRAMEWORK_TEXT = /Cannot|Error:|undefined|null|NaN|\[object Object\]/;
+// After login the 工作台 opens; these flows work on the ledger, so they sign in on the way to it.
+const LEDGER_LOGIN = '/login?redirect=%2Fproblems';
 
 async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.getByLabel('用户名').fill(username);
@@ -45,7 +47,7 @@ test('the task-force officer signs in and sees the 41 problems of the demo inspe
   await signIn(page, 'officer');
 
   await expect(page).toHaveURL(/\/problems$/);
-  await expect(page.getByRole('heading', { name: '问题清单' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '整改台账' })).toBeVisible();
   await expect(page.getByText('整改专班', { exact: true })).toBeVisible();
   await expect(problemRows(page)).toHaveCount(DEMO_PROBLEM_COUNT);
   await expect(problemList(page).getByText(`共 ${DEMO_PROBLEM_COUNT} 条`)).toBeVisible();
@@ -69,17 +71,17 @@ test('the task-force officer signs in and sees the 41 problems of the demo inspe
   await expect(page.getByRole('heading', { name: `7.${PROBLEM_7}` })).toBeVisible();
   const measures = page.getByRole('region', { name: '整改措施列表' });
   await expect(measures.getByText('一是')).toBeVisible();
-  await expect(measures.locator('tbody tr[data-row-key]').first()).toBeVisible();
+  await expect(measures.locator('.zg-measure-panel').first()).toBeVisible();
   await expectNoFrameworkText(page);
   await page.screenshot({ path: test.info().outputPath('problem-detail.png'), fullPage: true });
 
-  await page.getByRole('button', { name: '返回问题清单' }).click();
+  await page.getByRole('button', { name: '返回整改台账' }).click();
   await expect(page).toHaveURL(/\/problems$/);
   await expect(problemRows(page)).toHaveCount(DEMO_PROBLEM_COUNT);
 });
 
 test('the status filter and the search box narrow the list and stay in the URL', async ({ page }) => {
-  await page.goto('/login');
+  await page.goto(LEDGER_LOGIN);
   await signIn(page, 'officer');
   await expect(problemRows(page)).toHaveCount(DEMO_PROBLEM_COUNT);
 
@@ -124,7 +126,7 @@ test('empty fields get Chinese validation messages', async ({ page }) => {
 });
 
 test('a unit leader sees only the problems that concern the unit', async ({ page }) => {
-  await page.goto('/login');
+  await page.goto(LEDGER_LOGIN);
   await signIn(page, 'unitlead');
 
   await expect(page.getByText('单位负责人', { exact: true })).toBeVisible();
@@ -137,7 +139,7 @@ test('a unit leader sees only the problems that concern the unit', async ({ page
 });
 
 test('logging out returns to the login page, and the list then asks for a new login', async ({ page }) => {
-  await page.goto('/login');
+  await page.goto(LEDGER_LOGIN);
   await signIn(page, 'officer');
   await expect(problemRows(page)).toHaveCount(DEMO_PROBLEM_COUNT);
 
@@ -157,19 +159,19 @@ test('the system administrator is told that the role has no access to business d
 
   await expect(page.getByText('无权查看业务数据')).toBeVisible();
   await expect(page.getByText(/您当前的角色（系统管理员）/)).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: '问题清单' })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: '整改台账' })).toHaveCount(0);
   await expect(problemList(page)).toHaveCount(0);
   await expectNoFrameworkText(page);
 });
 
 test('on a 390 px phone the menu folds into a drawer and nothing overflows sideways', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/login');
+  await page.goto(LEDGER_LOGIN);
   await signIn(page, 'officer');
   await expect(problemRows(page)).toHaveCount(DEMO_PROBLEM_COUNT);
 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: '打开导航菜单' }).click();
-  await expect(page.getByRole('menuitem', { name: '问题清单' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '整改台账' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('problems-phone.png'), fullPage: true });
 });

@@ -20,13 +20,20 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 20 },
-            // one antd chunk per set of routes that use the same components: the login page skips Table and Menu
+            // only the dashboard's chart chunk imports these
+            {
+              name: 'echarts',
+              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
+              priority: 25,
+            },
+            // one antd chunk per set of routes that use the same components: the login page skips Table and Menu.
+            // No merging of small chunks: a merged chunk drags other routes' components into the login page.
             {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|stylis|@emotion)[\\/]/,
               priority: 10,
               entriesAware: true,
-              entriesAwareMergeThreshold: 20 * 1024,
+              entriesAwareMergeThreshold: 0,
             },
           ],
         },

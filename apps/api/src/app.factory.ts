@@ -60,7 +60,13 @@ export async function createApp(options: {
     helmet({
       // plain-HTTP intranet deployments must not be upgraded to HTTPS by the browser
       contentSecurityPolicy: {
-        directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], frameAncestors: ["'none'"] },
+        directives: {
+          upgradeInsecureRequests: null,
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          // evidence PDFs are previewed in a frame from a blob URL
+          frameSrc: ["'self'", 'blob:'],
+          frameAncestors: ["'none'"],
+        },
       },
       hsts: false,
     }),

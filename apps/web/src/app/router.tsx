@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
 import { PageLoading } from '@/components/ui/page-loading';
@@ -12,13 +12,20 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <PageLoading />,
     children: [
       {
+        path: 'public/notices/:slug',
+        lazy: async () => ({ Component: (await import('./routes/public/notice')).PublicNoticeRoute }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
       },
       {
         lazy: async () => ({ Component: (await import('./routes/app/root')).AppRoot }),
         children: [
-          { index: true, element: <Navigate to="/problems" replace /> },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./routes/app/dashboard')).DashboardRoute }),
+          },
           {
             path: 'problems',
             lazy: async () => ({ Component: (await import('./routes/app/problems')).ProblemsRoute }),
@@ -26,6 +33,18 @@ export const routes: RouteObject[] = [
           {
             path: 'problems/:id',
             lazy: async () => ({ Component: (await import('./routes/app/problem')).ProblemRoute }),
+          },
+          {
+            path: 'tasks',
+            lazy: async () => ({ Component: (await import('./routes/app/tasks')).TasksRoute }),
+          },
+          {
+            path: 'reviews',
+            lazy: async () => ({ Component: (await import('./routes/app/reviews')).ReviewsRoute }),
+          },
+          {
+            path: 'calendar',
+            lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },
           { path: '*', lazy: async () => ({ Component: (await import('@/components/errors/not-found')).NotFound }) },
         ],

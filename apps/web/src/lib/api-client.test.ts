@@ -54,10 +54,10 @@ describe('api client', () => {
 describe('safeRedirect', () => {
   it('follows same-site paths only', () => {
     expect(safeRedirect('/problems/1?x=2')).toBe('/problems/1?x=2');
-    expect(safeRedirect(null)).toBe('/problems');
-    expect(safeRedirect('https://evil.example.com')).toBe('/problems');
-    expect(safeRedirect('//evil.example.com')).toBe('/problems');
-    expect(safeRedirect('/\\evil.example.com')).toBe('/problems');
-    expect(safeRedirect('/login?redirect=/x')).toBe('/problems');
+    expect(safeRedirect(null)).toBe('/');
+    expect(safeRedirect('https://evil.example.com')).toBe('/');
+    expect(safeRedirect('//evil.example.com')).toBe('/');
+    expect(safeRedirect('/\\evil.example.com')).toBe('/');
+    expect(safeRedirect('/login?redirect=/x')).toBe('/');
   });
 });

@@ -9,18 +9,31 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly errors?: Record<string, string[]>;
+  /** On a 409 VERSION_CONFLICT: the resource as it is now, so the user can see what changed. */
+  readonly current?: unknown;
 
-  constructor(status: number, code: string, message: string, errors?: Record<string, string[]>) {
+  constructor(status: number, code: string, message: string, errors?: Record<string, string[]>, current?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.errors = errors;
+    this.current = current;
   }
 }
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** A write refused because someone else saved first; `current` holds the state to compare against. */
+export function isVersionConflict(error: unknown): error is ApiError {
+  return isApiError(error) && error.status === 409 && error.code === 'VERSION_CONFLICT';
+}
+
+/** The Chinese message to show for any failure: the API's own, or a generic one for the unexpected. */
+export function errorMessage(error: unknown, fallback = '操作失败，请稍后重试'): string {
+  return isApiError(error) ? error.message : fallback;
 }
 
 const NETWORK_ERROR_MESSAGE = '无法连接服务器，请检查网络后重试';
@@ -46,7 +59,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     .clone()
     .json()
     .catch(() => null);
-  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.errors);
+  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.errors, body.current);
   return new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
 }
 

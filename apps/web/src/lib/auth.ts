@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@zhenggai/api-client';
-import { ADMIN_ROLES, ROLE_LABELS } from '@zhenggai/domain';
+import { ADMIN_ROLES, ROLE_LABELS, UNIT_ROLES_SCOPED } from '@zhenggai/domain';
 import { api, isApiError, setCsrfToken, unwrap } from './api-client';
 import { sessionQueryKey } from './react-query';
 
 export type SessionUser = Schemas['SessionUserDto'];
 export type LoginInput = Schemas['LoginDto'];
 
-export const DEFAULT_HOME = '/problems';
+// the 工作台 is every business role's home page
+export const DEFAULT_HOME = '/';
 
 /** The signed-in account, or null without a live session. */
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -31,10 +32,23 @@ export function useSessionUser() {
   return useQuery(getSessionUserQueryOptions());
 }
 
-export async function login(input: LoginInput): Promise<SessionUser> {
-  const { user, csrfToken } = unwrap(await api.POST('/api/auth/login', { body: input }));
+export type MfaLoginInput = Schemas['LoginMfaDto'];
+
+/** Signed in, or asked for the second factor of an account that has one (no session yet). */
+export type LoginResult = { kind: 'signed-in'; user: SessionUser } | { kind: 'mfa-required'; mfaToken: string };
+
+export async function login(input: LoginInput): Promise<LoginResult> {
+  const result = unwrap(await api.POST('/api/auth/login', { body: input }));
+  if ('mfaRequired' in result) return { kind: 'mfa-required', mfaToken: result.mfaToken };
+  setCsrfToken(result.csrfToken);
+  return { kind: 'signed-in', user: result.user };
+}
+
+/** The second step: the authenticator's 6-digit code (or a recovery code) with the token of the first step. */
+export async function loginMfa(input: MfaLoginInput): Promise<LoginResult> {
+  const { user, csrfToken } = unwrap(await api.POST('/api/auth/login/mfa', { body: input }));
   setCsrfToken(csrfToken);
-  return user;
+  return { kind: 'signed-in', user };
 }
 
 // Drops everything cached for the previous account. The session entry itself is overwritten, not removed, so that
@@ -48,7 +62,19 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: (user) => resetSession(queryClient, user),
+    onSuccess: (result) => {
+      if (result.kind === 'signed-in') resetSession(queryClient, result.user);
+    },
+  });
+}
+
+export function useLoginMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: loginMfa,
+    onSuccess: (result) => {
+      if (result.kind === 'signed-in') resetSession(queryClient, result.user);
+    },
   });
 }
 
@@ -75,6 +101,19 @@ export function useLogout() {
 /** Admin roles (三权分立) hold no business role, and the API answers their business reads with 403. */
 export function hasBusinessAccess(user: SessionUser): boolean {
   return user.roles.some((role) => !ADMIN_ROLES.includes(role));
+}
+
+export function isOfficer(user: SessionUser): boolean {
+  return user.roles.includes('task_force_officer');
+}
+
+/** 单位负责人 and 单位经办人: they see and act on their own unit's items only. */
+export function isUnitUser(user: SessionUser): boolean {
+  return user.roles.some((role) => UNIT_ROLES_SCOPED.includes(role));
+}
+
+export function isSupervisor(user: SessionUser): boolean {
+  return user.roles.includes('supervisor');
 }
 
 export function roleLabels(user: SessionUser): string[] {

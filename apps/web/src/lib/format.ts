@@ -22,3 +22,31 @@ export function chineseNumeral(value: number): string {
   const ones = value % 10;
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** An instant (ISO date-time) as China wall time, 2024-07-18 16:05, whatever the browser's time zone. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return EMPTY_TEXT;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return EMPTY_TEXT;
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** 68.3 → 68.3%; null (nothing to measure) → — */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return EMPTY_TEXT;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
+}
+
+/** 1536 → 1.5 KB */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A measure's official reference, as the API writes it: problem 7., measure 二是 → 7.(2) */
+export function measureRef(problemLabel: string, seq: number): string {
+  return `${problemLabel}(${seq})`;
+}

@@ -11,16 +11,34 @@ export function apiError(status: number, code: string, message: string, errors?:
   return { status, body: errors ? { code, message, errors } : { code, message } };
 }
 
+// "GET /api/measures/:id/progress" matches any id; an exact key wins over a pattern
+function findRoute<T>(routes: Record<string, T>, method: string, pathname: string): T | undefined {
+  const exact = routes[`${method} ${pathname}`];
+  if (exact !== undefined) return exact;
+  const segments = pathname.split('/');
+  for (const [key, route] of Object.entries(routes)) {
+    const [keyMethod, keyPath] = key.split(' ');
+    if (keyMethod !== method || !keyPath.includes('/:')) continue;
+    const keySegments = keyPath.split('/');
+    if (
+      keySegments.length === segments.length &&
+      keySegments.every((segment, index) => segment.startsWith(':') || segment === segments[index])
+    )
+      return route;
+  }
+  return undefined;
+}
+
 /**
- * Replaces the global fetch (the network edge) with a table of "METHOD /path" → reply.
- * Unlisted calls answer 404 like the API's unknown-route error, so a test never hangs on a missing stub.
+ * Replaces the global fetch (the network edge) with a table of "METHOD /path" → reply (a path may hold `:param`
+ * segments). Unlisted calls answer 404 like the API's unknown-route error, so a test never hangs on a missing stub.
  */
 export function stubApi(routes: Record<string, Handler | Reply>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request =
       input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
     const url = new URL(request.url);
-    const route = routes[`${request.method} ${url.pathname}`];
+    const route = findRoute(routes, request.method, url.pathname);
     const reply =
       route === undefined
         ? apiError(404, 'ROUTE_NOT_FOUND', '请求的接口不存在')

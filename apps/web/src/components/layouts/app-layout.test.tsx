@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { inspection, page, sessionUser } from '@/testing/data-generators';
@@ -20,7 +20,44 @@ describe('signed-in shell', () => {
     // antd switches to the desktop header after its breakpoint effect has run
     expect(await screen.findByText('单位负责人')).toBeInTheDocument();
     expect(screen.getByText('区水务和湖泊局')).toBeInTheDocument();
-    expect(screen.getByRole('menuitem', { name: '问题清单' })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: '整改台账' })).toBeInTheDocument();
+  });
+
+  it('gives each role its own menu, with the count of what waits for the user', async () => {
+    stubApi({
+      'GET /api/auth/me': json(sessionUser()),
+      'GET /api/inspections': json(page([inspection()])),
+      'GET /api/problems': json(page([])),
+      'GET /api/measures': json(page([], { total: 3 })),
+      'GET /api/extensions': json(page([], { total: 1 })),
+    });
+    renderApp('/problems');
+
+    const menu = await screen.findByRole('menu');
+    await waitFor(() =>
+      expect(
+        within(menu)
+          .getAllByRole('menuitem')
+          .map((item) => item.textContent),
+      ).toEqual(['工作台', '整改台账', '待我审核4', '时限日历']),
+    );
+  });
+
+  it('shows a unit leader 我的任务 and no review queue', async () => {
+    stubApi({
+      'GET /api/auth/me': json(sessionUser({ roles: ['unit_leader'], unitName: '区水务和湖泊局' })),
+      'GET /api/inspections': json(page([inspection()])),
+      'GET /api/problems': json(page([])),
+      'GET /api/measures': json(page([], { total: 0 })),
+    });
+    renderApp('/problems');
+
+    const menu = await screen.findByRole('menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['工作台', '我的任务', '整改台账', '时限日历']);
   });
 
   it('logs out with the CSRF token and returns to the login page', async () => {

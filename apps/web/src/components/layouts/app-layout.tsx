@@ -1,5 +1,5 @@
-import { LogoutOutlined, MenuOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 
@@ -11,38 +11,56 @@ export interface LayoutUser {
   unitName: string | null;
 }
 
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** A count that needs the user (待审核, 逾期); hidden when zero. */
+  badge?: number;
+}
+
 interface AppLayoutProps {
   user: LayoutUser;
   /** Menu entries appear only for what the account may open: no dead links. */
-  showBusinessMenu: boolean;
+  navItems: NavItem[];
   onLogout: () => void;
   loggingOut: boolean;
   children: ReactNode;
 }
 
-const MENU_PATHS = ['/problems'];
-
-function selectedMenuKey(pathname: string): string[] {
-  const match = MENU_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`));
-  return match ? [match] : [];
+function selectedMenuKey(navItems: NavItem[], pathname: string): string[] {
+  const match = navItems.find(({ path }) =>
+    path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`),
+  );
+  return match ? [match.path] : [];
 }
 
-export function AppLayout({ user, showBusinessMenu, onLogout, loggingOut, children }: AppLayoutProps) {
+export function AppLayout({ user, navItems, onLogout, loggingOut, children }: AppLayoutProps) {
+  const showBusinessMenu = navItems.length > 0;
   const screens = Grid.useBreakpoint();
   const isMobile = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const location = useLocation();
 
-  const items: MenuProps['items'] = showBusinessMenu
-    ? [{ key: '/problems', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/problems">问题清单</Link> }]
-    : [];
+  const items: MenuProps['items'] = navItems.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} className="zg-nav-link">
+        <span>{item.label}</span>
+        {item.badge ? (
+          <Badge count={item.badge} size="small" overflowCount={99} aria-label={`${item.badge} 项`} />
+        ) : null}
+      </Link>
+    ),
+  }));
 
   const menu = (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selectedMenuKey(location.pathname)}
+      selectedKeys={selectedMenuKey(navItems, location.pathname)}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
     />

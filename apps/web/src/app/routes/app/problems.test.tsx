@@ -72,6 +72,8 @@ describe('problem list', () => {
     expect(screen.getByText('2024年1月12日')).toBeInTheDocument();
 
     await screen.findByRole('link', { name: '‘清四乱’、退垸还湖攻坚不力' });
+    // antd switches from the phone layout to the desktop columns after its breakpoint effect has run
+    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
     const rows = within(screen.getByRole('region', { name: '问题列表' }))
       .getAllByRole('row')
       .slice(1);
@@ -173,7 +175,7 @@ describe('problem list', () => {
 
     expect(await screen.findByText('无权查看业务数据')).toBeInTheDocument();
     expect(screen.getByText(/您当前的角色（系统管理员）/)).toBeInTheDocument();
-    expect(screen.queryByRole('menuitem', { name: '问题清单' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: '整改台账' })).not.toBeInTheDocument();
     expect(sentRequests(fetchMock).map((request) => new URL(request.url).pathname)).toEqual(['/api/auth/me']);
   });
 

@@ -89,7 +89,39 @@ describe('login page', () => {
     expect(await screen.findByText('‘清四乱’、退垸还湖攻坚不力')).toBeInTheDocument();
   });
 
-  it('ignores a redirect to another site and goes to the problem list', async () => {
+  it('asks for the authenticator code when the account has a second factor', async () => {
+    let signedIn = false;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': () => (signedIn ? json(sessionUser()) : NO_SESSION),
+      'POST /api/auth/login': json({ mfaRequired: true, mfaToken: 'mfa-token-1' }),
+      'POST /api/auth/login/mfa': () => {
+        signedIn = true;
+        return json({ user: sessionUser(), csrfToken: 'csrf-token-2' });
+      },
+      'GET /api/inspections': json(page([inspection()])),
+      'GET /api/problems': json(page([])),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp(`/login?redirect=${encodeURIComponent('/problems')}`);
+
+    await user.type(await screen.findByLabelText('用户名'), 'officer');
+    await user.type(screen.getByLabelText('密码'), 'Demo@2024zg');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+
+    const code = await screen.findByLabelText('动态验证码');
+    await user.type(code, '12345');
+    await user.click(screen.getByRole('button', { name: '验证并登录' }));
+    expect(await screen.findByText('动态验证码为 6 位数字')).toBeInTheDocument();
+
+    await user.type(code, '6');
+    await user.click(screen.getByRole('button', { name: '验证并登录' }));
+
+    await waitFor(() => expect(currentUrl(router)).toBe('/problems'));
+    const second = sentRequests(fetchMock).find((request) => request.url.endsWith('/api/auth/login/mfa'));
+    expect(await second?.json()).toEqual({ mfaToken: 'mfa-token-1', code: '123456' });
+  });
+
+  it('ignores a redirect to another site and goes to the workbench', async () => {
     stubApi({
       'GET /api/auth/me': json(sessionUser()),
       'GET /api/inspections': json(page([inspection()])),
@@ -97,6 +129,6 @@ describe('login page', () => {
     });
     const { router } = renderApp(`/login?redirect=${encodeURIComponent('//evil.example.com/phish')}`);
 
-    await waitFor(() => expect(currentUrl(router)).toBe('/problems'));
+    await waitFor(() => expect(currentUrl(router)).toBe('/'));
   });
 });

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Schemas } from '@zhenggai/api-client';
 import { api, unwrap } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export type Inspection = Schemas['InspectionDto'];
 export type InspectionPage = Schemas['InspectionPageDto'];
@@ -10,7 +11,7 @@ export async function getInspections(): Promise<InspectionPage> {
 }
 
 export const getInspectionsQueryOptions = () =>
-  queryOptions({ queryKey: ['inspections', 'list'], queryFn: getInspections });
+  queryOptions({ queryKey: [...queryKeys.inspections, 'list'], queryFn: getInspections });
 
 export function useInspections() {
   return useQuery(getInspectionsQueryOptions());

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Schemas } from '@zhenggai/api-client';
 import { api, unwrap } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export type ProblemDetail = Schemas['ProblemDetailDto'];
 export type Measure = Schemas['MeasureDto'];
@@ -10,7 +11,7 @@ export async function getProblem(id: string): Promise<ProblemDetail> {
 }
 
 export const getProblemQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['problems', 'detail', id], queryFn: () => getProblem(id) });
+  queryOptions({ queryKey: queryKeys.problem(id), queryFn: () => getProblem(id) });
 
 export function useProblem(id: string) {
   return useQuery(getProblemQueryOptions(id));

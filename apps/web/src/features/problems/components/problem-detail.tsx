@@ -3,9 +3,9 @@ import { MEASURE_TERM_LABELS } from '@zhenggai/domain';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { EMPTY_TEXT, formatDate } from '@/lib/format';
 import type { ProblemDetail } from '../api/get-problem';
-import { ProblemMeasures } from './problem-measures';
-import { ProblemStatusTag } from './status-tags';
+import { ProblemStatusTag } from '@/components/ui/status-tags';
 
+/** The problem itself: its number, title, state, who leads it, what it is and how its rectification stands. */
 export function ProblemDetailView({ problem }: { problem: ProblemDetail }) {
   const items: DescriptionsProps['items'] = [
     { key: 'category', label: '问题类别', children: problem.categoryTitle ?? EMPTY_TEXT },
@@ -20,36 +20,31 @@ export function ProblemDetailView({ problem }: { problem: ProblemDetail }) {
     },
   ];
   return (
-    <Flex vertical gap={16}>
-      <Card variant="borderless">
-        <Flex justify="space-between" align="flex-start" gap={12} wrap>
-          <Typography.Title level={4} className="zg-problem-title">
-            <span className="zg-problem-label">{problem.label}</span>
-            {problem.title}
-          </Typography.Title>
-          <Flex gap={8} align="center">
-            <ProblemStatusTag status={problem.status} label={problem.statusLabel} />
-            <LightIndicator light={problem.light} />
-          </Flex>
+    <Card variant="borderless">
+      <Flex justify="space-between" align="flex-start" gap={12} wrap>
+        <Typography.Title level={4} className="zg-problem-title">
+          <span className="zg-problem-label">{problem.label}</span>
+          {problem.title}
+        </Typography.Title>
+        <Flex gap={8} align="center">
+          <ProblemStatusTag status={problem.status} label={problem.statusLabel} />
+          <LightIndicator light={problem.light} />
         </Flex>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
-        {problem.description && (
-          <section className="zg-text-section">
-            <Typography.Title level={5}>问题表现</Typography.Title>
-            <Typography.Paragraph className="zg-prose">{problem.description}</Typography.Paragraph>
-          </section>
-        )}
-        {problem.overview && (
-          <section className="zg-text-section">
-            <Typography.Title level={5}>整改情况</Typography.Title>
-            <Typography.Paragraph className="zg-prose">{problem.overview}</Typography.Paragraph>
-          </section>
-        )}
-      </Card>
-      <Card variant="borderless" title={`整改措施（${problem.measures.length}）`}>
-        <ProblemMeasures measures={problem.measures} />
-      </Card>
-    </Flex>
+      </Flex>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
+      {problem.description && (
+        <section className="zg-text-section">
+          <Typography.Title level={5}>问题表现</Typography.Title>
+          <Typography.Paragraph className="zg-prose">{problem.description}</Typography.Paragraph>
+        </section>
+      )}
+      {problem.overview && (
+        <section className="zg-text-section">
+          <Typography.Title level={5}>整改情况</Typography.Title>
+          <Typography.Paragraph className="zg-prose">{problem.overview}</Typography.Paragraph>
+        </section>
+      )}
+    </Card>
   );
 }
 

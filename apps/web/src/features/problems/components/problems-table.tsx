@@ -1,11 +1,24 @@
 import { Empty, Flex, Grid, Table, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LightIndicator } from '@/components/ui/light-indicator';
+import { ProblemStatusTag } from '@/components/ui/status-tags';
 import { EMPTY_TEXT, formatDate } from '@/lib/format';
 import type { Problem } from '../api/get-problems';
-import { ProblemStatusTag } from './status-tags';
 
 export const PAGE_SIZE_OPTIONS = [20, 50, 100, 200];
+
+/** The columns a user may hide (序号 and 问题 always show). */
+export const OPTIONAL_COLUMNS = [
+  { key: 'category', label: '方面' },
+  { key: 'leadUnit', label: '牵头单位/领导' },
+  { key: 'measures', label: '措施' },
+  { key: 'deadline', label: '最近时限' },
+  { key: 'light', label: '亮灯' },
+  { key: 'status', label: '状态' },
+] as const;
+
+export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]['key'];
 
 interface ProblemsTableProps {
   items: Problem[];
@@ -16,6 +29,9 @@ interface ProblemsTableProps {
   /** The list's search string, handed to the detail page so that "返回" restores the filters. */
   listSearch: string;
   onPageChange: (page: number, pageSize: number) => void;
+  visibleColumns?: ReadonlySet<OptionalColumn>;
+  /** The measures of a problem, shown when its row is expanded (composed by the page from the measures feature). */
+  renderMeasures?: (problem: Problem) => ReactNode;
 }
 
 function measureProgress(problem: Problem): string {
@@ -23,7 +39,12 @@ function measureProgress(problem: Problem): string {
 }
 
 /** On a phone the unit, measure count and deadline move under the title, and the light under the status. */
-function buildColumns(compact: boolean, detailState: { listSearch: string }): TableColumnsType<Problem> {
+function buildColumns(
+  compact: boolean,
+  detailState: { listSearch: string },
+  visible: ReadonlySet<OptionalColumn>,
+  expandable: boolean,
+): TableColumnsType<Problem> {
   const title: TableColumnsType<Problem>[number] = {
     key: 'title',
     title: '问题',
@@ -37,17 +58,11 @@ function buildColumns(compact: boolean, detailState: { listSearch: string }): Ta
         >
           {problem.title}
         </Link>
-        {compact ? (
+        {compact && (
           <Typography.Text type="secondary" className="zg-row-meta">
             {problem.leadUnit?.name ?? EMPTY_TEXT} · 措施 {measureProgress(problem)}
             {problem.deadline && ` · ${formatDate(problem.deadline)}`}
           </Typography.Text>
-        ) : (
-          problem.categoryTitle && (
-            <Typography.Text type="secondary" className="zg-row-meta">
-              {problem.categoryTitle}
-            </Typography.Text>
-          )
         )}
       </div>
     ),
@@ -74,28 +89,85 @@ function buildColumns(compact: boolean, detailState: { listSearch: string }): Ta
     className: 'zg-col-label',
   };
   if (compact) return [label, title, status];
-  return [
-    label,
-    title,
-    { key: 'leadUnit', title: '牵头单位', width: 180, render: (_, problem) => problem.leadUnit?.name ?? EMPTY_TEXT },
+  const optional: Array<{ key: OptionalColumn; column: TableColumnsType<Problem>[number] }> = [
+    {
+      key: 'category',
+      column: {
+        key: 'category',
+        title: '方面',
+        width: 160,
+        render: (_, problem) => problem.categoryTitle ?? <Typography.Text type="secondary">未分类</Typography.Text>,
+      },
+    },
+    {
+      key: 'leadUnit',
+      column: {
+        key: 'leadUnit',
+        title: '牵头单位/领导',
+        width: 180,
+        render: (_, problem) => (
+          <div>
+            <div>{problem.leadUnit?.name ?? EMPTY_TEXT}</div>
+            {problem.leadLeader && (
+              <Typography.Text type="secondary" className="zg-row-meta">
+                {problem.leadLeader.name}
+              </Typography.Text>
+            )}
+          </div>
+        ),
+      },
+    },
     {
       key: 'measures',
-      title: '措施',
-      width: 80,
-      align: 'center',
-      render: (_, problem) => (
-        <span title={`已完成 ${problem.completedMeasureCount} 项，共 ${problem.measureCount} 项`}>
-          {measureProgress(problem)}
-        </span>
-      ),
+      column: {
+        key: 'measures',
+        title: '措施',
+        width: 72,
+        align: 'center',
+        render: (_, problem) => (
+          <span title={`已完成 ${problem.completedMeasureCount} 项，共 ${problem.measureCount} 项`}>
+            {measureProgress(problem)}
+          </span>
+        ),
+      },
     },
-    { key: 'deadline', title: '最近时限', width: 116, render: (_, problem) => formatDate(problem.deadline) },
-    status,
-    { key: 'light', title: '亮灯', width: 80, render: (_, problem) => <LightIndicator light={problem.light} /> },
+    {
+      key: 'deadline',
+      column: { key: 'deadline', title: '最近时限', width: 112, render: (_, problem) => formatDate(problem.deadline) },
+    },
+    {
+      key: 'light',
+      column: {
+        key: 'light',
+        title: '亮灯',
+        width: 80,
+        render: (_, problem) => <LightIndicator light={problem.light} />,
+      },
+    },
+    { key: 'status', column: status },
+  ];
+  return [
+    label,
+    // the expand button comes after 序号, so that the first cell of a row stays its official number
+    ...(expandable ? [Table.EXPAND_COLUMN] : []),
+    title,
+    ...optional.filter((entry) => visible.has(entry.key)).map((entry) => entry.column),
   ];
 }
 
-export function ProblemsTable({ items, total, page, pageSize, loading, listSearch, onPageChange }: ProblemsTableProps) {
+const ALL_COLUMNS: ReadonlySet<OptionalColumn> = new Set(OPTIONAL_COLUMNS.map((column) => column.key));
+
+export function ProblemsTable({
+  items,
+  total,
+  page,
+  pageSize,
+  loading,
+  listSearch,
+  onPageChange,
+  visibleColumns = ALL_COLUMNS,
+  renderMeasures,
+}: ProblemsTableProps) {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
@@ -107,7 +179,7 @@ export function ProblemsTable({ items, total, page, pageSize, loading, listSearc
         rowKey="id"
         size={compact ? 'small' : 'middle'}
         className="zg-problems-table"
-        columns={buildColumns(compact, detailState)}
+        columns={buildColumns(compact, detailState, visibleColumns, Boolean(renderMeasures) && !compact)}
         dataSource={items}
         loading={loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" /> }}
@@ -115,6 +187,16 @@ export function ProblemsTable({ items, total, page, pageSize, loading, listSearc
           onClick: () => navigate(`/problems/${problem.id}`, { state: detailState }),
           style: { cursor: 'pointer' },
         })}
+        expandable={
+          renderMeasures && !compact
+            ? {
+                expandedRowRender: (problem) => renderMeasures(problem),
+                rowExpandable: (problem) => problem.measureCount > 0,
+                columnTitle: <span className="zg-visually-hidden">展开措施</span>,
+                columnWidth: 40,
+              }
+            : undefined
+        }
         pagination={{
           current: page,
           pageSize,

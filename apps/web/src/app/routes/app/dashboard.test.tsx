@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { inspection, page, sessionUser, statistics, unitStatistics } from '@/testing/data-generators';
+import { json, sentRequests, stubApi } from '@/testing/fake-api';
+import { chooseOption, currentUrl, renderApp } from '@/testing/test-utils';
+
+// jsdom has no canvas: the chart component is replaced by an element that shows the option it was given
+vi.mock('echarts-for-react/esm/core', () => ({
+  default: ({ option }: { option: unknown }) => <pre data-testid="echarts-option">{JSON.stringify(option)}</pre>,
+}));
+
+const first = inspection({
+  title: '中共武汉经开区党工委关于十二届省委第四轮巡视整改进展情况的通报',
+  group: '省委第六巡视组',
+});
+const second = inspection({
+  title: '关于市委第一轮巡察整改进展情况的通报',
+  term: '十五届',
+  issuingCommittee: '市委',
+  round: 1,
+  group: '市委第一巡察组',
+  kind: 'xuncha',
+});
+
+const stats = statistics({
+  inspectionId: first.id,
+  byUnit: [
+    unitStatistics({
+      name: '区财政局',
+      assigned: 10,
+      completed: 10,
+      deemedCompleted: 0,
+      overdue: 0,
+      dueSoon: 0,
+      onTimeRate: 100,
+      light: 'grey',
+    }),
+    unitStatistics({
+      name: '区水务和湖泊局',
+      assigned: 10,
+      completed: 5,
+      deemedCompleted: 1,
+      overdue: 2,
+      onTimeRate: 83.3,
+      light: 'red',
+    }),
+  ],
+  overdueList: [
+    {
+      id: '00000000-0000-4000-8000-00000000aaa1',
+      problemId: '00000000-0000-4000-8000-00000000bbb1',
+      problemLabel: '5.',
+      problemTitle: '存在‘重建轻管’现象',
+      seq: 1,
+      text: '专业运维全覆盖。',
+      leadUnit: { id: 'u', name: '区水务和湖泊局' },
+      deadline: '2023-12-01',
+      status: 'pending_review',
+      statusLabel: '待审核',
+      daysOverdue: 230,
+    },
+  ],
+});
+
+function stubDashboard(user = sessionUser(), overrides: Parameters<typeof stubApi>[0] = {}) {
+  return stubApi({
+    'GET /api/auth/me': json(user),
+    'GET /api/inspections': json(page([first])),
+    'GET /api/inspections/:id/statistics': json(stats),
+    'GET /api/measures': (_request, url) =>
+      json(page([], { total: url.searchParams.get('status') === 'pending_review' ? 5 : 2 })),
+    'GET /api/extensions': json(page([], { total: 0 })),
+    ...overrides,
+  });
+}
+
+describe('工作台', () => {
+  it("shows the officer the figures, the charts, the overdue list, the units' ranking and what waits for review", async () => {
+    stubDashboard();
+    renderApp('/');
+
+    const kpis = await screen.findByRole('region', { name: '整改概况' });
+    expect(within(kpis).getByRole('link', { name: '问题总数 41个，查看明细' })).toHaveAttribute('href', '/problems');
+    expect(within(kpis).getByRole('link', { name: '未完成 13个，查看明细' })).toHaveAttribute(
+      'href',
+      '/problems?status=in_progress',
+    );
+    expect(within(kpis).getByText('68.3%')).toBeInTheDocument();
+    expect(within(kpis).getByRole('link', { name: '措施逾期 11项，查看明细' })).toHaveAttribute(
+      'href',
+      '/problems?light=red',
+    );
+    expect(within(kpis).getByRole('link', { name: '待审核 5项，查看明细' })).toHaveAttribute('href', '/reviews');
+    expect(await screen.findByText('待我审核：销号申请 5 项，延期申请 0 项')).toBeInTheDocument();
+
+    // the charts arrive in their own chunk
+    const donut = await screen.findByRole('img', { name: /^问题整改状态：已完成 18 个，视同完成 10 个，未完成 13 个/ });
+    expect(within(donut).getByTestId('echarts-option').textContent).toContain('"data":[{"name":"已完成","value":18}');
+    // the demo has no categories: the bars are by unit
+    expect(screen.getByText('问题均未分类，按责任单位统计')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /各单位措施办理情况/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /整改完成趋势/ })).toBeInTheDocument();
+
+    const overdue = screen.getByRole('list', { name: '逾期措施' });
+    expect(within(overdue).getByRole('link', { name: /5\.\(1\)/ })).toHaveAttribute(
+      'href',
+      '/problems/00000000-0000-4000-8000-00000000bbb1#measure-00000000-0000-4000-8000-00000000aaa1',
+    );
+    expect(overdue).toHaveTextContent('逾期 230 天');
+
+    const ranking = within(screen.getByRole('table', { name: '各单位整改排名' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(ranking[0]).toHaveTextContent('区财政局');
+    expect(ranking[1]).toHaveTextContent('区水务和湖泊局');
+    expect(within(ranking[1]).getByLabelText('红灯：逾期')).toBeInTheDocument();
+    expect(within(ranking[1]).getByLabelText('按时完成率 83.3%')).toBeInTheDocument();
+  });
+
+  it("scopes a unit leader's dashboard to the unit and leads to 我的任务", async () => {
+    stubDashboard(sessionUser({ roles: ['unit_leader'], unitIds: ['u'], unitName: '区水务和湖泊局' }));
+    renderApp('/');
+
+    expect(await screen.findByText(/统计口径：区水务和湖泊局（仅本单位）/)).toBeInTheDocument();
+    expect(screen.getByText('区水务和湖泊局：逾期措施 2 项，临期措施 2 项')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '我的任务' })).toBeInTheDocument();
+    expect(screen.queryByText(/待我审核/)).not.toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '整改概况' })).queryByRole('link', { name: /待审核/ })).toBeNull();
+  });
+
+  it('marks the supervisor view as read-only', async () => {
+    stubDashboard(sessionUser({ roles: ['supervisor'], unitName: '区纪工委' }));
+    renderApp('/');
+
+    expect(await screen.findByText('监督查看 · 只读')).toBeInTheDocument();
+    expect(await screen.findByText(/统计口径：全部责任单位（只读）/)).toBeInTheDocument();
+  });
+
+  it('switches between inspections and keeps the choice in the URL', async () => {
+    const fetchMock = stubDashboard(sessionUser(), { 'GET /api/inspections': json(page([first, second])) });
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+
+    await screen.findByRole('region', { name: '整改概况' });
+    await chooseOption(user, screen.getByRole('combobox', { name: '切换巡视巡察轮次' }), second.title);
+
+    await waitFor(() => expect(currentUrl(router)).toBe(`/?inspectionId=${second.id}`));
+    await waitFor(() =>
+      expect(
+        sentRequests(fetchMock).some((request) => request.url.endsWith(`/api/inspections/${second.id}/statistics`)),
+      ).toBe(true),
+    );
+  });
+});

@@ -1,0 +1,227 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inspection, measure, page, problem, sessionUser, unit } from '@/testing/data-generators';
+import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
+import { chooseOption, currentUrl, findDialog, renderApp, sentBodies, typeDate } from '@/testing/test-utils';
+
+const demoInspection = inspection();
+const waterBureau = unit({ name: '区水务和湖泊局' });
+const economyBureau = unit({ name: '区经济和信息化局' });
+
+const problem7 = problem({
+  seq: 7,
+  label: '7.',
+  title: '‘清四乱’、退垸还湖攻坚不力',
+  light: 'red',
+  term: 'concentrated',
+  measureCount: 2,
+  completedMeasureCount: 0,
+});
+const problems = [
+  problem({
+    seq: 1,
+    label: '1.',
+    title: '落实新发展理念有差距',
+    light: 'grey',
+    status: 'completed',
+    statusLabel: '已完成',
+  }),
+  problem({ seq: 2, label: '2.', title: '优化营商环境不到位', light: 'yellow', term: 'long_term' }),
+  problem7,
+];
+
+const measureA = measure({ problemId: problem7.id, seq: 1, text: '全面排查“四乱”问题，建立台账。', version: 3 });
+const measureB = measure({ problemId: problem7.id, seq: 2, text: '按计划完成拆除和生态修复。', version: 5 });
+
+function problemQueries(fetchMock: ReturnType<typeof stubApi>): URLSearchParams[] {
+  return sentRequests(fetchMock)
+    .map((request) => new URL(request.url))
+    .filter((url) => url.pathname === '/api/problems')
+    .map((url) => url.searchParams);
+}
+
+function stubLedger(overrides: Parameters<typeof stubApi>[0] = {}) {
+  return stubApi({
+    'GET /api/auth/me': json(sessionUser()),
+    'GET /api/inspections': json(page([demoInspection])),
+    'GET /api/problems': json(page(problems)),
+    'GET /api/units': json([waterBureau, economyBureau]),
+    'GET /api/measures': (_request, url) =>
+      json(page(url.searchParams.get('problemId') === problem7.id ? [measureA, measureB] : [])),
+    ...overrides,
+  });
+}
+
+function ledgerRows() {
+  return within(screen.getByRole('region', { name: '问题列表' }))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-row-key'));
+}
+
+afterEach(() => window.localStorage.clear());
+
+describe('整改台账', () => {
+  it('writes the light, term and unit filters to the URL; light and term narrow the full list', async () => {
+    const fetchMock = stubLedger();
+    const user = userEvent.setup();
+    const { router } = renderApp('/problems');
+
+    expect(await screen.findByRole('heading', { name: '整改台账' })).toBeInTheDocument();
+    await screen.findByRole('link', { name: problem7.title });
+
+    await chooseOption(user, screen.getByRole('combobox', { name: '按亮灯筛选' }), '红灯（逾期）');
+    await waitFor(() => expect(currentUrl(router)).toBe('/problems?light=red'));
+    // the API cannot filter problems by light: the whole list is fetched in pages of 200 and narrowed here
+    await waitFor(() => expect(problemQueries(fetchMock).some((query) => query.get('pageSize') === '200')).toBe(true));
+    await waitFor(() => expect(ledgerRows()).toHaveLength(1));
+    expect(within(ledgerRows()[0]).getByRole('link', { name: problem7.title })).toBeInTheDocument();
+    expect(screen.getByText('共 1 条')).toBeInTheDocument();
+
+    await chooseOption(user, screen.getByRole('combobox', { name: '按整改类型筛选' }), '集中整改');
+    await waitFor(() => expect(currentUrl(router)).toBe('/problems?light=red&term=concentrated'));
+
+    await chooseOption(user, screen.getByRole('combobox', { name: '按责任单位筛选' }), '区水务和湖泊局');
+    await waitFor(() =>
+      expect(currentUrl(router)).toBe(`/problems?unitId=${waterBureau.id}&light=red&term=concentrated`),
+    );
+    await waitFor(() =>
+      expect(problemQueries(fetchMock).some((query) => query.get('unitId') === waterBureau.id)).toBe(true),
+    );
+
+    await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(currentUrl(router)).toBe('/problems'));
+    await waitFor(() => expect(ledgerRows()).toHaveLength(3));
+  });
+
+  it('shows no unit filter to a unit leader, whose list the API already limits to the unit', async () => {
+    stubLedger({
+      'GET /api/auth/me': json(
+        sessionUser({ roles: ['unit_leader'], unitIds: [waterBureau.id], unitName: '区水务和湖泊局' }),
+      ),
+    });
+    renderApp('/problems');
+
+    await screen.findByRole('link', { name: problem7.title });
+    expect(screen.getByText('仅显示区水务和湖泊局承担的问题')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: '按责任单位筛选' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '导出' })).not.toBeInTheDocument();
+  });
+
+  it('expands a problem into its measures and bulk-adjusts their deadlines, reporting each row', async () => {
+    const current = { ...measureB, version: 6, deadline: '2024-11-30' };
+    const fetchMock = stubLedger({
+      [`PATCH /api/measures/${measureA.id}`]: json({ ...measureA, version: 4, deadline: '2024-12-31' }),
+      [`PATCH /api/measures/${measureB.id}`]: () => ({
+        status: 409,
+        body: { code: 'VERSION_CONFLICT', message: '数据已被他人修改，请刷新后重试', current },
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/problems');
+
+    await screen.findByRole('link', { name: problem7.title });
+    // the expand buttons come with the desktop columns, after antd's breakpoint effect
+    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
+    const row7 = ledgerRows()[2];
+    await user.click(within(row7).getByRole('button', { name: '展开行' }));
+
+    const nested = await screen.findByRole('table', { name: '整改措施' });
+    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+
+    const toolbar = screen.getByRole('toolbar', { name: '批量办理' });
+    expect(toolbar).toHaveTextContent('已选择 2 项措施');
+    await user.click(within(toolbar).getByRole('button', { name: '批量调整时限' }));
+
+    const dialog = await findDialog('批量调整时限（2 项措施）');
+    await typeDate(user, within(dialog).getByPlaceholderText('请选择日期'), '2024-12-31');
+    await user.click(within(dialog).getByRole('button', { name: '调整' }));
+
+    const results = await findDialog('批量调整时限结果');
+    expect(results).toHaveTextContent('共 2 项：成功 1 项，失败 1 项');
+    const rows = within(within(results).getByRole('table', { name: '办理结果' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows[0]).toHaveTextContent('7.(1)');
+    expect(rows[0]).toHaveTextContent('成功');
+    expect(rows[0]).toHaveTextContent('完成时限已调整为 2024-12-31');
+    expect(rows[1]).toHaveTextContent('7.(2)');
+    expect(rows[1]).toHaveTextContent('失败');
+    expect(rows[1]).toHaveTextContent('数据已被他人修改，未保存，请刷新后重新办理');
+
+    const requests = sentRequests(fetchMock);
+    expect(await sentBodies(requests, 'PATCH', `/api/measures/${measureA.id}`)).toEqual([
+      { version: 3, deadline: '2024-12-31' },
+    ]);
+    expect(await sentBodies(requests, 'PATCH', `/api/measures/${measureB.id}`)).toEqual([
+      { version: 5, deadline: '2024-12-31' },
+    ]);
+    // the selection is spent: the next action starts from fresh versions
+    expect(screen.queryByRole('toolbar', { name: '批量办理' })).not.toBeInTheDocument();
+  });
+
+  it('bulk-assigns measures to a lead unit, one request per measure', async () => {
+    const fetchMock = stubLedger({
+      [`PUT /api/measures/${measureA.id}/units`]: json(measureA),
+      [`PUT /api/measures/${measureB.id}/units`]: apiError(404, 'NOT_FOUND', '整改措施不存在或无权查看'),
+    });
+    const user = userEvent.setup();
+    renderApp('/problems');
+
+    await screen.findByRole('link', { name: problem7.title });
+    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
+    await user.click(within(ledgerRows()[2]).getByRole('button', { name: '展开行' }));
+    const nested = await screen.findByRole('table', { name: '整改措施' });
+    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+    await user.click(screen.getByRole('button', { name: '批量分办' }));
+
+    const dialog = await findDialog('批量分办（2 项措施）');
+    await chooseOption(user, within(dialog).getByRole('combobox', { name: '牵头单位' }), '区经济和信息化局');
+    await user.click(within(dialog).getByRole('button', { name: '分办' }));
+
+    const results = await findDialog('批量分办结果');
+    expect(results).toHaveTextContent('成功 1 项，失败 1 项');
+    expect(results).toHaveTextContent('已分办至区经济和信息化局');
+    expect(results).toHaveTextContent('整改措施不存在或无权查看');
+    expect(await sentBodies(sentRequests(fetchMock), 'PUT', `/api/measures/${measureA.id}/units`)).toEqual([
+      { version: 3, leadUnitId: economyBureau.id, coUnitIds: [] },
+    ]);
+  });
+
+  it('hides a column chosen in 列设置 and remembers the choice', async () => {
+    stubLedger();
+    const user = userEvent.setup();
+    renderApp('/problems');
+
+    await screen.findByRole('link', { name: problem7.title });
+    expect(await screen.findByRole('columnheader', { name: '亮灯' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '列设置' }));
+    await user.click(await screen.findByRole('checkbox', { name: '亮灯' }));
+
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: '亮灯' })).not.toBeInTheDocument());
+    expect(JSON.parse(window.localStorage.getItem('zg.ledger.columns') ?? '[]')).not.toContain('light');
+  });
+
+  it('says 导出功能暂不可用 when an export answers 404', async () => {
+    stubLedger({
+      [`GET /api/inspections/${demoInspection.id}/exports/report.docx`]: apiError(
+        404,
+        'ROUTE_NOT_FOUND',
+        '请求的接口不存在',
+      ),
+    });
+    const user = userEvent.setup();
+    renderApp('/problems');
+
+    const exports = await screen.findByRole('group', { name: '导出' });
+    const report = within(exports).getByRole('link', { name: /进展报告/ });
+    expect(report).toHaveAttribute('href', `/api/inspections/${demoInspection.id}/exports/report.docx`);
+    await user.click(report);
+
+    expect(await screen.findByText('导出功能暂不可用')).toBeInTheDocument();
+  });
+});

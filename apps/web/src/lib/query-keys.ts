@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+// Query keys shared across features: a mutation in one feature refreshes what other screens show of the same data.
+export const queryKeys = {
+  inspections: ['inspections'] as const,
+  statistics: ['statistics'] as const,
+  problems: ['problems'] as const,
+  problem: (id: string) => ['problems', 'detail', id] as const,
+  measures: ['measures'] as const,
+  measure: (id: string) => ['measures', 'detail', id] as const,
+  measureRecords: (id: string, kind: 'history' | 'progress' | 'attachments' | 'extensions' | 'checkpoints') =>
+    ['measures', 'records', id, kind] as const,
+  extensions: ['extensions'] as const,
+  outcomes: (problemId: string) => ['outcomes', problemId] as const,
+  units: ['units'] as const,
+};
+
+/** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */
+export async function invalidateMeasureData(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.measures }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.problems }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.statistics }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.extensions }),
+  ]);
+}
