@@ -31,7 +31,7 @@ test('a published notice is readable without signing in and takes the public’s
   await page.goto(`/public/notices/${slug}`);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('巡视整改进展情况的通报');
   await expect(page.getByText(/任务落实情况/).first()).toBeVisible();
-  await expect(page.getByText(/027-84851224/)).toBeVisible();
+  await expect(page.getByText('027-84851224（工作日8:30—17:30）', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('public-notice.png'), fullPage: true });
 
   await page.getByLabel('意见建议').fill('建议公开退垸还湖的后续进度安排');
