@@ -46,6 +46,26 @@ export const routes: RouteObject[] = [
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },
+          {
+            path: 'account/password',
+            lazy: async () => ({ Component: (await import('./routes/app/account-password')).AccountPasswordRoute }),
+          },
+          {
+            path: 'account/mfa',
+            lazy: async () => ({ Component: (await import('./routes/app/account-mfa')).AccountMfaRoute }),
+          },
+          {
+            path: 'admin/users',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-users')).AdminUsersRoute }),
+          },
+          {
+            path: 'admin/audit',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-audit')).AdminAuditRoute }),
+          },
+          {
+            path: 'admin/units',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-units')).AdminUnitsRoute }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('@/components/errors/not-found')).NotFound }) },
         ],
       },

@@ -130,3 +130,13 @@ export function safeRedirect(target: string | null): string {
 export function loginPath(redirectTo: string): string {
   return `/login?redirect=${encodeURIComponent(redirectTo)}`;
 }
+
+export const ACCOUNT_PASSWORD_PATH = '/account/password';
+export const ACCOUNT_MFA_PATH = '/account/mfa';
+
+/** The page an account must finish before anything else (a new password, then a second factor), or null. */
+export function accountGate(user: SessionUser): string | null {
+  if (user.mustChangePassword || user.passwordExpired) return ACCOUNT_PASSWORD_PATH;
+  if (user.mfaEnrollmentRequired) return ACCOUNT_MFA_PATH;
+  return null;
+}

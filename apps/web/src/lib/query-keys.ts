@@ -13,6 +13,9 @@ export const queryKeys = {
   extensions: ['extensions'] as const,
   outcomes: (problemId: string) => ['outcomes', problemId] as const,
   units: ['units'] as const,
+  mfa: ['account', 'mfa'] as const,
+  users: ['users'] as const,
+  audit: ['audit'] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */

@@ -39,7 +39,7 @@ describe('signed-in shell', () => {
         within(menu)
           .getAllByRole('menuitem')
           .map((item) => item.textContent),
-      ).toEqual(['工作台', '整改台账', '待我审核4', '时限日历']),
+      ).toEqual(['工作台', '整改台账', '待我审核4', '时限日历', '单位管理']),
     );
   });
 

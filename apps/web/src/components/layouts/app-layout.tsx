@@ -1,7 +1,7 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -42,6 +42,7 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, children }: Ap
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const location = useLocation();
+  const navigate = useNavigate();
 
   const items: MenuProps['items'] = navItems.map((item) => ({
     key: item.path,
@@ -96,6 +97,15 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, children }: Ap
               </Tag>
             ))}
           {!isMobile && user.unitName && <span className="zg-user-unit">{user.unitName}</span>}
+          <Button
+            type="text"
+            className="zg-header-button"
+            icon={<SafetyOutlined aria-hidden />}
+            onClick={() => navigate('/account/password')}
+            aria-label="账号安全"
+          >
+            {isMobile ? null : '账号安全'}
+          </Button>
           <Button
             type="text"
             className="zg-header-button"

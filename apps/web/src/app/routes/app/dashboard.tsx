@@ -1,7 +1,7 @@
 import { AuditOutlined, EyeOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { SectionErrorBoundary } from '@/components/errors/section-error-boundary';
@@ -199,7 +199,13 @@ function DashboardPage({ user }: { user: SessionUser }) {
 export function DashboardRoute() {
   const { data: user } = useSessionUser();
   if (!user) return null;
-  if (!hasBusinessAccess(user)) return <NoAccess roleText={roleLabels(user).join('、')} />;
+  if (!hasBusinessAccess(user)) {
+    // the admins' home is their own page
+    if (user.roles.includes('system_admin') || user.roles.includes('security_admin'))
+      return <Navigate to="/admin/users" replace />;
+    if (user.roles.includes('audit_admin')) return <Navigate to="/admin/audit" replace />;
+    return <NoAccess roleText={roleLabels(user).join('、')} />;
+  }
   return (
     <>
       <title>工作台 · 整改工作台</title>

@@ -1,11 +1,14 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
-import { Alert, App } from 'antd';
+import { App } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { QueryError } from '@/components/errors/query-error';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
@@ -14,6 +17,7 @@ import { useExtensions } from '@/features/measures/api/get-extensions';
 import { useMeasures } from '@/features/measures/api/get-measures';
 import { isApiError } from '@/lib/api-client';
 import {
+  accountGate,
   hasBusinessAccess,
   isOfficer,
   isSupervisor,
@@ -33,7 +37,18 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   const pendingReviews = useMeasures({ status: 'pending_review', pageSize: 1 }, { enabled: officer });
   const pendingExtensions = useExtensions({ status: 'pending', pageSize: 1 }, { enabled: officer });
   const overdue = useMeasures({ light: 'red', pageSize: 1 }, { enabled: unitUser });
-  if (!user || !business) return [];
+  if (!user) return [];
+  if (!business) {
+    // the admin roles (三权分立) get their own pages only
+    const admin: NavItem[] = [];
+    if (user.roles.includes('system_admin') || user.roles.includes('security_admin'))
+      admin.push({ path: '/admin/users', label: '账号管理', icon: <TeamOutlined aria-hidden /> });
+    if (user.roles.includes('system_admin'))
+      admin.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
+    if (user.roles.includes('audit_admin'))
+      admin.push({ path: '/admin/audit', label: '审计日志', icon: <FileSearchOutlined aria-hidden /> });
+    return admin;
+  }
   const items: NavItem[] = [{ path: '/', label: '工作台', icon: <DashboardOutlined aria-hidden /> }];
   if (unitUser) {
     items.push({
@@ -55,6 +70,7 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });
   }
+  if (officer) items.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
   return items;
 }
 
@@ -64,7 +80,9 @@ export function AppRoot() {
   const logout = useLogout();
   const location = useLocation();
   const { message } = App.useApp();
-  const navItems = useNavItems(session.data);
+  const gate = session.data ? accountGate(session.data) : null;
+  // until the account is secured the API refuses everything else: no menu, and no counts asked for
+  const navItems = useNavItems(gate ? null : session.data);
 
   if (session.isPending) return <PageLoading />;
   if (session.isError)
@@ -74,6 +92,8 @@ export function AppRoot() {
     const target = logout.isSuccess ? '/login' : loginPath(`${location.pathname}${location.search}`);
     return <Navigate to={target} replace />;
   }
+
+  if (gate && location.pathname !== gate) return <Navigate to={gate} replace />;
 
   const user = session.data;
   const onLogout = () =>
@@ -88,14 +108,6 @@ export function AppRoot() {
       onLogout={onLogout}
       loggingOut={logout.isPending}
     >
-      {user.mustChangePassword && (
-        <Alert
-          type="warning"
-          showIcon
-          title="当前账号须先修改初始密码，修改前不能办理业务。请联系安全管理员。"
-          style={{ marginBottom: 16 }}
-        />
-      )}
       <Outlet />
     </AppLayout>
   );

@@ -1,0 +1,172 @@
+import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Space, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useState } from 'react';
+import { NoAccess } from '@/components/errors/no-access';
+import { QueryError } from '@/components/errors/query-error';
+import { PageLoading } from '@/components/ui/page-loading';
+import { useDeleteUnit } from '@/features/units/api/delete-unit';
+import { usePersons } from '@/features/units/api/get-persons';
+import { useUnits, type Unit } from '@/features/units/api/get-units';
+import { useSaveUnit, type UnitInput } from '@/features/units/api/save-unit';
+import { errorMessage } from '@/lib/api-client';
+import { isOfficer, useSessionUser } from '@/lib/auth';
+
+function toTree(units: Unit[], parentId: string | null): DataNode[] {
+  return units
+    .filter((unit) => unit.parentId === parentId)
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((unit) => ({ key: unit.id, title: unit.name, children: toTree(units, unit.id) }));
+}
+
+type Editing = { unit?: Unit; parentId: string | null } | null;
+
+function UnitModal({ editing, units, onClose }: { editing: Editing; units: Unit[]; onClose: () => void }) {
+  const [form] = Form.useForm<UnitInput>();
+  const save = useSaveUnit();
+  const { message } = App.useApp();
+  const unit = editing?.unit;
+  return (
+    <Modal
+      open={Boolean(editing)}
+      title={unit ? `编辑单位 ${unit.name}` : '新建单位'}
+      okText="保存"
+      cancelText="取消"
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {editing && (
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{
+            name: unit?.name,
+            kind: unit?.kind ?? '部门',
+            parentId: unit ? unit.parentId : editing.parentId,
+          }}
+          onFinish={(values) =>
+            save.mutate(
+              { ...values, parentId: values.parentId ?? null, id: unit?.id, version: unit?.version },
+              {
+                onSuccess: () => {
+                  message.success('已保存');
+                  onClose();
+                },
+              },
+            )
+          }
+        >
+          {save.isError && (
+            <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} />
+          )}
+          <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请输入单位类型' }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="parentId" label="上级单位">
+            <Select
+              allowClear
+              placeholder="无（顶级）"
+              options={units
+                .filter((each) => each.id !== unit?.id)
+                .map((each) => ({ value: each.id, label: each.name }))}
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+/** 单位管理: the unit tree (system admin, task force officers) and the people of the selected unit. */
+export function AdminUnitsRoute() {
+  const session = useSessionUser();
+  const me = session.data;
+  const allowed = Boolean(me && (me.roles.includes('system_admin') || isOfficer(me)));
+  const units = useUnits({ enabled: allowed });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const persons = usePersons(selected);
+  const remove = useDeleteUnit();
+  const { modal, message } = App.useApp();
+
+  if (!allowed) return <NoAccess title="无权管理单位" detail="单位管理仅限系统管理员和整改专班。" />;
+  if (units.isPending) return <PageLoading />;
+  if (units.isError) return <QueryError error={units.error} onRetry={() => units.refetch()} />;
+
+  const current = units.data.find((unit) => unit.id === selected);
+  return (
+    <>
+      <title>单位管理 · 整改工作台</title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          单位管理
+        </Typography.Title>
+        <Button type="primary" onClick={() => setEditing({ parentId: selected })}>
+          新建单位
+        </Button>
+      </Flex>
+      <Flex wrap gap={16} style={{ marginTop: 16 }}>
+        <Card title="单位" style={{ flex: '1 1 320px' }}>
+          <Tree
+            aria-label="单位树"
+            defaultExpandAll
+            treeData={toTree(units.data, null)}
+            selectedKeys={selected ? [selected] : []}
+            onSelect={(keys) => setSelected((keys[0] as string | undefined) ?? null)}
+          />
+        </Card>
+        {current && (
+          <Card title={current.name} style={{ flex: '1 1 320px' }}>
+            <Typography.Paragraph type="secondary">
+              {current.kind} · 承担措施 {current.measureCount} 项
+            </Typography.Paragraph>
+            <Space wrap style={{ marginBottom: 16 }}>
+              <Button onClick={() => setEditing({ unit: current, parentId: current.parentId })}>编辑</Button>
+              <Button onClick={() => setEditing({ parentId: current.id })}>新建下级单位</Button>
+              <Button
+                danger
+                onClick={() =>
+                  modal.confirm({
+                    title: `删除单位 ${current.name}？`,
+                    okText: '删除',
+                    cancelText: '取消',
+                    okButtonProps: { danger: true },
+                    onOk: () =>
+                      remove
+                        .mutateAsync(current.id)
+                        .then(() => {
+                          message.success('已删除');
+                          setSelected(null);
+                        })
+                        .catch((error: unknown) => message.error(errorMessage(error))),
+                  })
+                }
+              >
+                删除
+              </Button>
+            </Space>
+            <List
+              header="人员"
+              loading={persons.isPending}
+              locale={{ emptyText: '暂无人员' }}
+              dataSource={persons.data ?? []}
+              renderItem={(person) => (
+                <List.Item>
+                  {person.name}
+                  {person.title ? ` · ${person.title}` : ''}
+                  {person.isLeader ? '（责任领导）' : ''}
+                </List.Item>
+              )}
+            />
+          </Card>
+        )}
+      </Flex>
+      <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { Tabs } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { ACCOUNT_MFA_PATH, ACCOUNT_PASSWORD_PATH } from '@/lib/auth';
+
+/** 账号安全: the password page and the second-factor page, one tab each. */
+export function AccountTabs() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <Tabs
+      activeKey={location.pathname}
+      onChange={(key) => navigate(key)}
+      items={[
+        { key: ACCOUNT_PASSWORD_PATH, label: '修改密码' },
+        { key: ACCOUNT_MFA_PATH, label: '双因素认证' },
+      ]}
+    />
+  );
+}
