@@ -153,10 +153,15 @@ test('logging out returns to the login page, and the list then asks for a new lo
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 });
 
-test('the system administrator is told that the role has no access to business data', async ({ page }) => {
+test('the system administrator lands on account administration and is told business data is not for the role', async ({
+  page,
+}) => {
   await page.goto('/login');
   await signIn(page, 'sysadmin');
 
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('heading', { name: '账号管理' })).toBeVisible();
+  await page.goto('/problems');
   await expect(page.getByText('无权查看业务数据')).toBeVisible();
   await expect(page.getByText(/您当前的角色（系统管理员）/)).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '整改台账' })).toHaveCount(0);

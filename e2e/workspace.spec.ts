@@ -101,8 +101,10 @@ test('each business role sees its own 工作台 with the charts drawn; the syste
   await admin.getByLabel('用户名').fill('sysadmin');
   await admin.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await admin.getByRole('button', { name: '登录' }).click();
-  await expect(admin.getByText('无权查看业务数据')).toBeVisible();
+  // the admins (三权分立) get their own pages, no dashboard and no business menu
+  await expect(admin.getByRole('heading', { name: '账号管理' })).toBeVisible();
   await expect(admin.getByRole('menuitem', { name: '工作台' })).toHaveCount(0);
+  await expect(admin.getByRole('menuitem', { name: '整改台账' })).toHaveCount(0);
   await admin.close();
 });
 
