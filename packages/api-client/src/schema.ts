@@ -1572,40 +1572,40 @@ export interface components {
       title: string;
       /** @enum {string} */
       kind: 'xunshi' | 'xuncha';
-      issuer?: string;
-      /** @enum {string} */
-      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal';
-      term?: string;
-      issuingCommittee?: string;
-      round?: number;
-      group?: string;
-      inspectionType?: string;
-      target?: string;
+      issuer?: string | null;
+      /** @enum {string|null} */
+      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal' | null;
+      term?: string | null;
+      issuingCommittee?: string | null;
+      round?: number | null;
+      group?: string | null;
+      inspectionType?: string | null;
+      target?: string | null;
       /** Format: date */
-      onSiteFrom?: string;
+      onSiteFrom?: string | null;
       /** Format: date */
-      onSiteTo?: string;
+      onSiteTo?: string | null;
       /** Format: date */
-      feedbackDate?: string;
+      feedbackDate?: string | null;
       /** Format: date */
-      planDueDate?: string;
+      planDueDate?: string | null;
       /**
        * Format: date
        * @description end of the concentrated period
        */
-      rectificationEnd?: string;
+      rectificationEnd?: string | null;
       /** Format: date */
-      reportDue?: string;
+      reportDue?: string | null;
       /** Format: date-time */
-      publishedAt?: string;
+      publishedAt?: string | null;
       /** Format: date */
-      publicityFrom?: string;
+      publicityFrom?: string | null;
       /** Format: date */
-      publicityTo?: string;
-      contactPhone?: string;
-      contactHours?: string;
-      contactEmail?: string;
-      contactAddress?: string;
+      publicityTo?: string | null;
+      contactPhone?: string | null;
+      contactHours?: string | null;
+      contactEmail?: string | null;
+      contactAddress?: string | null;
       /** @default 7 */
       yellowDays: number;
     };
@@ -1613,40 +1613,40 @@ export interface components {
       title?: string;
       /** @enum {string} */
       kind?: 'xunshi' | 'xuncha';
-      issuer?: string;
-      /** @enum {string} */
-      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal';
-      term?: string;
-      issuingCommittee?: string;
-      round?: number;
-      group?: string;
-      inspectionType?: string;
-      target?: string;
+      issuer?: string | null;
+      /** @enum {string|null} */
+      level?: 'central' | 'provincial' | 'municipal' | 'county' | 'internal' | null;
+      term?: string | null;
+      issuingCommittee?: string | null;
+      round?: number | null;
+      group?: string | null;
+      inspectionType?: string | null;
+      target?: string | null;
       /** Format: date */
-      onSiteFrom?: string;
+      onSiteFrom?: string | null;
       /** Format: date */
-      onSiteTo?: string;
+      onSiteTo?: string | null;
       /** Format: date */
-      feedbackDate?: string;
+      feedbackDate?: string | null;
       /** Format: date */
-      planDueDate?: string;
+      planDueDate?: string | null;
       /**
        * Format: date
        * @description end of the concentrated period
        */
-      rectificationEnd?: string;
+      rectificationEnd?: string | null;
       /** Format: date */
-      reportDue?: string;
+      reportDue?: string | null;
       /** Format: date-time */
-      publishedAt?: string;
+      publishedAt?: string | null;
       /** Format: date */
-      publicityFrom?: string;
+      publicityFrom?: string | null;
       /** Format: date */
-      publicityTo?: string;
-      contactPhone?: string;
-      contactHours?: string;
-      contactEmail?: string;
-      contactAddress?: string;
+      publicityTo?: string | null;
+      contactPhone?: string | null;
+      contactHours?: string | null;
+      contactEmail?: string | null;
+      contactAddress?: string | null;
       /** @default 7 */
       yellowDays: number;
       /** @description the version you read; a stale or missing one answers 409 */
@@ -1684,9 +1684,9 @@ export interface components {
     /** @enum {string} */
     ProblemStatus: 'in_progress' | 'deemed_completed' | 'completed';
     /** @enum {string} */
-    MeasureTerm: 'immediate' | 'concentrated' | 'long_term';
-    /** @enum {string} */
     Light: 'red' | 'yellow' | 'green' | 'grey';
+    /** @enum {string} */
+    MeasureTerm: 'immediate' | 'concentrated' | 'long_term';
     RefDto: {
       /** Format: uuid */
       id: string;
@@ -1870,19 +1870,19 @@ export interface components {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
       /** Format: uuid */
-      categoryId?: Record<string, never> | null;
+      categoryId?: string | null;
       label?: string;
       title?: string;
-      description?: Record<string, never> | null;
-      goal?: Record<string, never> | null;
-      rootCause?: Record<string, never> | null;
+      description?: string | null;
+      goal?: string | null;
+      rootCause?: string | null;
       /** @enum {string} */
       term?: 'immediate' | 'concentrated' | 'long_term';
       /** Format: uuid */
-      leadLeaderId?: Record<string, never> | null;
+      leadLeaderId?: string | null;
       /** Format: uuid */
-      leadUnitId?: Record<string, never> | null;
-      remarks?: Record<string, never> | null;
+      leadUnitId?: string | null;
+      remarks?: string | null;
     };
     MeasurePageDto: {
       items: components['schemas']['MeasureDto'][];
@@ -1916,17 +1916,17 @@ export interface components {
     UpdateMeasureDto: {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
-      lead?: Record<string, never> | null;
+      lead?: string | null;
       text?: string;
       /** @enum {string} */
       term?: 'immediate' | 'concentrated' | 'long_term';
       /** Format: date */
-      deadline?: Record<string, never> | null;
+      deadline?: string | null;
       /** Format: uuid */
-      responsibleLeaderId?: Record<string, never> | null;
+      responsibleLeaderId?: string | null;
       /** Format: uuid */
-      responsiblePersonId?: Record<string, never> | null;
-      remarks?: Record<string, never> | null;
+      responsiblePersonId?: string | null;
+      remarks?: string | null;
     };
     SetMeasureUnitsDto: {
       /** @description the version you read; a stale or missing one answers 409 */
@@ -2117,9 +2117,9 @@ export interface components {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
       name?: string;
-      shortName?: Record<string, never> | null;
+      shortName?: string | null;
       /** Format: uuid */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
       kind?: string;
       sortOrder?: number;
     };
@@ -2146,9 +2146,9 @@ export interface components {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
       name?: string;
-      title?: Record<string, never> | null;
+      title?: string | null;
       /** Format: uuid */
-      unitId?: Record<string, never> | null;
+      unitId?: string | null;
       isLeader?: boolean;
     };
     AccountabilityActionDto: {
@@ -2256,7 +2256,7 @@ export interface components {
         | '提醒谈话'
         | '约谈'
         | '行政处罚';
-      count?: Record<string, never> | null;
+      count?: number | null;
       /** @enum {string} */
       countUnit?: '人' | '人次' | '家';
       note?: string;
@@ -3934,6 +3934,11 @@ export interface operations {
         status?: components['schemas']['ProblemStatus'];
         /** @description with a measure assigned to this unit, or led by it */
         unitId?: string;
+        /** @description led by this leader, or with a measure this leader is responsible for */
+        leaderId?: string;
+        /** @description the light of the most urgent unfinished measure; grey when all are done */
+        light?: components['schemas']['Light'];
+        term?: components['schemas']['MeasureTerm'];
         /** @description text in the label, title or description */
         q?: string;
       };

@@ -138,6 +138,43 @@ describe('ledger maintenance: inspections, categories, problems, measures, units
     expect(order.body.errors.onSiteTo).toEqual(['进驻结束日期不能早于开始日期']);
   });
 
+  it('updates inspection settings: clears optional fields, keeps required ones, refuses a stale version', async () => {
+    const created = await send(officer, 'post', '/api/inspections', {
+      title: '设置测试',
+      kind: 'xuncha',
+      contactPhone: '027-1234567',
+      publicityFrom: '2024-06-01',
+      publicityTo: '2024-06-30',
+    }).expect(201);
+    const url = `/api/inspections/${created.body.id}`;
+
+    const cleared = await send(officer, 'patch', url, {
+      version: 1,
+      contactPhone: '  ',
+      publicityFrom: null,
+      publicityTo: null,
+      contactHours: ' 工作日 9:00-17:00 ',
+      yellowDays: 14,
+    }).expect(200);
+    expect(cleared.body).toMatchObject({
+      contactPhone: null,
+      publicityFrom: null,
+      publicityTo: null,
+      contactHours: '工作日 9:00-17:00',
+      yellowDays: 14,
+      version: 2,
+    });
+
+    const required = await send(officer, 'patch', url, { version: 2, title: null, yellowDays: null }).expect(400);
+    expect(required.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(required.body.errors).toEqual({ title: ['标题不能为空'], yellowDays: ['黄灯提前天数不能为空'] });
+
+    const stale = await send(officer, 'patch', url, { version: 1, yellowDays: 3 }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: 2, yellowDays: 14 } });
+    await send(unitlead, 'patch', url, { version: 2, yellowDays: 3 }).expect(403);
+    expect(await audits('INSPECTION_UPDATED')).toBeGreaterThanOrEqual(1);
+  });
+
   it('creates once under one Idempotency-Key, even with 20 concurrent retries', async () => {
     const body = { title: '幂等测试巡察', kind: 'xuncha' };
     const responses = await Promise.all(

@@ -102,6 +102,51 @@ describe('reading the ledger (HTTP)', () => {
     expect(hidden.body.code).toBe('NOT_FOUND');
   });
 
+  it('filters problems by light, term and leader, each the same as reading every problem and narrowing', async () => {
+    type Row = { id: string; light: string; term: string; leadLeader: { id: string } | null; measureCount: number };
+    const all = (await officer.agent.get(`/api/problems?inspectionId=${inspectionId}&pageSize=100`).expect(200)).body
+      .items as Row[];
+    const ids = (rows: Row[]) => rows.map((row) => row.id).sort();
+    let lightsSeen = 0;
+    for (const light of ['red', 'yellow', 'green', 'grey']) {
+      const page = await officer.agent
+        .get(`/api/problems?inspectionId=${inspectionId}&light=${light}&pageSize=100`)
+        .expect(200);
+      const expected = all.filter((row) => row.light === light);
+      expect(page.body.total).toBe(expected.length);
+      expect(ids(page.body.items)).toEqual(ids(expected));
+      if (expected.length > 0) lightsSeen += 1;
+    }
+    expect(lightsSeen).toBeGreaterThanOrEqual(3);
+    for (const term of ['immediate', 'concentrated', 'long_term']) {
+      const page = await officer.agent.get(`/api/problems?inspectionId=${inspectionId}&term=${term}&pageSize=100`);
+      expect(page.status).toBe(200);
+      expect(ids(page.body.items)).toEqual(ids(all.filter((row) => row.term === term)));
+    }
+
+    const led = all.find((row) => row.leadLeader)!;
+    const byLeader = await officer.agent
+      .get(`/api/problems?inspectionId=${inspectionId}&leaderId=${led.leadLeader!.id}&pageSize=100`)
+      .expect(200);
+    expect(ids(byLeader.body.items)).toContain(led.id);
+    const measures = await officer.agent.get(`/api/measures?inspectionId=${inspectionId}&pageSize=200`).expect(200);
+    for (const problem of byLeader.body.items as Row[]) {
+      const viaMeasure = (
+        measures.body.items as Array<{ problemId: string; responsibleLeader: { id: string } | null }>
+      ).some((m) => m.problemId === problem.id && m.responsibleLeader?.id === led.leadLeader!.id);
+      expect(problem.leadLeader?.id === led.leadLeader!.id || viaMeasure).toBe(true);
+    }
+
+    // a unit leader's light filter counts only their own measures, like their list does
+    const unitlead = await signIn(t.http, 'unitlead');
+    const own = (await unitlead.agent.get('/api/problems?pageSize=100').expect(200)).body.items as Row[];
+    const red = await unitlead.agent.get('/api/problems?light=red&pageSize=100').expect(200);
+    expect(ids(red.body.items)).toEqual(ids(own.filter((row) => row.light === 'red')));
+
+    const bad = await officer.agent.get('/api/problems?light=blue&term=x&leaderId=1').expect(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['leaderId', 'light', 'term']);
+  });
+
   it('answers bad filters with 400 and Chinese field errors, and unknown ids with 404', async () => {
     const bad = await officer.agent.get('/api/measures?status=done&pageSize=0').expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');

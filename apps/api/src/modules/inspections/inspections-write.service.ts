@@ -59,6 +59,32 @@ function checkPeriods(dto: Partial<CreateInspectionDto>): void {
   if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', undefined, { errors });
 }
 
+const REQUIRED: ReadonlySet<string> = new Set(['title', 'kind', 'yellowDays']);
+const REQUIRED_MESSAGES: Record<string, string> = {
+  title: '标题不能为空',
+  kind: '类型不能为空',
+  yellowDays: '黄灯提前天数不能为空',
+};
+
+/** Texts are trimmed; an empty text or null clears an optional field; a required field cannot be cleared. */
+function normalizeUpdate(dto: UpdateInspectionDto): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const errors: Record<string, string[]> = {};
+  for (const key of Object.keys(COLUMNS)) {
+    let value = (dto as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value === 'string') value = value.trim();
+    if (value === '' || value === null) {
+      if (REQUIRED.has(key)) errors[key] = [REQUIRED_MESSAGES[key]];
+      else values[key] = null;
+      continue;
+    }
+    values[key] = value;
+  }
+  if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', undefined, { errors });
+  return values;
+}
+
 // Inspections (巡视/巡察 rounds) and their categories (方面), written by the task force.
 @Injectable()
 export class InspectionsWriteService {
@@ -90,8 +116,9 @@ export class InspectionsWriteService {
   async update(id: string, dto: UpdateInspectionDto, actor: Actor): Promise<InspectionDto> {
     const version = requireVersion(dto.version);
     const current = await this.inspections.get(id, actor);
-    checkPeriods({ ...current, ...dto } as Partial<CreateInspectionDto>);
-    const fields = (Object.keys(COLUMNS) as Array<keyof CreateInspectionDto>).filter((key) => dto[key] !== undefined);
+    const values = normalizeUpdate(dto);
+    checkPeriods({ ...current, ...values } as Partial<CreateInspectionDto>);
+    const fields = Object.keys(values) as Array<keyof CreateInspectionDto>;
     if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
     await withConflictState(
       () =>
@@ -101,11 +128,11 @@ export class InspectionsWriteService {
             'inspection',
             id,
             version,
-            Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])),
+            Object.fromEntries(fields.map((f) => [COLUMNS[f], values[f]])),
           );
           if (!updated) throw new StaleVersionError();
           const before = Object.fromEntries(fields.map((f) => [f, (current as unknown as Record<string, unknown>)[f]]));
-          const after = Object.fromEntries(fields.map((f) => [f, dto[f]]));
+          const after = Object.fromEntries(fields.map((f) => [f, values[f]]));
           await this.audit.record(
             { action: 'INSPECTION_UPDATED', entityType: 'inspection', entityId: id, before, after },
             manager,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import type { Light, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
 import { SqlParams } from '../../common/sql.js';
@@ -37,7 +37,27 @@ export interface ProblemFilter {
   categoryId?: string;
   status?: ProblemStatus;
   unitId?: string;
+  /** the problem's lead leader, or the responsible leader of one of its (visible) measures */
+  leaderId?: string;
+  /** the problem's light: that of its most urgent unfinished measure, grey when all are done */
+  light?: Light;
+  term?: MeasureTerm;
   q?: string;
+}
+
+// the light of a problem from its aggregate row `agg` (see findPage), the same rule as mapProblem's
+function lightSql(light: Light, params: SqlParams, todayValue: string): string {
+  const allDone = `(agg.measure_count > 0 AND agg.done_count = agg.measure_count)`;
+  if (light === 'grey') return allDone;
+  const today = params.add(todayValue);
+  switch (light) {
+    case 'red':
+      return `(NOT ${allDone} AND agg.next_deadline < ${today}::date)`;
+    case 'yellow':
+      return `(NOT ${allDone} AND agg.next_deadline >= ${today}::date AND agg.next_deadline <= ${today}::date + i.yellow_days)`;
+    case 'green':
+      return `(NOT ${allDone} AND (agg.next_deadline IS NULL OR agg.next_deadline > ${today}::date + i.yellow_days))`;
+  }
 }
 
 @Injectable()
@@ -48,29 +68,46 @@ export class ProblemsRepository {
     filter: ProblemFilter,
     scope: AccessScope,
     window: { offset: number; limit: number },
+    today: string,
   ): Promise<{ rows: ProblemRow[]; total: number }> {
     const params = new SqlParams();
+    // the aggregate covers only the measures the scope may see, so counts never reveal another unit's work
+    const scopeUnits = scope.all ? null : params.add(scope.unitIds);
+    const visibleMeasure = (alias: string) => (scopeUnits ? assignedToSql(alias, scopeUnits) : 'TRUE');
     const where = ['p.deleted_at IS NULL', 'i.deleted_at IS NULL', problemVisibleSql('p', scope, params)];
     if (filter.id) where.push(`p.id = ${params.add(filter.id)}`);
     if (filter.inspectionId) where.push(`p.inspection_id = ${params.add(filter.inspectionId)}`);
     if (filter.categoryId) where.push(`p.category_id = ${params.add(filter.categoryId)}`);
     if (filter.status) where.push(`p.status = ${params.add(filter.status)}`);
+    if (filter.term) where.push(`p.term = ${params.add(filter.term)}`);
     if (filter.unitId) {
       const unit = params.add([filter.unitId]);
       where.push(`(p.lead_unit_id = ANY(${unit}) OR EXISTS (SELECT 1 FROM measure um WHERE um.problem_id = p.id
         AND um.deleted_at IS NULL AND ${assignedToSql('um', unit)}))`);
     }
+    if (filter.leaderId) {
+      const leader = params.add(filter.leaderId);
+      where.push(`(p.lead_leader_id = ${leader} OR EXISTS (SELECT 1 FROM measure lm WHERE lm.problem_id = p.id
+        AND lm.deleted_at IS NULL AND lm.responsible_leader_id = ${leader} AND ${visibleMeasure('lm')}))`);
+    }
+    if (filter.light) where.push(lightSql(filter.light, params, today));
     if (filter.q) {
       const q = params.add(likePattern(filter.q));
       where.push(`(p.title ILIKE ${q} OR p.description ILIKE ${q} OR p.label ILIKE ${q})`);
     }
     const whereSql = where.join(' AND ');
+    const from = `FROM problem p JOIN inspection i ON i.id = p.inspection_id
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS measure_count,
+          (count(*) FILTER (WHERE m.status IN ('completed', 'deemed_completed')))::int AS done_count,
+          min(m.deadline) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')) AS next_deadline
+        FROM measure m WHERE m.problem_id = p.id AND m.deleted_at IS NULL AND ${visibleMeasure('m')}
+      ) agg ON TRUE`;
+    // the count needs the aggregate only to filter by light; then it uses every parameter of the page query
+    const countFrom = filter.light || scopeUnits ? from : `FROM problem p JOIN inspection i ON i.id = p.inspection_id`;
     const countParams = [...params.values];
-    // the aggregate covers only the measures the scope may see, so counts never reveal another unit's work
-    const measureScope = scope.all ? 'TRUE' : assignedToSql('m', params.add(scope.unitIds));
     const limit = params.add(window.limit);
     const offset = params.add(window.offset);
-    const from = `FROM problem p JOIN inspection i ON i.id = p.inspection_id`;
     const [rows, count] = await Promise.all([
       this.dataSource.query(
         `SELECT p.id, p.inspection_id AS "inspectionId", p.category_id AS "categoryId", c.title AS "categoryTitle",
@@ -82,18 +119,12 @@ export class ProblemsRepository {
          LEFT JOIN category c ON c.id = p.category_id
          LEFT JOIN unit lu ON lu.id = p.lead_unit_id
          LEFT JOIN person ll ON ll.id = p.lead_leader_id
-         LEFT JOIN LATERAL (
-           SELECT count(*)::int AS measure_count,
-             (count(*) FILTER (WHERE m.status IN ('completed', 'deemed_completed')))::int AS done_count,
-             min(m.deadline) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')) AS next_deadline
-           FROM measure m WHERE m.problem_id = p.id AND m.deleted_at IS NULL AND ${measureScope}
-         ) agg ON TRUE
          WHERE ${whereSql}
          ORDER BY i.feedback_date DESC NULLS LAST, p.inspection_id, p.seq, p.id
          LIMIT ${limit} OFFSET ${offset}`,
         params.values,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total ${from} WHERE ${whereSql}`, countParams),
+      this.dataSource.query(`SELECT count(*)::int AS total ${countFrom} WHERE ${whereSql}`, countParams),
     ]);
     return { rows: rows as ProblemRow[], total: (count as { total: number }[])[0].total };
   }

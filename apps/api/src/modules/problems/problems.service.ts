@@ -19,16 +19,17 @@ export class ProblemsService {
 
   async list(query: ProblemQueryDto, actor: Actor): Promise<Page<ProblemDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const { rows, total } = await this.problems.findPage(query, scopeOf(actor), { offset, limit: pageSize });
     const today = this.clock.today();
+    const { rows, total } = await this.problems.findPage(query, scopeOf(actor), { offset, limit: pageSize }, today);
     return { items: rows.map((row) => mapProblem(row, today)), total, page, pageSize };
   }
 
   async get(id: string, actor: Actor): Promise<ProblemDetailDto> {
     const scope = scopeOf(actor);
-    const { rows } = await this.problems.findPage({ id }, scope, { offset: 0, limit: 1 });
+    const today = this.clock.today();
+    const { rows } = await this.problems.findPage({ id }, scope, { offset: 0, limit: 1 }, today);
     if (rows.length === 0) throw new AppError('NOT_FOUND', '问题不存在或无权查看');
     const measures = await this.measures.listForProblem(id, scope);
-    return { ...mapProblem(rows[0], this.clock.today()), measures };
+    return { ...mapProblem(rows[0], today), measures };
   }
 }

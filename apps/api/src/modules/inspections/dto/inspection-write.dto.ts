@@ -6,36 +6,82 @@ import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
 export class CreateInspectionDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @ApiProperty({ enum: ['xunshi', 'xuncha'] }) @IsIn(['xunshi', 'xuncha']) kind: 'xunshi' | 'xuncha';
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) issuer?: string;
-  @ApiPropertyOptional({ enum: ['central', 'provincial', 'municipal', 'county', 'internal'] })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  issuer?: string | null;
+  @ApiPropertyOptional({ enum: ['central', 'provincial', 'municipal', 'county', 'internal'], nullable: true })
   @IsOptional()
   @IsIn(['central', 'provincial', 'municipal', 'county', 'internal'])
-  level?: string;
-  @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) term?: string;
-  @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) issuingCommittee?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(99) round?: number;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) group?: string;
-  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MaxLength(50) inspectionType?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) target?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() onSiteFrom?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() onSiteTo?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() feedbackDate?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() planDueDate?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'end of the concentrated period' })
+  level?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) term?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  issuingCommittee?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) round?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  group?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  inspectionType?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  target?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() onSiteFrom?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() onSiteTo?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() feedbackDate?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() planDueDate?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'end of the concentrated period' })
   @IsOptional()
   @IsCalendarDate()
-  rectificationEnd?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() reportDue?: string;
-  @ApiPropertyOptional({ format: 'date-time' })
+  rectificationEnd?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() reportDue?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '时间格式应为 ISO 8601' })
-  publishedAt?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() publicityFrom?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() publicityTo?: string;
-  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MaxLength(50) contactPhone?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) contactHours?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) contactEmail?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) contactAddress?: string;
+  publishedAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  publicityFrom?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsCalendarDate() publicityTo?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  contactPhone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contactHours?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contactEmail?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactAddress?: string | null;
   @ApiPropertyOptional({ minimum: 0, maximum: 90, default: 7 })
   @IsOptional()
   @IsInt()
@@ -44,6 +90,7 @@ export class CreateInspectionDto {
   yellowDays?: number;
 }
 
+/** Title, kind and yellowDays are required; every other field may be cleared with null (or an empty text). */
 export class UpdateInspectionDto extends PartialType(CreateInspectionDto) {
   @ApiPropertyOptional({ description: 'the version you read; a stale or missing one answers 409' })
   @IsOptional()

@@ -77,15 +77,24 @@ export class ReasonDto extends VersionedDto {
 }
 
 export class UpdateMeasureDto extends VersionedDto {
-  @ApiPropertyOptional({ maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) lead?:
-    string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  lead?: string | null;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(5000) text?: string;
   @ApiPropertyOptional({ enum: MEASURE_TERMS }) @IsOptional() @IsIn(MEASURE_TERMS) term?: MeasureTerm;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsCalendarDate() deadline?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() responsibleLeaderId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() responsiblePersonId?: string | null;
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) remarks?:
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsCalendarDate() deadline?:
     string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() responsibleLeaderId?:
+    string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() responsiblePersonId?:
+    string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remarks?: string | null;
 }
 
 export class CreateMeasureDto {

@@ -78,7 +78,8 @@ export class CreateAccountabilityDto {
 
 export class UpdateAccountabilityDto extends VersionedDto {
   @ApiPropertyOptional({ enum: ACCOUNTABILITY_FORMS }) @IsOptional() @IsIn(ACCOUNTABILITY_FORMS) form?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100000) count?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100000) count?:
+    number | null;
   @ApiPropertyOptional({ enum: COUNT_UNITS }) @IsOptional() @IsIn(COUNT_UNITS) countUnit?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }

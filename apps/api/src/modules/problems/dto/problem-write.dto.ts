@@ -37,18 +37,33 @@ export class CreateProblemDto {
 }
 
 export class UpdateProblemDto extends VersionedDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() categoryId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() categoryId?:
+    string | null;
   @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) label?: string;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
-  @ApiPropertyOptional({ maxLength: 10000, nullable: true }) @IsOptional() @IsString() @MaxLength(10000) description?:
-    string | null;
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true }) @IsOptional() @IsString() @MaxLength(5000) goal?:
-    string | null;
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true }) @IsOptional() @IsString() @MaxLength(5000) rootCause?:
-    string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 10000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  goal?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  rootCause?: string | null;
   @ApiPropertyOptional({ enum: MEASURE_TERMS }) @IsOptional() @IsIn(MEASURE_TERMS) term?: MeasureTerm;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() leadLeaderId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() leadUnitId?: string | null;
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) remarks?:
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() leadLeaderId?:
     string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() leadUnitId?:
+    string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remarks?: string | null;
 }

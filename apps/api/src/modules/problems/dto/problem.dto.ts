@@ -62,6 +62,25 @@ export class ProblemQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'led by this leader, or with a measure this leader is responsible for',
+  })
+  @IsOptional()
+  @IsUUID()
+  leaderId?: string;
+  @ApiPropertyOptional({
+    enum: LIGHTS,
+    enumName: 'Light',
+    description: 'the light of the most urgent unfinished measure; grey when all are done',
+  })
+  @IsOptional()
+  @IsIn(LIGHTS)
+  light?: Light;
+  @ApiPropertyOptional({ enum: MEASURE_TERMS, enumName: 'MeasureTerm' })
+  @IsOptional()
+  @IsIn(MEASURE_TERMS)
+  term?: MeasureTerm;
   @ApiPropertyOptional({ description: 'text in the label, title or description' })
   @IsOptional()
   @IsString()

@@ -23,9 +23,13 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto extends VersionedDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @ApiPropertyOptional({ maxLength: 50, nullable: true }) @IsOptional() @IsString() @MaxLength(50) shortName?:
+  @ApiPropertyOptional({ type: String, maxLength: 50, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  shortName?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?:
     string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
   @ApiPropertyOptional({ maxLength: 20 }) @IsOptional() @IsString() @MaxLength(20) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) sortOrder?: number;
 }
@@ -49,9 +53,12 @@ export class CreatePersonDto {
 
 export class UpdatePersonDto extends VersionedDto {
   @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
-  @ApiPropertyOptional({ maxLength: 100, nullable: true }) @IsOptional() @IsString() @MaxLength(100) title?:
-    string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() unitId?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  title?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() unitId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isLeader?: boolean;
 }
 

@@ -31,6 +31,17 @@ const problems = [
   problem7,
 ];
 
+const leader = {
+  id: '7a1c9b2e-4f3d-4c5a-9b8e-1d2c3b4a5f60',
+  name: '张某某',
+  title: '副主任',
+  unitId: waterBureau.id,
+  unitName: waterBureau.name,
+  isLeader: true,
+  version: 1,
+};
+const staff = { ...leader, id: '7a1c9b2e-4f3d-4c5a-9b8e-1d2c3b4a5f61', name: '李某', title: '科员', isLeader: false };
+
 const measureA = measure({ problemId: problem7.id, seq: 1, text: '全面排查“四乱”问题，建立台账。', version: 3 });
 const measureB = measure({ problemId: problem7.id, seq: 2, text: '按计划完成拆除和生态修复。', version: 5 });
 
@@ -45,8 +56,14 @@ function stubLedger(overrides: Parameters<typeof stubApi>[0] = {}) {
   return stubApi({
     'GET /api/auth/me': json(sessionUser()),
     'GET /api/inspections': json(page([demoInspection])),
-    'GET /api/problems': json(page(problems)),
+    // the API filters by light and term (the fake filters the same way, so the table shows what it sends)
+    'GET /api/problems': (_request, url) => {
+      const light = url.searchParams.get('light');
+      const term = url.searchParams.get('term');
+      return json(page(problems.filter((each) => (!light || each.light === light) && (!term || each.term === term))));
+    },
     'GET /api/units': json([waterBureau, economyBureau]),
+    'GET /api/persons': json([leader, staff]),
     'GET /api/measures': (_request, url) =>
       json(page(url.searchParams.get('problemId') === problem7.id ? [measureA, measureB] : [])),
     ...overrides,
@@ -62,7 +79,7 @@ function ledgerRows() {
 afterEach(() => window.localStorage.clear());
 
 describe('整改台账', () => {
-  it('writes the light, term and unit filters to the URL; light and term narrow the full list', async () => {
+  it('writes the light, term, unit and leader filters to the URL and asks the API for them', async () => {
     const fetchMock = stubLedger();
     const user = userEvent.setup();
     const { router } = renderApp('/problems');
@@ -72,8 +89,7 @@ describe('整改台账', () => {
 
     await chooseOption(user, screen.getByRole('combobox', { name: '按亮灯筛选' }), '红灯（逾期）');
     await waitFor(() => expect(currentUrl(router)).toBe('/problems?light=red'));
-    // the API cannot filter problems by light: the whole list is fetched in pages of 200 and narrowed here
-    await waitFor(() => expect(problemQueries(fetchMock).some((query) => query.get('pageSize') === '200')).toBe(true));
+    await waitFor(() => expect(problemQueries(fetchMock).some((query) => query.get('light') === 'red')).toBe(true));
     await waitFor(() => expect(ledgerRows()).toHaveLength(1));
     expect(within(ledgerRows()[0]).getByRole('link', { name: problem7.title })).toBeInTheDocument();
     expect(screen.getByText('共 1 条')).toBeInTheDocument();
@@ -88,6 +104,19 @@ describe('整改台账', () => {
     await waitFor(() =>
       expect(problemQueries(fetchMock).some((query) => query.get('unitId') === waterBureau.id)).toBe(true),
     );
+
+    // only leaders are offered
+    const leaderFilter = screen.getByRole('combobox', { name: '按责任领导筛选' });
+    await chooseOption(user, leaderFilter, '张某某 副主任');
+    await waitFor(() =>
+      expect(currentUrl(router)).toBe(
+        `/problems?unitId=${waterBureau.id}&leaderId=${leader.id}&light=red&term=concentrated`,
+      ),
+    );
+    await waitFor(() =>
+      expect(problemQueries(fetchMock).some((query) => query.get('leaderId') === leader.id)).toBe(true),
+    );
+    expect(screen.queryByRole('option', { name: /李某/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(currentUrl(router)).toBe('/problems'));
@@ -105,6 +134,7 @@ describe('整改台账', () => {
     await screen.findByRole('link', { name: problem7.title });
     expect(screen.getByText('仅显示区水务和湖泊局承担的问题')).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: '按责任单位筛选' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: '按责任领导筛选' })).not.toBeInTheDocument();
     expect(screen.queryByRole('group', { name: '导出' })).not.toBeInTheDocument();
   });
 

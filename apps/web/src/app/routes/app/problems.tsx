@@ -19,11 +19,12 @@ import { InspectionSwitcher, pickInspection } from '@/features/inspections/compo
 import type { Measure } from '@/features/measures/api/get-measures';
 import { BulkActionBar } from '@/features/measures/components/bulk-actions';
 import { ProblemMeasureRows, type MeasureSelection } from '@/features/measures/components/problem-measure-rows';
-import { useAllProblems, useProblems, type Problem } from '@/features/problems/api/get-problems';
+import { useProblems, type Problem } from '@/features/problems/api/get-problems';
 import { ColumnChooser } from '@/features/problems/components/column-chooser';
 import { ProblemsFilters, type ProblemFilterValues } from '@/features/problems/components/problems-filters';
 import { OPTIONAL_COLUMNS, PAGE_SIZE_OPTIONS, ProblemsTable } from '@/features/problems/components/problems-table';
 import { useColumnPreferences } from '@/features/problems/utils/column-preferences';
+import { useLeaders } from '@/features/units/api/get-persons';
 import { unitOptions as toUnitOptions, useUnits } from '@/features/units/api/get-units';
 import { isApiError } from '@/lib/api-client';
 import {
@@ -63,6 +64,7 @@ function readListParams(searchParams: URLSearchParams): ListParams {
     categoryId: uuid(searchParams.get('categoryId')),
     status: oneOf<ProblemStatus>(PROBLEM_STATUSES, searchParams.get('status')),
     unitId: uuid(searchParams.get('unitId')),
+    leaderId: uuid(searchParams.get('leaderId')),
     light: oneOf<Light>(LIGHTS, searchParams.get('light')),
     term: oneOf<MeasureTerm>(MEASURE_TERMS, searchParams.get('term')),
     q: q ? q.slice(0, 100) : undefined,
@@ -73,37 +75,11 @@ function readListParams(searchParams: URLSearchParams): ListParams {
 
 function writeListParams(params: ListParams): URLSearchParams {
   const search = new URLSearchParams();
-  const keys = ['inspectionId', 'categoryId', 'status', 'unitId', 'light', 'term', 'q'] as const;
+  const keys = ['inspectionId', 'categoryId', 'status', 'unitId', 'leaderId', 'light', 'term', 'q'] as const;
   for (const key of keys) if (params[key]) search.set(key, params[key]);
   if (params.page > 1) search.set('page', String(params.page));
   if (params.pageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(params.pageSize));
   return search;
-}
-
-/**
- * The API filters problems by category, status, unit and text. Light and term are narrowed here, over the full
- * filtered list (fetched in pages of 200), and paged here too.
- */
-function useLedgerRows(inspectionId: string, params: ListParams) {
-  const narrowed = params.light !== undefined || params.term !== undefined;
-  const filters = {
-    inspectionId,
-    categoryId: params.categoryId,
-    status: params.status,
-    unitId: params.unitId,
-    q: params.q,
-  };
-  const paged = useProblems({ ...filters, page: params.page, pageSize: params.pageSize }, { enabled: !narrowed });
-  const all = useAllProblems(filters, { enabled: narrowed });
-  if (!narrowed) return paged;
-  const matching = (all.data ?? []).filter(
-    (problem) => (!params.light || problem.light === params.light) && (!params.term || problem.term === params.term),
-  );
-  const start = (params.page - 1) * params.pageSize;
-  return {
-    ...all,
-    data: all.data && { items: matching.slice(start, start + params.pageSize), total: matching.length },
-  };
 }
 
 function LedgerSection({
@@ -118,13 +94,23 @@ function LedgerSection({
   const [searchParams, setSearchParams] = useSearchParams();
   const officer = isOfficer(user);
   const unitUser = isUnitUser(user);
-  const rows = useLedgerRows(inspection.id, params);
+  const { inspectionId: _ignored, page, pageSize, ...filters } = params;
+  const rows = useProblems({ ...filters, inspectionId: inspection.id, page, pageSize });
   const categories = useCategories(inspection.id);
   const units = useUnits({ enabled: !unitUser });
+  const leaders = useLeaders({ enabled: !unitUser });
   const [visibleColumns, setVisibleColumns] = useColumnPreferences();
   const [selected, setSelected] = useState<Map<string, Measure>>(new Map());
   const listSearch = searchParams.toString() ? `?${searchParams.toString()}` : '';
   const unitOptions = useMemo(() => (units.data ? toUnitOptions(units.data) : []), [units.data]);
+  const leaderOptions = useMemo(
+    () =>
+      (leaders.data ?? []).map((leader) => ({
+        value: leader.id,
+        label: [leader.name, leader.title].filter(Boolean).join(' '),
+      })),
+    [leaders.data],
+  );
   // an inspection without categories (方面) gets no 方面 column: it would read 未分类 on every row
   const available = OPTIONAL_COLUMNS.map((column) => column.key).filter(
     (key) => key !== 'category' || (categories.data ?? []).length > 0,
@@ -166,6 +152,7 @@ function LedgerSection({
     categoryId: params.categoryId,
     status: params.status,
     unitId: params.unitId,
+    leaderId: params.leaderId,
     light: params.light,
     term: params.term,
     q: params.q,
@@ -183,6 +170,7 @@ function LedgerSection({
               label: [category.label, category.title].filter(Boolean).join(''),
             }))}
             unitOptions={unitUser ? null : unitOptions}
+            leaderOptions={unitUser ? null : leaderOptions}
           />
           <ColumnChooser value={visibleColumns} onChange={setVisibleColumns} available={available} />
         </Flex>

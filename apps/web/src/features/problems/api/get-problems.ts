@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Schemas } from '@zhenggai/api-client';
-import type { ProblemStatus } from '@zhenggai/domain';
+import type { Light, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import { api, unwrap } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -12,6 +12,9 @@ export interface ProblemFilters {
   categoryId?: string;
   status?: ProblemStatus;
   unitId?: string;
+  leaderId?: string;
+  light?: Light;
+  term?: MeasureTerm;
   q?: string;
 }
 
@@ -20,14 +23,11 @@ export interface ProblemListParams extends ProblemFilters {
   pageSize: number;
 }
 
-function toQuery({ inspectionId, categoryId, status, unitId, q }: ProblemFilters) {
-  return {
-    inspectionId,
-    ...(categoryId ? { categoryId } : {}),
-    ...(status ? { status } : {}),
-    ...(unitId ? { unitId } : {}),
-    ...(q ? { q } : {}),
-  };
+// only the filters that are set: an empty one would be refused by the API's validation
+function toQuery(filters: ProblemFilters) {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')) as {
+    inspectionId: string;
+  } & Partial<ProblemFilters>;
 }
 
 export async function getProblems(params: ProblemListParams): Promise<ProblemPage> {
@@ -45,27 +45,4 @@ export function useProblems(params: ProblemListParams, options: { enabled?: bool
     placeholderData: keepPreviousData,
     ...options,
   });
-}
-
-// the API's largest page
-const ALL_PAGE_SIZE = 200;
-
-/**
- * Every problem matching the filters, page after page. The ledger narrows these by light and term, which the
- * problem list of the API cannot filter on; an inspection has tens of problems, rarely a few hundred.
- */
-export async function getAllProblems(filters: ProblemFilters): Promise<Problem[]> {
-  const items: Problem[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await getProblems({ ...filters, page, pageSize: ALL_PAGE_SIZE });
-    items.push(...result.items);
-    if (result.items.length < ALL_PAGE_SIZE || items.length >= result.total) return items;
-  }
-}
-
-export const getAllProblemsQueryOptions = (filters: ProblemFilters) =>
-  queryOptions({ queryKey: [...queryKeys.problems, 'all', filters], queryFn: () => getAllProblems(filters) });
-
-export function useAllProblems(filters: ProblemFilters, options: { enabled?: boolean } = {}) {
-  return useQuery({ ...getAllProblemsQueryOptions(filters), placeholderData: keepPreviousData, ...options });
 }

@@ -15,6 +15,7 @@ export interface ProblemFilterValues {
   categoryId?: string;
   status?: ProblemStatus;
   unitId?: string;
+  leaderId?: string;
   light?: Light;
   term?: MeasureTerm;
   q?: string;
@@ -60,12 +61,15 @@ export function ProblemsFilters({
   onChange,
   categoryOptions,
   unitOptions,
+  leaderOptions,
 }: {
   value: ProblemFilterValues;
   onChange: (change: ProblemFilterValues | null) => void;
   categoryOptions: FilterOption[];
   /** null hides the unit filter. */
   unitOptions: FilterOption[] | null;
+  /** null hides the leader filter. */
+  leaderOptions: FilterOption[] | null;
 }) {
   return (
     <Flex gap={8} wrap className="zg-filters" role="search" style={{ flex: '1 1 0', minWidth: 0 }}>
@@ -97,6 +101,17 @@ export function ProblemsFilters({
           onChange={(unitId: string) => onChange({ unitId: pick(unitId) })}
           popupMatchSelectWidth={false}
           style={{ width: 176 }}
+        />
+      )}
+      {leaderOptions && (
+        <Select
+          aria-label="按责任领导筛选"
+          value={value.leaderId ?? ALL}
+          options={[{ value: ALL, label: '全部责任领导' }, ...leaderOptions]}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(leaderId: string) => onChange({ leaderId: pick(leaderId) })}
+          popupMatchSelectWidth={false}
+          style={{ width: 150 }}
         />
       )}
       <Select
