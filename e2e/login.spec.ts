@@ -112,7 +112,7 @@ test('a wrong password shows the API message and stays on the login page', async
   await page.goto('/login');
   await signIn(page, 'supervisor', 'Wrong@2024zg');
 
-  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误');
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟');
   await expect(page).toHaveURL(/\/login$/);
   await expectNoFrameworkText(page);
 });

@@ -3,3 +3,5 @@ export * from './deadline.js';
 export * from './roles.js';
 export * from './workflow.js';
 export * from './password.js';
+export * from './inspection.js';
+export * from './audit.js';

@@ -134,7 +134,10 @@ describe('lockout, per-IP throttle and no account oracle (SEC-04)', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(wrong.body).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: '用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟',
+    });
     expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(wrong.headers).sort());
     await login(t, 'officer', DEMO_PASSWORD).expect(200);
   });

@@ -35,7 +35,10 @@ describe('sign-in (HTTP)', () => {
     const unknown = await request(t.http).post('/api/auth/login').send({ username: 'nobody', password: 'nope-nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(wrong.body).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: '用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟',
+    });
     expect(unknown.body).toEqual(wrong.body);
   });
 

@@ -70,7 +70,11 @@ export class AuthService {
         username: username.slice(0, 64),
         detail: { reason },
       });
-      throw new AppError('INVALID_CREDENTIALS');
+      // the same words whatever the reason (unknown user, wrong password, locked, disabled): nothing to enumerate
+      throw new AppError(
+        'INVALID_CREDENTIALS',
+        `用户名或密码错误。连续输错 ${this.config.LOGIN_MAX_FAILURES} 次，账号将被锁定 ${this.config.LOGIN_LOCK_MINUTES} 分钟`,
+      );
     }
     if (user.mfaEnabledAt && user.mfaSecret) {
       const mfaToken = randomBytes(32).toString('base64url');

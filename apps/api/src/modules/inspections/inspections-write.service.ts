@@ -1,3 +1,4 @@
+import { checkInspectionPeriods, type InspectionPeriods } from '@zhenggai/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -48,14 +49,8 @@ const COLUMNS: Record<keyof CreateInspectionDto, string> = {
   yellowDays: 'yellow_days',
 };
 
-function checkPeriods(dto: Partial<CreateInspectionDto>): void {
-  const errors: Record<string, string[]> = {};
-  if (dto.onSiteFrom && dto.onSiteTo && dto.onSiteTo < dto.onSiteFrom)
-    errors.onSiteTo = ['进驻结束日期不能早于开始日期'];
-  if (dto.publicityFrom && dto.publicityTo && dto.publicityTo < dto.publicityFrom)
-    errors.publicityTo = ['公开结束日期不能早于开始日期'];
-  if (dto.onSiteTo && dto.feedbackDate && dto.feedbackDate < dto.onSiteTo)
-    errors.feedbackDate = ['反馈日期不能早于进驻结束日期'];
+function checkPeriods(dates: InspectionPeriods): void {
+  const errors = checkInspectionPeriods(dates);
   if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', undefined, { errors });
 }
 
@@ -117,7 +112,7 @@ export class InspectionsWriteService {
     const version = requireVersion(dto.version);
     const current = await this.inspections.get(id, actor);
     const values = normalizeUpdate(dto);
-    checkPeriods({ ...current, ...values } as Partial<CreateInspectionDto>);
+    checkPeriods({ ...current, ...values } as InspectionPeriods);
     const fields = Object.keys(values) as Array<keyof CreateInspectionDto>;
     if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
     await withConflictState(

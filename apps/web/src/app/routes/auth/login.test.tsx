@@ -33,7 +33,7 @@ describe('login page', () => {
   it("shows the API's message when the credentials are refused", async () => {
     const fetchMock = stubApi({
       'GET /api/auth/me': NO_SESSION,
-      'POST /api/auth/login': apiError(401, 'INVALID_CREDENTIALS', '用户名或密码错误'),
+      'POST /api/auth/login': apiError(401, 'INVALID_CREDENTIALS', '用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟'),
     });
     const user = userEvent.setup();
     renderApp('/login');
@@ -42,7 +42,7 @@ describe('login page', () => {
     await user.type(screen.getByLabelText('密码'), 'wrong-password');
     await user.click(screen.getByRole('button', { name: '登录' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('用户名或密码错误');
+    expect(await screen.findByRole('alert')).toHaveTextContent('用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟');
     const login = sentRequests(fetchMock).find((request) => request.method === 'POST');
     expect(await login?.json()).toEqual({ username: 'officer', password: 'wrong-password' });
   });
