@@ -209,6 +209,38 @@ describe('measure sign-off workflow (HTTP)', () => {
     expect((await auditActions(measure.id)).filter((action) => action === 'MEASURE_UPDATED')).toHaveLength(1);
   });
 
+  it('records the exact before and after of an edit in the history and the audit trail, with the actor', async () => {
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 1);
+    const [old] = (await t.dataSource.query(`SELECT deadline::text AS deadline, remarks FROM measure WHERE id = $1`, [
+      measure.id,
+    ])) as Array<{ deadline: string | null; remarks: string | null }>;
+    const updated = await patch(officer, `/api/measures/${measure.id}`, {
+      version: measure.version,
+      deadline: '2031-06-30',
+      remarks: '按新方案调整',
+    }).expect(200);
+    expect(updated.body).toMatchObject({
+      deadline: '2031-06-30',
+      remarks: '按新方案调整',
+      version: measure.version + 1,
+    });
+
+    const [audit] = (await t.dataSource.query(
+      `SELECT actor_username, actor_roles, request_id, before, after FROM audit_event
+       WHERE entity_id = $1 AND action = 'MEASURE_UPDATED' ORDER BY id DESC LIMIT 1`,
+      [measure.id],
+    )) as Array<Record<string, unknown>>;
+    expect(audit).toMatchObject({
+      actor_username: 'officer',
+      actor_roles: ['task_force_officer'],
+      before: { deadline: old.deadline, remarks: old.remarks },
+      after: { deadline: '2031-06-30', remarks: '按新方案调整' },
+    });
+    expect(audit.request_id).toEqual(expect.any(String));
+    const [event] = (await officer.agent.get(`/api/measures/${measure.id}/history`).expect(200)).body;
+    expect(event).toMatchObject({ action: 'update', actor: { name: '专班干部' } });
+  });
+
   it('keeps units to their own fields and supervisors read-only', async () => {
     const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'not_started', 1);
     const denied = await patch(unitlead, `/api/measures/${measure.id}`, {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { requestContext, type Actor } from '../../common/http/request-context.js';
+import type { SqlParams } from '../../common/sql.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 export interface AuditInput {
@@ -22,6 +23,41 @@ export interface AuditInput {
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The SELECT list of an audit row for `INSERT INTO audit_event (…) SELECT …` inside a statement that changes and
+   * audits at once (one round trip, one implicit transaction). `beforeSql` is an SQL expression of that statement
+   * (e.g. a CTE column) giving the before image, evaluated only for the rows the change produced.
+   */
+  insertColumns(
+    input: Omit<AuditInput, 'before'>,
+    params: SqlParams,
+    beforeSql: string,
+  ): { columns: string; values: string } {
+    const context = requestContext.get();
+    const actor = input.actor === undefined ? context.actor : input.actor;
+    const json = (value: Record<string, unknown> | null | undefined) =>
+      `${params.add(value ? JSON.stringify(value) : null)}::jsonb`;
+    const entries: Array<[string, string]> = [
+      ['actor_id', `${params.add(actor?.id ?? null)}::uuid`],
+      ['actor_username', `${params.add(actor?.username ?? input.username ?? null)}::text`],
+      ['actor_roles', `${params.add(actor?.roles ?? [])}::text[]`],
+      ['actor_unit_id', `${params.add(actor?.unitId ?? null)}::uuid`],
+      ['ip', `${params.add(context.ip ?? null)}::text`],
+      ['request_id', `${params.add(context.requestId ?? null)}::text`],
+      ['action', `${params.add(input.action)}::text`],
+      ['entity_type', `${params.add(input.entityType ?? null)}::text`],
+      ['entity_id', `${params.add(input.entityId ?? null)}::text`],
+      ['result', `${params.add(input.result ?? 'success')}::text`],
+      ['before', beforeSql],
+      ['after', json(input.after)],
+      ['detail', json(input.detail)],
+    ];
+    return {
+      columns: entries.map(([column]) => column).join(', '),
+      values: entries.map(([, value]) => value).join(', '),
+    };
+  }
 
   async record(input: AuditInput, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const context = requestContext.get();

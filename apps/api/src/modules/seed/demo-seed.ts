@@ -398,8 +398,9 @@ function assignUnits(text: string, problemLead: DemoUnit): DemoUnit[] {
   return [problemLead, ...ranked.filter((unit) => unit.name !== problemLead.name).slice(0, 2)];
 }
 
-// Unfinished work: a third is overdue (the planned deadline, long past), a third due within days, the rest later;
-// so the demo always shows red, yellow and green whatever day it is loaded.
+// Unfinished work: a third is overdue by days to weeks (as a live ledger is: long-overdue items get extended or
+// escalated), a third due within days, the rest later; so the demo shows red, yellow and green whatever day it is
+// loaded, and never items a thousand days late.
 function deadlineFor(
   status: MeasureStatus,
   term: MeasureTerm,
@@ -410,7 +411,7 @@ function deadlineFor(
   if (term === 'long_term') return null;
   if (status === 'completed' || status === 'deemed_completed') return planned;
   const bucket = salt % 3;
-  if (bucket === 0) return planned < today ? planned : addDays(today, -10);
+  if (bucket === 0) return addDays(today, -(3 + (salt % 40)));
   if (bucket === 1) return addDays(today, 2 + (salt % 5));
   return addDays(today, 30 + (salt % 90));
 }
