@@ -73,6 +73,8 @@ export async function createApp(options: {
   );
   app.use(refuseTrace);
   app.use(cookieParser());
+  // a committed notice carries its whole source text (up to 400,000 characters, ~1.2 MB in UTF-8) and its problems
+  app.use('/api/imports/notice/commit', express.json({ limit: '4mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(bodyErrorHandler);

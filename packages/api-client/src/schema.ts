@@ -2680,7 +2680,9 @@ export interface components {
       /** @description the header row found */
       headerRow: number;
       /** @description column name → column letter as used */
-      columns: Record<string, never>;
+      columns: {
+        [key: string]: string;
+      };
       creates: components['schemas']['LedgerChangeDto'][];
       updates: components['schemas']['LedgerChangeDto'][];
       /** @description rows that match the ledger as it is */

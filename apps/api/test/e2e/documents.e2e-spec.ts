@@ -222,13 +222,19 @@ describe('documents in and out (HTTP)', () => {
       broken.problems[3].measures[0].text = '';
       const invalid = await post(officer, '/api/imports/notice/commit').send(broken).expect(400);
       expect(invalid.body.errors).toHaveProperty(['problems.3.measures.0.text']);
+      // a notice of the longest source text (~1.2 MB of JSON) is read, not refused as too large
+      const long = structuredClone(preview);
+      long.sourceText = '整'.repeat(399_000);
+      long.problems[3].measures[0].text = '';
+      const big = await post(officer, '/api/imports/notice/commit').send(long).expect(400);
+      expect(big.body.errors).toHaveProperty(['problems.3.measures.0.text']);
       const unknownField = { ...structuredClone(preview), extra: 1 };
       await post(officer, '/api/imports/notice/commit').send(unknownField).expect(400);
       const duplicate = structuredClone(preview);
       duplicate.problems[5].measures[1].seq = 1;
       expect(
         (await post(officer, '/api/imports/notice/commit').send(duplicate).expect(400)).body.errors,
-      ).toHaveProperty(['problems[5].measures[1].seq']);
+      ).toHaveProperty(['problems.5.measures.1.seq']);
       const tooMany = structuredClone(preview);
       tooMany.problems[0].measures = Array.from({ length: 101 }, (_, i) => ({
         seq: i + 1,

@@ -32,7 +32,12 @@ export class LedgerImportResultDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'the sheet read' }) sheet: string;
   @ApiProperty({ description: 'the header row found' }) headerRow: number;
-  @ApiProperty({ type: Object, description: 'column name → column letter as used' }) columns: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'column name → column letter as used',
+  })
+  columns: Record<string, string>;
   @ApiProperty({ type: [LedgerChangeDto] }) creates: LedgerChangeDto[];
   @ApiProperty({ type: [LedgerChangeDto] }) updates: LedgerChangeDto[];
   @ApiProperty({ description: 'rows that match the ledger as it is' }) unchanged: number;

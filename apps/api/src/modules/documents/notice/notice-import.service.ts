@@ -195,7 +195,8 @@ export class NoticeImportService {
     const problemSeqs = new Set<number>();
     let measureTotal = 0;
     dto.problems.forEach((problem, index) => {
-      const path = `problems[${index}]`;
+      // the same path form as the validator's messages (problems.3.measures.0.text)
+      const path = `problems.${index}`;
       if (problemSeqs.has(problem.seq)) add(`${path}.seq`, '问题序号重复');
       if (problem.categorySeq != null && !categorySeqs.has(problem.categorySeq))
         add(`${path}.categorySeq`, '所属类别不存在');
@@ -206,7 +207,7 @@ export class NoticeImportService {
       problemSeqs.add(problem.seq);
       const measureSeqs = new Set<number>();
       problem.measures.forEach((measure, measureIndex) => {
-        if (measureSeqs.has(measure.seq)) add(`${path}.measures[${measureIndex}].seq`, '措施序号重复');
+        if (measureSeqs.has(measure.seq)) add(`${path}.measures.${measureIndex}.seq`, '措施序号重复');
         measureSeqs.add(measure.seq);
       });
       measureTotal += problem.measures.length;
