@@ -66,6 +66,24 @@ export const routes: RouteObject[] = [
             path: 'admin/units',
             lazy: async () => ({ Component: (await import('./routes/app/admin-units')).AdminUnitsRoute }),
           },
+          {
+            path: 'imports/notice',
+            lazy: async () => ({ Component: (await import('./routes/app/import-notice')).ImportNoticeRoute }),
+          },
+          {
+            path: 'imports/ledger',
+            lazy: async () => ({ Component: (await import('./routes/app/import-ledger')).ImportLedgerRoute }),
+          },
+          {
+            path: 'publications',
+            lazy: async () => ({ Component: (await import('./routes/app/publications')).PublicationsRoute }),
+          },
+          {
+            path: 'settings/inspection',
+            lazy: async () => ({
+              Component: (await import('./routes/app/settings-inspection')).SettingsInspectionRoute,
+            }),
+          },
           { path: '*', lazy: async () => ({ Component: (await import('@/components/errors/not-found')).NotFound }) },
         ],
       },

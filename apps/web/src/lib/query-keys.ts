@@ -16,6 +16,10 @@ export const queryKeys = {
   mfa: ['account', 'mfa'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  publications: ['publications'] as const,
+  publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
+  publication: (id: string) => ['publications', 'detail', id] as const,
+  publicationFeedback: (id: string) => ['publications', 'feedback', id] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */
@@ -25,5 +29,15 @@ export async function invalidateMeasureData(queryClient: QueryClient): Promise<v
     queryClient.invalidateQueries({ queryKey: queryKeys.problems }),
     queryClient.invalidateQueries({ queryKey: queryKeys.statistics }),
     queryClient.invalidateQueries({ queryKey: queryKeys.extensions }),
+  ]);
+}
+
+/** After an import wrote an inspection's problems and measures: every list, count and figure that shows them. */
+export async function invalidateLedgerData(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.inspections }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.problems }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.measures }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.statistics }),
   ]);
 }

@@ -39,7 +39,17 @@ describe('signed-in shell', () => {
         within(menu)
           .getAllByRole('menuitem')
           .map((item) => item.textContent),
-      ).toEqual(['工作台', '整改台账', '待我审核4', '时限日历', '单位管理']),
+      ).toEqual([
+        '工作台',
+        '整改台账',
+        '导入通报',
+        '导入台账',
+        '公开通报',
+        '待我审核4',
+        '时限日历',
+        '轮次设置',
+        '单位管理',
+      ]),
     );
   });
 

@@ -4,7 +4,7 @@ import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { page, sessionUser } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { currentUrl, renderApp } from '@/testing/test-utils';
+import { chooseOption, currentUrl, renderApp } from '@/testing/test-utils';
 
 const event: Schemas['AuditEventDto'] = {
   id: 'e1',
@@ -15,8 +15,8 @@ const event: Schemas['AuditEventDto'] = {
   actorUnitId: null,
   ip: '10.0.0.8',
   requestId: 'req-1',
-  action: 'USER_UPDATE',
-  entityType: 'user',
+  action: 'USER_UPDATED',
+  entityType: 'user_account',
   entityId: 'u1',
   result: 'success',
   before: { displayName: '张三' },
@@ -35,13 +35,15 @@ describe('审计日志', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');
 
-    expect(await screen.findByText('USER_UPDATE')).toBeInTheDocument();
+    // actions and object types in Chinese, the code kept as the tooltip
+    expect(await screen.findByText('修改账号')).toHaveAttribute('title', 'USER_UPDATED');
+    expect(screen.getByRole('cell', { name: '账号' })).toBeInTheDocument();
     expect(currentUrl(router)).toBe('/admin/audit');
 
     const form = screen.getByRole('form', { name: '筛选审计日志' });
     await user.type(within(form).getByLabelText('用户名'), 'sysadmin');
-    await user.type(within(form).getByLabelText('操作'), 'USER_UPDATE');
-    await user.type(within(form).getByLabelText('对象类型'), 'user');
+    await chooseOption(user, within(form).getByLabelText('操作'), '修改账号');
+    await chooseOption(user, within(form).getByLabelText('对象类型'), '账号');
     await user.click(within(form).getByText(/^查\s?询$/));
 
     await waitFor(() => {
@@ -50,13 +52,13 @@ describe('审计日志', () => {
         .filter((each) => each.pathname === '/api/audit-events')
         .at(-1);
       expect(url?.searchParams.get('username')).toBe('sysadmin');
-      expect(url?.searchParams.get('action')).toBe('USER_UPDATE');
-      expect(url?.searchParams.get('entityType')).toBe('user');
+      expect(url?.searchParams.get('action')).toBe('USER_UPDATED');
+      expect(url?.searchParams.get('entityType')).toBe('user_account');
     });
     const exportLink = screen.getByText('导出 CSV').closest('a');
     expect(exportLink).toHaveAttribute(
       'href',
-      '/api/audit-events/export.csv?username=sysadmin&action=USER_UPDATE&entityType=user',
+      '/api/audit-events/export.csv?username=sysadmin&action=USER_UPDATED&entityType=user_account',
     );
 
     await user.click(screen.getByRole('button', { name: '展开行' }));

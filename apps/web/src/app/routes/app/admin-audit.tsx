@@ -1,3 +1,4 @@
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '@zhenggai/domain';
 import { DownloadOutlined } from '@ant-design/icons';
 import {
   Button,
@@ -24,6 +25,11 @@ import {
 } from '@/features/audit/api/get-audit-events';
 import { useSessionUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
+
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }));
 
 const RESULT_LABELS: Record<string, { label: string; color: string }> = {
   success: { label: '成功', color: 'green' },
@@ -108,8 +114,13 @@ export function AdminAuditRoute() {
   const columns: TableColumnsType<AuditEvent> = [
     { title: '时间', key: 'at', render: (_, event) => formatDateTime(event.occurredAt) },
     { title: '操作人', key: 'actor', render: (_, event) => event.actorUsername ?? '—' },
-    { title: '操作', dataIndex: 'action', key: 'action' },
-    { title: '对象类型', key: 'entityType', render: (_, event) => event.entityType ?? '—' },
+    {
+      title: '操作',
+      key: 'action',
+      // the Chinese name, with the stable code a reviewer can search the CSV for
+      render: (_, event) => <span title={event.action}>{auditActionLabel(event.action)}</span>,
+    },
+    { title: '对象类型', key: 'entityType', render: (_, event) => auditEntityLabel(event.entityType) ?? '—' },
     {
       title: '结果',
       key: 'result',
@@ -142,10 +153,23 @@ export function AdminAuditRoute() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Input allowClear placeholder="如 LOGIN_FAILED" style={{ width: 160 }} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部操作"
+            popupMatchSelectWidth={false}
+            style={{ width: 180 }}
+            options={ACTION_OPTIONS}
+          />
         </Form.Item>
         <Form.Item name="entityType" label="对象类型">
-          <Input allowClear placeholder="如 measure" style={{ width: 140 }} />
+          <Select
+            allowClear
+            placeholder="全部"
+            popupMatchSelectWidth={false}
+            style={{ width: 140 }}
+            options={ENTITY_OPTIONS}
+          />
         </Form.Item>
         <Form.Item name="result" label="结果">
           <Select

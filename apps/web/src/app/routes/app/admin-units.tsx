@@ -1,14 +1,17 @@
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Space, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { PageLoading } from '@/components/ui/page-loading';
+import { conflictRows, VersionConflictModal, type ConflictField } from '@/components/ui/version-conflict-modal';
 import { useDeleteUnit } from '@/features/units/api/delete-unit';
 import { usePersons } from '@/features/units/api/get-persons';
 import { useUnits, type Unit } from '@/features/units/api/get-units';
 import { useSaveUnit, type UnitInput } from '@/features/units/api/save-unit';
-import { errorMessage } from '@/lib/api-client';
+import { errorMessage, isVersionConflict } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 import { isOfficer, useSessionUser } from '@/lib/auth';
 
 function toTree(units: Unit[], parentId: string | null): DataNode[] {
@@ -20,7 +23,83 @@ function toTree(units: Unit[], parentId: string | null): DataNode[] {
 
 type Editing = { unit?: Unit; parentId: string | null } | null;
 
-function UnitModal({ editing, units, onClose }: { editing: Editing; units: Unit[]; onClose: () => void }) {
+interface UnitConflict {
+  seen: Unit;
+  current: Unit;
+  /** the fields the user changed, with their new values */
+  changes: Partial<UnitInput>;
+}
+
+function unitConflictFields(units: Unit[]): Array<ConflictField<Pick<Unit, 'name' | 'kind' | 'parentId'>>> {
+  const nameOf = (id: string | null) =>
+    id ? (units.find((unit) => unit.id === id)?.name ?? '（已删除的单位）') : '无（顶级）';
+  return [
+    { key: 'name', label: '单位名称', text: (unit) => unit.name },
+    { key: 'kind', label: '单位类型', text: (unit) => unit.kind },
+    { key: 'parentId', label: '上级单位', text: (unit) => nameOf(unit.parentId) },
+  ];
+}
+
+/** A unit saved by someone else meanwhile: compare, then reload or re-apply on the current version. */
+function UnitConflictDialog({
+  conflict,
+  units,
+  onResolved,
+  onConflictAgain,
+}: {
+  conflict: UnitConflict;
+  units: Unit[];
+  onResolved: () => void;
+  onConflictAgain: (next: UnitConflict) => void;
+}) {
+  const save = useSaveUnit();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const fields = unitConflictFields(units);
+  const edited = { ...conflict.seen, ...conflict.changes };
+  const mine = Object.fromEntries(
+    fields.filter((field) => field.key in conflict.changes).map((field) => [field.key, field.text(edited)]),
+  );
+  return (
+    <VersionConflictModal
+      title={`单位“${conflict.seen.name}”在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
+      rows={conflictRows(fields, conflict.seen, conflict.current, mine)}
+      saving={save.isPending}
+      errorText={save.isError && !isVersionConflict(save.error) ? errorMessage(save.error) : null}
+      onReload={() => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.units });
+        onResolved();
+      }}
+      onReapply={() =>
+        save.mutate(
+          { ...conflict.changes, id: conflict.current.id, version: conflict.current.version },
+          {
+            onSuccess: () => {
+              message.success('已按最新数据重新保存');
+              onResolved();
+            },
+            onError: (error) => {
+              if (isVersionConflict(error) && error.current)
+                onConflictAgain({ ...conflict, seen: conflict.current, current: error.current as Unit });
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+function UnitModal({
+  editing,
+  units,
+  onClose,
+  onConflict,
+}: {
+  editing: Editing;
+  units: Unit[];
+  onClose: () => void;
+  onConflict: (conflict: UnitConflict) => void;
+}) {
   const [form] = Form.useForm<UnitInput>();
   const save = useSaveUnit();
   const { message } = App.useApp();
@@ -46,19 +125,31 @@ function UnitModal({ editing, units, onClose }: { editing: Editing; units: Unit[
             kind: unit?.kind ?? '部门',
             parentId: unit ? unit.parentId : editing.parentId,
           }}
-          onFinish={(values) =>
+          onFinish={(values) => {
+            const input = { ...values, parentId: values.parentId ?? null };
             save.mutate(
-              { ...values, parentId: values.parentId ?? null, id: unit?.id, version: unit?.version },
+              { ...input, id: unit?.id, version: unit?.version },
               {
                 onSuccess: () => {
                   message.success('已保存');
                   onClose();
                 },
+                onError: (error) => {
+                  if (unit && isVersionConflict(error) && error.current) {
+                    onClose();
+                    const changes = Object.fromEntries(
+                      (Object.keys(input) as Array<keyof UnitInput>)
+                        .filter((key) => input[key] !== unit[key])
+                        .map((key) => [key, input[key]]),
+                    );
+                    onConflict({ seen: unit, current: error.current as Unit, changes });
+                  }
+                },
               },
-            )
-          }
+            );
+          }}
         >
-          {save.isError && (
+          {save.isError && !isVersionConflict(save.error) && (
             <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} />
           )}
           <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
@@ -70,6 +161,7 @@ function UnitModal({ editing, units, onClose }: { editing: Editing; units: Unit[
           <Form.Item name="parentId" label="上级单位">
             <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder="无（顶级）"
               options={units
                 .filter((each) => each.id !== unit?.id)
@@ -90,6 +182,7 @@ export function AdminUnitsRoute() {
   const units = useUnits({ enabled: allowed });
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const [conflict, setConflict] = useState<UnitConflict | null>(null);
   const persons = usePersons(selected);
   const remove = useDeleteUnit();
   const { modal, message } = App.useApp();
@@ -166,7 +259,16 @@ export function AdminUnitsRoute() {
           </Card>
         )}
       </Flex>
-      <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} />
+      <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} onConflict={setConflict} />
+      {conflict && (
+        <UnitConflictDialog
+          key={`${conflict.current.id}:${conflict.current.version}`}
+          conflict={conflict}
+          units={units.data}
+          onResolved={() => setConflict(null)}
+          onConflictAgain={setConflict}
+        />
+      )}
     </>
   );
 }

@@ -99,7 +99,13 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           <Checkbox.Group options={roleOptions(BUSINESS_ROLES)} />
         </Form.Item>
         <Form.Item name="unitId" label="所属单位" extra="单位负责人、单位经办人须选择所属单位">
-          <Select allowClear options={unitOptions(units.data ?? [])} loading={units.isPending} placeholder="选择单位" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={unitOptions(units.data ?? [])}
+            loading={units.isPending}
+            placeholder="选择单位"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -149,7 +155,13 @@ function EditUserModal({ user, onClose }: { user: User | null; onClose: () => vo
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="unitId" label="所属单位">
-            <Select allowClear options={unitOptions(units.data ?? [])} loading={units.isPending} placeholder="无" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions(units.data ?? [])}
+              loading={units.isPending}
+              placeholder="无"
+            />
           </Form.Item>
           <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该账号立即退出登录">
             <Switch checkedChildren="停用" unCheckedChildren="启用" />

@@ -3,9 +3,13 @@ import {
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { App } from 'antd';
@@ -60,6 +64,14 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   }
   items.push({ path: '/problems', label: '整改台账', icon: <ProfileOutlined aria-hidden /> });
   if (officer) {
+    // 文书与公开: documents in (notice, ledger workbook) and the public notice out
+    items.push(
+      { path: '/imports/notice', label: '导入通报', icon: <FileTextOutlined aria-hidden /> },
+      { path: '/imports/ledger', label: '导入台账', icon: <FileExcelOutlined aria-hidden /> },
+      { path: '/publications', label: '公开通报', icon: <NotificationOutlined aria-hidden /> },
+    );
+  }
+  if (officer) {
     items.push({
       path: '/reviews',
       label: '待我审核',
@@ -70,6 +82,8 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });
   }
+  if (officer || isSupervisor(user))
+    items.push({ path: '/settings/inspection', label: '轮次设置', icon: <SettingOutlined aria-hidden /> });
   if (officer) items.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
   return items;
 }

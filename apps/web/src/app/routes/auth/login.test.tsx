@@ -33,7 +33,11 @@ describe('login page', () => {
   it("shows the API's message when the credentials are refused", async () => {
     const fetchMock = stubApi({
       'GET /api/auth/me': NO_SESSION,
-      'POST /api/auth/login': apiError(401, 'INVALID_CREDENTIALS', '用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟'),
+      'POST /api/auth/login': apiError(
+        401,
+        'INVALID_CREDENTIALS',
+        '用户名或密码错误。连续输错 5 次，账号将被锁定 15 分钟',
+      ),
     });
     const user = userEvent.setup();
     renderApp('/login');

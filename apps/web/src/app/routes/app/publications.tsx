@@ -1,0 +1,125 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { NoAccess } from '@/components/errors/no-access';
+import { QueryError } from '@/components/errors/query-error';
+import { useInspections, type Inspection } from '@/features/inspections/api/get-inspections';
+import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
+import { usePublications } from '@/features/publications/api/get-publications';
+import { CreatePublicationModal } from '@/features/publications/components/create-publication-modal';
+import { PublicationDetail } from '@/features/publications/components/publication-detail';
+import { PublicationList } from '@/features/publications/components/publication-list';
+import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
+
+function InspectionPublications({ inspection }: { inspection: Inspection }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const publications = usePublications(inspection.id);
+  const [creating, setCreating] = useState(false);
+
+  const select = (publicationId: string) => setSearchParams({ inspectionId: inspection.id, publicationId });
+
+  if (publications.isPending) {
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 4 }} />
+      </Card>
+    );
+  }
+  if (publications.isError) {
+    return (
+      <Card variant="borderless">
+        <QueryError error={publications.error} onRetry={() => publications.refetch()} />
+      </Card>
+    );
+  }
+  const items = publications.data;
+  const requested = searchParams.get('publicationId');
+  // the notice named in the URL, else the newest
+  const selected = items.find((item) => item.id === requested) ?? items[0] ?? null;
+
+  return (
+    <>
+      <Card
+        variant="borderless"
+        title="通报公开记录"
+        extra={
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            生成公开稿
+          </Button>
+        }
+      >
+        {items.length === 0 ? (
+          <Empty description="尚未生成通报公开稿。公开稿按整改台账的最新数据生成，发布前可修改和预览。" />
+        ) : (
+          <PublicationList
+            items={items}
+            selectedId={selected?.id ?? null}
+            loading={publications.isFetching}
+            onSelect={select}
+          />
+        )}
+      </Card>
+      {selected && <PublicationDetail key={selected.id} publicationId={selected.id} />}
+      {creating && (
+        <CreatePublicationModal
+          inspectionId={inspection.id}
+          onClose={() => setCreating(false)}
+          onCreated={(publication) => {
+            setCreating(false);
+            select(publication.id);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function PublicationsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const inspections = useInspections();
+  if (inspections.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (inspections.isError) return <QueryError error={inspections.error} onRetry={() => inspections.refetch()} />;
+  const inspection = pickInspection(inspections.data.items, searchParams.get('inspectionId'));
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" gap={12} wrap className="zg-page-heading">
+        <Flex align="baseline" gap={8} wrap>
+          <Typography.Title level={3} className="zg-page-title">
+            公开通报
+          </Typography.Title>
+          <Typography.Text type="secondary">整改进展情况通报的公开稿、发布和公众意见建议</Typography.Text>
+        </Flex>
+        {inspection && (
+          <InspectionSwitcher
+            inspections={inspections.data.items}
+            value={inspection.id}
+            onChange={(id) => setSearchParams({ inspectionId: id })}
+          />
+        )}
+      </Flex>
+      {inspection ? (
+        <InspectionPublications key={inspection.id} inspection={inspection} />
+      ) : (
+        <Card variant="borderless">
+          <Empty description="暂无巡视巡察数据，请先导入整改通报" />
+        </Card>
+      )}
+    </Flex>
+  );
+}
+
+/** 公开通报: drafts generated from the ledger, edited, previewed masked, published and withdrawn; the feedback inbox. */
+export function PublicationsRoute() {
+  const { data: user } = useSessionUser();
+  if (!user) return null;
+  if (!hasBusinessAccess(user)) return <NoAccess roleText={roleLabels(user).join('、')} />;
+  if (!isOfficer(user))
+    return <NoAccess title="此页面供整改专班使用" detail="通报的公开、撤回和意见建议办理由整改专班负责。" />;
+  return (
+    <>
+      <title>公开通报 · 整改工作台</title>
+      <PublicationsPage />
+    </>
+  );
+}

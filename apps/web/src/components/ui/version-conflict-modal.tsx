@@ -1,0 +1,117 @@
+import { Alert, Button, Flex, Modal, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+export interface ConflictField<T> {
+  key: string;
+  label: string;
+  text: (value: T) => string;
+}
+
+export interface ConflictRow {
+  key: string;
+  label: string;
+  seen: string;
+  current: string;
+  mine: string;
+}
+
+/**
+ * The rows to show: every field that changed under the user (seen → current) or that the user changed (mine).
+ * `mine` maps a field key to the user's new value as text.
+ */
+export function conflictRows<T>(
+  fields: ReadonlyArray<ConflictField<T>>,
+  seen: T,
+  current: T,
+  mine: Record<string, string>,
+): ConflictRow[] {
+  return fields
+    .map((field) => ({
+      key: field.key,
+      label: field.label,
+      seen: field.text(seen),
+      current: field.text(current),
+      mine: field.key in mine ? mine[field.key] : '未修改',
+    }))
+    .filter((row) => row.seen !== row.current || row.key in mine);
+}
+
+/**
+ * A save refused with 409 VERSION_CONFLICT, for any versioned record: what the user saw, what it is now and what the
+ * user wanted, side by side; nothing is saved until the user chooses to reload or to re-apply on the new version.
+ */
+export function VersionConflictModal({
+  heading = '数据已被他人修改',
+  title,
+  rows,
+  lastChange,
+  reloadLabel = '放弃我的修改并刷新',
+  reapplyLabel = '按最新数据重新提交',
+  reapplyBlocked,
+  saving,
+  errorText,
+  onReload,
+  onReapply,
+}: {
+  heading?: string;
+  /** What happened, in a sentence: "…在您编辑期间已被他人修改，本次未保存". */
+  title: string;
+  rows: ConflictRow[];
+  /** Who changed it and when, when known. */
+  lastChange?: ReactNode;
+  reloadLabel?: string;
+  reapplyLabel?: string;
+  /** Why the change cannot be re-applied any more (the record moved on to a state that refuses it). */
+  reapplyBlocked?: string | null;
+  saving: boolean;
+  errorText?: string | null;
+  onReload: () => void;
+  onReapply: () => void;
+}) {
+  return (
+    <Modal
+      open
+      title={heading}
+      onCancel={onReload}
+      mask={{ closable: false }}
+      width={760}
+      footer={
+        <Flex justify="flex-end" gap={8} wrap>
+          <Button onClick={onReload} disabled={saving}>
+            {reloadLabel}
+          </Button>
+          <Button type="primary" loading={saving} disabled={Boolean(reapplyBlocked)} onClick={onReapply}>
+            {reapplyLabel}
+          </Button>
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <Alert type="warning" showIcon title={title} />
+        {lastChange && <Typography.Paragraph style={{ marginBottom: 0 }}>{lastChange}</Typography.Paragraph>}
+        <Table<ConflictRow>
+          aria-label="修改对比"
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 560 }}
+          columns={[
+            { key: 'label', title: '项目', dataIndex: 'label', width: 120 },
+            { key: 'seen', title: '您打开时', dataIndex: 'seen' },
+            {
+              key: 'current',
+              title: '当前值',
+              dataIndex: 'current',
+              render: (value: string, row) =>
+                value !== row.seen ? <Typography.Text type="danger">{value}</Typography.Text> : value,
+            },
+            { key: 'mine', title: '您的修改', dataIndex: 'mine' },
+          ]}
+        />
+        {reapplyBlocked && <Alert type="info" showIcon title={reapplyBlocked} />}
+        {errorText && <Alert type="error" showIcon title={errorText} role="alert" />}
+      </Flex>
+    </Modal>
+  );
+}
