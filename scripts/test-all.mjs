@@ -87,6 +87,9 @@ function vitestTier(name, workspace) {
 
 ensureBrowser();
 if (run('node', ['scripts/build.mjs', '--if-stale']) !== 0) process.exit(1);
+// the login route's JavaScript budget (docs/performance.md), checked on the build the browser tier serves
+const bundleCode = run('node', ['scripts/bundle-report.mjs']);
+record('bundle budget', bundleCode, { passed: bundleCode === 0 ? 1 : 0, failed: bundleCode === 0 ? 0 : 1 });
 
 let serverUrl = process.env.TEST_DATABASE_URL;
 let embedded = null;

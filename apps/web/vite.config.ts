@@ -14,6 +14,8 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {
+    // read by scripts/bundle-report.mjs: what each route downloads
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {
