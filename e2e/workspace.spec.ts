@@ -113,6 +113,8 @@ test('a unit leader submits a measure with PDF evidence; the officer signs it of
 }) => {
   // the unit leader picks a measure from 我的任务 that can be put forward for sign-off
   const unit = await newSignedInPage(browser, 'unitlead');
+  await expect(unit.getByRole('region', { name: '整改概况' })).toBeVisible();
+  const unitPendingBefore = await kpi(unit, '待审核');
   await unit.getByRole('menuitem', { name: /我的任务/ }).click();
   await expect(unit.getByRole('heading', { name: '我的任务' })).toBeVisible();
   const card = unit
@@ -149,6 +151,9 @@ test('a unit leader submits a measure with PDF evidence; the officer signs it of
   await expect(unit.getByText('已提交销号申请，等待整改专班审核')).toBeVisible();
   await expect(panel.locator('.ant-card-extra')).toContainText('待审核');
   await unit.screenshot({ path: test.info().outputPath('problem-detail.png'), fullPage: true });
+  // the unit's own dashboard counts the submission
+  await unit.getByRole('menuitem', { name: '工作台' }).click();
+  await expect.poll(() => kpi(unit, '待审核')).toBe(unitPendingBefore + 1);
   await unit.context().close();
 
   // the officer sees it waiting, signs it off in place, and the dashboard follows
@@ -174,6 +179,12 @@ test('a unit leader submits a measure with PDF evidence; the officer signs it of
   await expect.poll(() => kpi(officer, '待审核')).toBe(pendingBefore - 1);
   await expectNoFrameworkText(officer);
   await officer.context().close();
+
+  // and the unit leader's dashboard follows the sign-off
+  const unitAgain = await newSignedInPage(browser, 'unitlead');
+  await expect(unitAgain.getByRole('region', { name: '整改概况' })).toBeVisible();
+  await expect.poll(() => kpi(unitAgain, '待审核')).toBe(unitPendingBefore);
+  await unitAgain.context().close();
 });
 
 test('a unit leader cannot open another unit’s problem by its address', async ({ browser }) => {
@@ -256,11 +267,15 @@ test('the ledger, its filters in the URL and the deadline calendar', async ({ br
   await page.getByRole('combobox', { name: '按亮灯筛选' }).click();
   await page.locator('.ant-select-item-option[title="红灯（逾期）"]').click();
   await expect(page).toHaveURL(/\/problems\?light=red$/);
-  await expect(list.locator('tbody tr[data-row-key]').first()).toBeVisible();
-  for (const light of await list
-    .locator('tbody tr[data-row-key] .zg-light')
-    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-light'))))
-    expect(light).toBe('red');
+  // the API filters; the previous rows stay on screen until its answer arrives
+  await expect
+    .poll(async () => {
+      const lights = await list
+        .locator('tbody tr[data-row-key] .zg-light')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-light')));
+      return lights.length > 0 && lights.every((light) => light === 'red');
+    })
+    .toBe(true);
 
   await list.locator('tbody tr[data-row-key]').first().getByRole('button', { name: '展开行' }).click();
   await expect(page.getByRole('table', { name: '整改措施' }).first()).toBeVisible();

@@ -3647,7 +3647,10 @@ export interface operations {
   createInspection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3836,7 +3839,10 @@ export interface operations {
   createCategory: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3971,7 +3977,10 @@ export interface operations {
   createProblem: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4174,7 +4183,10 @@ export interface operations {
   createMeasure: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4858,7 +4870,10 @@ export interface operations {
   createUnit: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4978,7 +4993,10 @@ export interface operations {
   createPerson: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5098,7 +5116,10 @@ export interface operations {
   createAccountabilityAction: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5191,7 +5212,10 @@ export interface operations {
   createRuleDocument: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5284,7 +5308,10 @@ export interface operations {
   createFundRecovery: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5675,7 +5702,10 @@ export interface operations {
   commitNoticeImport: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5989,7 +6019,10 @@ export interface operations {
   createPublication: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };

@@ -1,10 +1,12 @@
 import {
+  applyDecorators,
   Injectable,
   UseInterceptors,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -97,4 +99,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 /** Marks a create route as idempotent under the Idempotency-Key header. */
-export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
+export const Idempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    // in the OpenAPI document, so generated clients offer the header
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did',
+    }),
+  );

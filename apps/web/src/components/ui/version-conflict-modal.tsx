@@ -1,5 +1,6 @@
-import { Alert, Button, Flex, Modal, Table, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { errorMessage, isVersionConflict } from '@/lib/api-client';
 
 export interface ConflictField<T> {
   key: string;
@@ -114,4 +115,73 @@ export function VersionConflictModal({
       </Flex>
     </Modal>
   );
+}
+
+export interface PendingConflict<T, C> {
+  /** the record as the user opened it */
+  seen: T;
+  /** the record as it is now (the 409's `current`) */
+  current: T;
+  /** the fields the user changed, with their new values */
+  changes: C;
+}
+
+/**
+ * The whole 409 round for a record edited in a form: the comparison, "reload" (refetch and drop the change) and
+ * "re-apply" (send only the user's changes on the current version; a further 409 compares again).
+ */
+export function ResolvableConflict<T extends { version: number }, C extends Record<string, unknown>>({
+  conflict,
+  fields,
+  title,
+  save,
+  reload,
+  onResolved,
+  onConflictAgain,
+}: {
+  conflict: PendingConflict<T, C>;
+  fields: ReadonlyArray<ConflictField<T>>;
+  title: string;
+  save: (changes: C, version: number) => Promise<unknown>;
+  reload: () => Promise<unknown>;
+  onResolved: () => void;
+  onConflictAgain: (next: PendingConflict<T, C>) => void;
+}) {
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const [errorText, setErrorText] = useState<string | null>(null);
+  const edited = { ...conflict.seen, ...conflict.changes };
+  const mine = Object.fromEntries(
+    fields.filter((field) => field.key in conflict.changes).map((field) => [field.key, field.text(edited)]),
+  );
+  const reapply = async () => {
+    setSaving(true);
+    setErrorText(null);
+    try {
+      await save(conflict.changes, conflict.current.version);
+      message.success('已按最新数据重新保存');
+      onResolved();
+    } catch (error) {
+      if (isVersionConflict(error) && error.current)
+        onConflictAgain({ ...conflict, seen: conflict.current, current: error.current as T });
+      else setErrorText(errorMessage(error, '保存失败，请稍后重试'));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <VersionConflictModal
+      title={title}
+      rows={conflictRows(fields, conflict.seen, conflict.current, mine)}
+      saving={saving}
+      errorText={errorText}
+      onReload={() => void reload().finally(onResolved)}
+      onReapply={() => void reapply()}
+    />
+  );
+}
+
+/** The fields of `values` that differ from `seen`: what a re-apply sends. */
+export function changedFields<T extends Record<string, unknown>>(seen: Partial<T>, values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== seen[key])) as Partial<T>;
 }

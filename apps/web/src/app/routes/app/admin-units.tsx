@@ -5,7 +5,12 @@ import { useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { PageLoading } from '@/components/ui/page-loading';
-import { conflictRows, VersionConflictModal, type ConflictField } from '@/components/ui/version-conflict-modal';
+import {
+  changedFields,
+  ResolvableConflict,
+  type ConflictField,
+  type PendingConflict,
+} from '@/components/ui/version-conflict-modal';
 import { useDeleteUnit } from '@/features/units/api/delete-unit';
 import { usePersons } from '@/features/units/api/get-persons';
 import { useUnits, type Unit } from '@/features/units/api/get-units';
@@ -23,14 +28,9 @@ function toTree(units: Unit[], parentId: string | null): DataNode[] {
 
 type Editing = { unit?: Unit; parentId: string | null } | null;
 
-interface UnitConflict {
-  seen: Unit;
-  current: Unit;
-  /** the fields the user changed, with their new values */
-  changes: Partial<UnitInput>;
-}
+type UnitConflict = PendingConflict<Unit, Partial<UnitInput>>;
 
-function unitConflictFields(units: Unit[]): Array<ConflictField<Pick<Unit, 'name' | 'kind' | 'parentId'>>> {
+function unitConflictFields(units: Unit[]): Array<ConflictField<Unit>> {
   const nameOf = (id: string | null) =>
     id ? (units.find((unit) => unit.id === id)?.name ?? '（已删除的单位）') : '无（顶级）';
   return [
@@ -38,55 +38,6 @@ function unitConflictFields(units: Unit[]): Array<ConflictField<Pick<Unit, 'name
     { key: 'kind', label: '单位类型', text: (unit) => unit.kind },
     { key: 'parentId', label: '上级单位', text: (unit) => nameOf(unit.parentId) },
   ];
-}
-
-/** A unit saved by someone else meanwhile: compare, then reload or re-apply on the current version. */
-function UnitConflictDialog({
-  conflict,
-  units,
-  onResolved,
-  onConflictAgain,
-}: {
-  conflict: UnitConflict;
-  units: Unit[];
-  onResolved: () => void;
-  onConflictAgain: (next: UnitConflict) => void;
-}) {
-  const save = useSaveUnit();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const fields = unitConflictFields(units);
-  const edited = { ...conflict.seen, ...conflict.changes };
-  const mine = Object.fromEntries(
-    fields.filter((field) => field.key in conflict.changes).map((field) => [field.key, field.text(edited)]),
-  );
-  return (
-    <VersionConflictModal
-      title={`单位“${conflict.seen.name}”在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
-      rows={conflictRows(fields, conflict.seen, conflict.current, mine)}
-      saving={save.isPending}
-      errorText={save.isError && !isVersionConflict(save.error) ? errorMessage(save.error) : null}
-      onReload={() => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.units });
-        onResolved();
-      }}
-      onReapply={() =>
-        save.mutate(
-          { ...conflict.changes, id: conflict.current.id, version: conflict.current.version },
-          {
-            onSuccess: () => {
-              message.success('已按最新数据重新保存');
-              onResolved();
-            },
-            onError: (error) => {
-              if (isVersionConflict(error) && error.current)
-                onConflictAgain({ ...conflict, seen: conflict.current, current: error.current as Unit });
-            },
-          },
-        )
-      }
-    />
-  );
 }
 
 function UnitModal({
@@ -137,12 +88,7 @@ function UnitModal({
                 onError: (error) => {
                   if (unit && isVersionConflict(error) && error.current) {
                     onClose();
-                    const changes = Object.fromEntries(
-                      (Object.keys(input) as Array<keyof UnitInput>)
-                        .filter((key) => input[key] !== unit[key])
-                        .map((key) => [key, input[key]]),
-                    );
-                    onConflict({ seen: unit, current: error.current as Unit, changes });
+                    onConflict({ seen: unit, current: error.current as Unit, changes: changedFields(unit, input) });
                   }
                 },
               },
@@ -183,6 +129,8 @@ export function AdminUnitsRoute() {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [conflict, setConflict] = useState<UnitConflict | null>(null);
+  const saveUnit = useSaveUnit();
+  const queryClient = useQueryClient();
   const persons = usePersons(selected);
   const remove = useDeleteUnit();
   const { modal, message } = App.useApp();
@@ -261,10 +209,13 @@ export function AdminUnitsRoute() {
       </Flex>
       <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} onConflict={setConflict} />
       {conflict && (
-        <UnitConflictDialog
+        <ResolvableConflict
           key={`${conflict.current.id}:${conflict.current.version}`}
           conflict={conflict}
-          units={units.data}
+          fields={unitConflictFields(units.data)}
+          title={`单位“${conflict.seen.name}”在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
+          save={(changes, version) => saveUnit.mutateAsync({ ...changes, id: conflict.current.id, version })}
+          reload={() => queryClient.invalidateQueries({ queryKey: queryKeys.units })}
           onResolved={() => setConflict(null)}
           onConflictAgain={setConflict}
         />

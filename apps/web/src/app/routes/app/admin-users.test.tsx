@@ -4,7 +4,7 @@ import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { page, sessionUser } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { currentUrl, renderApp, sentBodies } from '@/testing/test-utils';
+import { currentUrl, findDialog, renderApp, sentBodies } from '@/testing/test-utils';
 import { setViewportWidth } from '@/testing/viewport';
 
 function account(overrides: Partial<Schemas['UserDto']> = {}): Schemas['UserDto'] {
@@ -99,5 +99,42 @@ describe('账号管理', () => {
         { version: 3, roles: ['task_force_officer'] },
       ]),
     );
+  }, 60_000);
+
+  it('on a 409 compares the account and re-applies only the system admin\'s own change', async () => {
+    const target = account({ locked: false, lockedUntil: null, failedLoginCount: 0 });
+    const current = { ...target, displayName: '张三（水务）', disabled: true, version: 4 };
+    let patches = 0;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(sysadmin),
+      'GET /api/users': json(page([target])),
+      'GET /api/units': json([]),
+      'PATCH /api/users/:id': () => {
+        patches += 1;
+        return patches === 1
+          ? json({ code: 'VERSION_CONFLICT', message: '数据已被他人修改，请刷新后重试', current }, 409)
+          : json({ ...current, unitId: null, unitName: null, version: 5 });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+    await user.click(await screen.findByRole('button', { name: /^编\s?辑$/ }));
+    const form = await findDialog(`编辑账号 ${target.username}`);
+    const name = within(form).getByLabelText('姓名');
+    await user.clear(name);
+    await user.type(name, '张叁');
+    await user.click(saveButton(form));
+
+    const dialog = await findDialog('数据已被他人修改');
+    const table = within(dialog).getByRole('table', { name: '修改对比' });
+    const rowOf = (label: string) => within(table).getByText(label).closest('tr') as HTMLElement;
+    expect(within(rowOf('姓名')).getByText('张三（水务）')).toBeInTheDocument();
+    expect(within(rowOf('姓名')).getByText('张叁')).toBeInTheDocument();
+    expect(within(rowOf('账号状态')).getByText('停用')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: '按最新数据重新提交' }));
+    await waitFor(() => expect(patches).toBe(2));
+    const bodies = await sentBodies(sentRequests(fetchMock), 'PATCH', `/api/users/${target.id}`);
+    expect(bodies[1]).toEqual({ version: 4, displayName: '张叁' });
   }, 60_000);
 });

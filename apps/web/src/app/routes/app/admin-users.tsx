@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { ADMIN_ROLES, ROLE_LABELS, ROLES, roleConflict, type Role } from '@zhenggai/domain';
 import {
@@ -28,7 +29,14 @@ import { useResetUserPassword } from '@/features/users/api/reset-user-password';
 import { useSetUserRoles } from '@/features/users/api/set-user-roles';
 import { useUnlockUser } from '@/features/users/api/unlock-user';
 import { useUpdateUser } from '@/features/users/api/update-user';
-import { errorMessage } from '@/lib/api-client';
+import {
+  changedFields,
+  ResolvableConflict,
+  type ConflictField,
+  type PendingConflict,
+} from '@/components/ui/version-conflict-modal';
+import { errorMessage, isVersionConflict } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 import { useSessionUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 
@@ -113,8 +121,28 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
 }
 
 type EditValues = { displayName: string; unitId: string | null; disabled: boolean };
+type UserConflict = PendingConflict<User, Partial<EditValues>>;
 
-function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+// the unit by its id, so that the edited value (a new unitId with the old unitName) reads right
+function userConflictFields(units: Array<{ id: string; name: string }>): Array<ConflictField<User>> {
+  const unitName = (user: User) =>
+    user.unitId ? (units.find((unit) => unit.id === user.unitId)?.name ?? user.unitName ?? '（未知单位）') : '无';
+  return [
+    { key: 'displayName', label: '姓名', text: (user) => user.displayName },
+    { key: 'unitId', label: '所属单位', text: unitName },
+    { key: 'disabled', label: '账号状态', text: (user) => (user.disabled ? '停用' : '启用') },
+  ];
+}
+
+function EditUserModal({
+  user,
+  onClose,
+  onConflict,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onConflict: (conflict: UserConflict) => void;
+}) {
   const [form] = Form.useForm<EditValues>();
   const update = useUpdateUser();
   const units = useUnits({ enabled: Boolean(user) });
@@ -144,11 +172,18 @@ function EditUserModal({ user, onClose }: { user: User | null; onClose: () => vo
                   message.success('已保存');
                   onClose();
                 },
+                onError: (error) => {
+                  if (isVersionConflict(error) && error.current) {
+                    onClose();
+                    const input = { ...values, unitId: values.unitId ?? null };
+                    onConflict({ seen: user, current: error.current as User, changes: changedFields(user, input) });
+                  }
+                },
               },
             )
           }
         >
-          {update.isError && (
+          {update.isError && !isVersionConflict(update.error) && (
             <Alert type="error" showIcon title={errorMessage(update.error)} style={{ marginBottom: 16 }} />
           )}
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
@@ -295,6 +330,10 @@ export function AdminUsersRoute() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [rolesFor, setRolesFor] = useState<User | null>(null);
+  const [conflict, setConflict] = useState<UserConflict | null>(null);
+  const update = useUpdateUser();
+  const queryClient = useQueryClient();
+  const conflictUnits = useUnits({ enabled: Boolean(conflict) });
 
   if (!systemAdmin && !securityAdmin)
     return <NoAccess title="无权管理账号" detail="账号管理仅限系统管理员和安全管理员。" />;
@@ -405,7 +444,19 @@ export function AdminUsersRoute() {
         />
       )}
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
-      <EditUserModal user={editing} onClose={() => setEditing(null)} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} onConflict={setConflict} />
+      {conflict && (
+        <ResolvableConflict
+          key={`${conflict.current.id}:${conflict.current.version}`}
+          conflict={conflict}
+          fields={userConflictFields(conflictUnits.data ?? [])}
+          title={`账号 ${conflict.seen.username} 在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
+          save={(changes, version) => update.mutateAsync({ userId: conflict.current.id, version, ...changes })}
+          reload={() => queryClient.invalidateQueries({ queryKey: queryKeys.users })}
+          onResolved={() => setConflict(null)}
+          onConflictAgain={setConflict}
+        />
+      )}
       <RolesModal key={rolesFor?.id ?? 'none'} user={rolesFor} onClose={() => setRolesFor(null)} />
     </>
   );
