@@ -1,6 +1,12 @@
 // Statuses of measures and problems, their Chinese labels, and how a problem's status follows from its measures.
 
-export const MEASURE_STATUSES = ['not_started', 'in_progress', 'pending_review', 'completed', 'deemed_completed'] as const;
+export const MEASURE_STATUSES = [
+  'not_started',
+  'in_progress',
+  'pending_review',
+  'completed',
+  'deemed_completed',
+] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {

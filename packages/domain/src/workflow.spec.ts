@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURE_STATUSES } from './status.js';
-import { checkTransition, rollUpMeasureStatus, validateApproval, validateReason, TRANSITION_RULES, MEASURE_ACTIONS } from './workflow.js';
+import {
+  checkTransition,
+  rollUpMeasureStatus,
+  validateApproval,
+  validateReason,
+  TRANSITION_RULES,
+  MEASURE_ACTIONS,
+} from './workflow.js';
 
 describe('checkTransition', () => {
   const officer = ['task_force_officer'] as const;
@@ -14,13 +21,24 @@ describe('checkTransition', () => {
   });
 
   it('refuses a submission by another unit, by staff or by an officer as FORBIDDEN', () => {
-    expect(checkTransition('submit', { status: 'in_progress', roles: leader, ownUnit: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(checkTransition('submit', { status: 'in_progress', roles: ['unit_staff'], ownUnit: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(checkTransition('submit', { status: 'in_progress', roles: officer, ownUnit: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkTransition('submit', { status: 'in_progress', roles: leader, ownUnit: false })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(checkTransition('submit', { status: 'in_progress', roles: ['unit_staff'], ownUnit: true })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(checkTransition('submit', { status: 'in_progress', roles: officer, ownUnit: true })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses a second submission by the same unit', () => {
-    expect(checkTransition('submit', { status: 'in_progress', unitStatus: 'pending_review', roles: leader, ownUnit: true })).toMatchObject({
+    expect(
+      checkTransition('submit', { status: 'in_progress', unitStatus: 'pending_review', roles: leader, ownUnit: true }),
+    ).toMatchObject({
       ok: false,
       code: 'TRANSITION_NOT_ALLOWED',
     });
@@ -29,19 +47,31 @@ describe('checkTransition', () => {
   it('lets only officers approve or return a submission, and reopen a signed-off measure', () => {
     for (const action of ['approve', 'return'] as const) {
       for (const status of MEASURE_STATUSES) {
-        expect(checkTransition(action, { status, roles: officer, ownUnit: false }).ok).toBe(status === 'pending_review');
+        expect(checkTransition(action, { status, roles: officer, ownUnit: false }).ok).toBe(
+          status === 'pending_review',
+        );
       }
-      expect(checkTransition(action, { status: 'pending_review', roles: leader, ownUnit: true })).toMatchObject({ code: 'FORBIDDEN' });
-      expect(checkTransition(action, { status: 'pending_review', roles: ['supervisor'], ownUnit: false })).toMatchObject({ code: 'FORBIDDEN' });
+      expect(checkTransition(action, { status: 'pending_review', roles: leader, ownUnit: true })).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(
+        checkTransition(action, { status: 'pending_review', roles: ['supervisor'], ownUnit: false }),
+      ).toMatchObject({ code: 'FORBIDDEN' });
     }
     for (const status of MEASURE_STATUSES) {
-      expect(checkTransition('reopen', { status, roles: officer, ownUnit: false }).ok).toBe(status === 'completed' || status === 'deemed_completed');
+      expect(checkTransition('reopen', { status, roles: officer, ownUnit: false }).ok).toBe(
+        status === 'completed' || status === 'deemed_completed',
+      );
     }
   });
 
   it('explains a forbidden transition in Chinese', () => {
     const result = checkTransition('approve', { status: 'in_progress', roles: officer, ownUnit: false });
-    expect(result).toEqual({ ok: false, code: 'TRANSITION_NOT_ALLOWED', message: '整改措施当前状态为“推进中”，不能审核通过' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'TRANSITION_NOT_ALLOWED',
+      message: '整改措施当前状态为“推进中”，不能审核通过',
+    });
   });
 
   it('covers every action', () => {
@@ -71,10 +101,26 @@ describe('validateApproval', () => {
       nextCheckpoint: ['视同完成须填写下一检查节点日期'],
     });
     expect(
-      validateApproval({ outcome: 'deemed_completed', stageOutcome: '已完成阶段目标', longTermMechanism: '季度调度', nextCheckpoint: '2024-05-01' }, today),
+      validateApproval(
+        {
+          outcome: 'deemed_completed',
+          stageOutcome: '已完成阶段目标',
+          longTermMechanism: '季度调度',
+          nextCheckpoint: '2024-05-01',
+        },
+        today,
+      ),
     ).toEqual({ nextCheckpoint: ['下一检查节点须晚于今天'] });
     expect(
-      validateApproval({ outcome: 'deemed_completed', stageOutcome: '已完成阶段目标', longTermMechanism: '季度调度', nextCheckpoint: '2024-08-01' }, today),
+      validateApproval(
+        {
+          outcome: 'deemed_completed',
+          stageOutcome: '已完成阶段目标',
+          longTermMechanism: '季度调度',
+          nextCheckpoint: '2024-08-01',
+        },
+        today,
+      ),
     ).toEqual({});
   });
 });

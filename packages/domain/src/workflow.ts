@@ -36,8 +36,7 @@ export const TRANSITION_RULES: Record<MeasureAction, TransitionRule> = {
 };
 
 export type TransitionCheck =
-  | { ok: true }
-  | { ok: false; code: 'FORBIDDEN' | 'TRANSITION_NOT_ALLOWED'; message: string };
+  { ok: true } | { ok: false; code: 'FORBIDDEN' | 'TRANSITION_NOT_ALLOWED'; message: string };
 
 /** May an account with `roles` (belonging to one of the measure's units when `ownUnit`) take `action` now? */
 export function checkTransition(
@@ -50,7 +49,11 @@ export function checkTransition(
     return { ok: false, code: 'FORBIDDEN', message: `当前账号不能${label}` };
   }
   if (!rule.from.includes(context.status)) {
-    return { ok: false, code: 'TRANSITION_NOT_ALLOWED', message: `整改措施当前状态为“${STATUS_WORDS[context.status]}”，不能${label}` };
+    return {
+      ok: false,
+      code: 'TRANSITION_NOT_ALLOWED',
+      message: `整改措施当前状态为“${STATUS_WORDS[context.status]}”，不能${label}`,
+    };
   }
   if (action === 'submit' && context.unitStatus === 'pending_review') {
     return { ok: false, code: 'TRANSITION_NOT_ALLOWED', message: '本单位已提交，正在等待审核' };

@@ -101,7 +101,7 @@ describe('账号管理', () => {
     );
   }, 60_000);
 
-  it('on a 409 compares the account and re-applies only the system admin\'s own change', async () => {
+  it("on a 409 compares the account and re-applies only the system admin's own change", async () => {
     const target = account({ locked: false, lockedUntil: null, failedLoginCount: 0 });
     const current = { ...target, displayName: '张三（水务）', disabled: true, version: 4 };
     let patches = 0;

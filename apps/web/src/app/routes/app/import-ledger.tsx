@@ -1,23 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  Empty,
-  Flex,
-  Form,
-  Result,
-  Skeleton,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Result, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
-import { QueryError } from '@/components/errors/query-error';
 import {
   useImportLedger,
   type LedgerImportResult,
@@ -30,8 +15,8 @@ import {
   mappingFromValues,
   type LedgerMappingValues,
 } from '@/features/documents/components/ledger-mapping-form';
-import { useInspections, type Inspection } from '@/features/inspections/api/get-inspections';
-import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
+import type { Inspection } from '@/features/inspections/api/get-inspections';
+import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
 import { formatFileSize } from '@/lib/format';
@@ -278,36 +263,8 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
 }
 
 function ImportLedgerPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const inspections = useInspections();
-  if (inspections.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (inspections.isError) return <QueryError error={inspections.error} onRetry={() => inspections.refetch()} />;
-  const inspection = pickInspection(inspections.data.items, searchParams.get('inspectionId'));
   return (
-    <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" gap={12} wrap className="zg-page-heading">
-        <Flex align="baseline" gap={8} wrap>
-          <Typography.Title level={3} className="zg-page-title">
-            导入整改台账
-          </Typography.Title>
-          {inspection && <Typography.Text type="secondary">{inspection.title}</Typography.Text>}
-        </Flex>
-        {inspection && (
-          <InspectionSwitcher
-            inspections={inspections.data.items}
-            value={inspection.id}
-            onChange={(id) => setSearchParams({ inspectionId: id })}
-          />
-        )}
-      </Flex>
-      {inspection ? (
-        <LedgerImport key={inspection.id} inspection={inspection} />
-      ) : (
-        <Card variant="borderless">
-          <Empty description="暂无巡视巡察数据，请先导入整改通报" />
-        </Card>
-      )}
-    </Flex>
+    <InspectionPage title="导入整改台账">{(inspection) => <LedgerImport inspection={inspection} />}</InspectionPage>
   );
 }
 

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
-import { useInspections, type Inspection } from '@/features/inspections/api/get-inspections';
-import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
+import type { Inspection } from '@/features/inspections/api/get-inspections';
+import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { usePublications } from '@/features/publications/api/get-publications';
 import { CreatePublicationModal } from '@/features/publications/components/create-publication-modal';
 import { PublicationDetail } from '@/features/publications/components/publication-detail';
@@ -76,36 +76,10 @@ function InspectionPublications({ inspection }: { inspection: Inspection }) {
 }
 
 function PublicationsPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const inspections = useInspections();
-  if (inspections.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (inspections.isError) return <QueryError error={inspections.error} onRetry={() => inspections.refetch()} />;
-  const inspection = pickInspection(inspections.data.items, searchParams.get('inspectionId'));
   return (
-    <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" gap={12} wrap className="zg-page-heading">
-        <Flex align="baseline" gap={8} wrap>
-          <Typography.Title level={3} className="zg-page-title">
-            公开通报
-          </Typography.Title>
-          <Typography.Text type="secondary">整改进展情况通报的公开稿、发布和公众意见建议</Typography.Text>
-        </Flex>
-        {inspection && (
-          <InspectionSwitcher
-            inspections={inspections.data.items}
-            value={inspection.id}
-            onChange={(id) => setSearchParams({ inspectionId: id })}
-          />
-        )}
-      </Flex>
-      {inspection ? (
-        <InspectionPublications key={inspection.id} inspection={inspection} />
-      ) : (
-        <Card variant="borderless">
-          <Empty description="暂无巡视巡察数据，请先导入整改通报" />
-        </Card>
-      )}
-    </Flex>
+    <InspectionPage title="公开通报" subtitle="整改进展情况通报的公开稿、发布和公众意见建议">
+      {(inspection) => <InspectionPublications inspection={inspection} />}
+    </InspectionPage>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Flex, Modal, Skeleton, Table, Typography } from 'antd';
+import { App, Skeleton, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { MeasureAction } from '@zhenggai/domain';
 import { useCallback, useState, type ReactNode } from 'react';
+import { VersionConflictModal, type ConflictRow } from '@/components/ui/version-conflict-modal';
 import { errorMessage, isVersionConflict, type ApiError } from '@/lib/api-client';
 import { EMPTY_TEXT, formatDate, formatDateTime, measureRef } from '@/lib/format';
 import { invalidateMeasureData } from '@/lib/query-keys';
@@ -47,17 +48,9 @@ const FIELDS: Field[] = [
   },
 ];
 
-interface Row {
-  key: string;
-  label: string;
-  seen: string;
-  current: string;
-  mine: string;
-}
-
-function diffRows(state: ConflictState): Row[] {
+function diffRows(state: ConflictState): ConflictRow[] {
   const mine = new Map(state.changes.map((change) => [change.label, change.value]));
-  const rows: Row[] = [];
+  const rows: ConflictRow[] = [];
   for (const field of FIELDS) {
     const seen = field.text(state.seen);
     const current = field.text(state.current);
@@ -132,54 +125,16 @@ function ConflictDialog({
   };
 
   return (
-    <Modal
-      open
-      title="数据已被他人修改"
-      onCancel={() => void reload()}
-      mask={{ closable: false }}
-      width={760}
-      footer={
-        <Flex justify="flex-end" gap={8} wrap>
-          <Button onClick={() => void reload()} disabled={saving}>
-            放弃我的修改并刷新
-          </Button>
-          <Button type="primary" loading={saving} disabled={!allowed.ok} onClick={() => void reapply()}>
-            按最新数据重新提交
-          </Button>
-        </Flex>
-      }
-    >
-      <Flex vertical gap={12}>
-        <Alert
-          type="warning"
-          showIcon
-          title={`措施 ${measureRef(state.current.problemLabel, state.current.seq)} 在您办理“${state.actionLabel}”期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
-        />
-        <LastChange measureId={state.current.id} />
-        <Table<Row>
-          aria-label="修改对比"
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={rows}
-          scroll={{ x: 560 }}
-          columns={[
-            { key: 'label', title: '项目', dataIndex: 'label', width: 96 },
-            { key: 'seen', title: '您打开时', dataIndex: 'seen' },
-            {
-              key: 'current',
-              title: '当前值',
-              dataIndex: 'current',
-              render: (value: string, row) =>
-                value !== row.seen ? <Typography.Text type="danger">{value}</Typography.Text> : value,
-            },
-            { key: 'mine', title: '您的修改', dataIndex: 'mine' },
-          ]}
-        />
-        {!allowed.ok && <Alert type="info" showIcon title={`不能重新提交：${allowed.message}`} />}
-        {errorText && <Alert type="error" showIcon title={errorText} role="alert" />}
-      </Flex>
-    </Modal>
+    <VersionConflictModal
+      title={`措施 ${measureRef(state.current.problemLabel, state.current.seq)} 在您办理“${state.actionLabel}”期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
+      lastChange={<LastChange measureId={state.current.id} />}
+      rows={rows}
+      reapplyBlocked={allowed.ok ? null : `不能重新提交：${allowed.message}`}
+      saving={saving}
+      errorText={errorText}
+      onReload={() => void reload()}
+      onReapply={() => void reapply()}
+    />
   );
 }
 
