@@ -1193,6 +1193,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/feedback/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 未处理的公众意见建议数
+     * @description for the officers' menu badge
+     */
+    get: operations['getUnreadFeedbackCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/feedback/{id}/read': {
     parameters: {
       query?: never;
@@ -2844,6 +2864,10 @@ export interface components {
       unread: number;
       page: number;
       pageSize: number;
+    };
+    FeedbackUnreadDto: {
+      /** @description opinions of the public not yet handled, over every notice still on record */
+      unread: number;
     };
     HandleFeedbackDto: {
       /** @description the version you read; a stale or missing one answers 409 */
@@ -6266,6 +6290,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FeedbackPageDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getUnreadFeedbackCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackUnreadDto'];
         };
       };
       403: {

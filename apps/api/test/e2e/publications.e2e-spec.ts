@@ -355,6 +355,7 @@ describe('public notices: masking, publication, public page, feedback (HTTP)', (
   it('takes opinions within the publicity period into the inbox, newest first, stored with ip and user agent', async () => {
     const notice = await published();
     freshRateWindow();
+    const unreadBefore = (await officer.agent.get('/api/feedback/unread-count').expect(200)).body.unread as number;
     const first = await feedback(notice.slug!, {
       content: '建议加快河湖整治进度。',
       name: '市民王先生',
@@ -397,6 +398,11 @@ describe('public notices: masking, publication, public page, feedback (HTTP)', (
 
     // handled with a note, under its version
     const target = inbox.items[1];
+    // the officers' menu badge counts both, and only officers may read it
+    expect((await officer.agent.get('/api/feedback/unread-count').expect(200)).body).toEqual({
+      unread: unreadBefore + 2,
+    });
+    await supervisor.agent.get('/api/feedback/unread-count').expect(403);
     await write(officer, 'post', `/api/feedback/${target.id}/read`).send({}).expect(409);
     await write(officer, 'post', `/api/feedback/${target.id}/read`)
       .send({ version: target.version + 1 })
@@ -436,6 +442,7 @@ describe('public notices: masking, publication, public page, feedback (HTTP)', (
       await officer.agent.get(`/api/inspections/${inspectionId}/publications`).expect(200)
     ).body.items.find((item: { id: string }) => item.id === notice.id);
     expect(listed).toMatchObject({ feedbackCount: 2, unreadFeedbackCount: 1 });
+    expect((await officer.agent.get('/api/feedback/unread-count').expect(200)).body.unread).toBe(unreadBefore + 1);
   });
 
   it('refuses opinions outside the publicity period (China calendar date) with 409 FEEDBACK_CLOSED', async () => {

@@ -21,7 +21,13 @@ import {
   UpdatePublicationDto,
   WithdrawPublicationDto,
 } from './dto/publication-write.dto.js';
-import { FeedbackDto, FeedbackPageDto, PublicationDto, PublicationListDto } from './dto/publication.dto.js';
+import {
+  FeedbackDto,
+  FeedbackPageDto,
+  FeedbackUnreadDto,
+  PublicationDto,
+  PublicationListDto,
+} from './dto/publication.dto.js';
 import { PublicationsService } from './publications.service.js';
 
 @ApiTags('publications')
@@ -117,6 +123,14 @@ export class PublicationsController {
   @ApiOkResponse({ type: FeedbackPageDto })
   getPublicationFeedback(@Param('id', IdPipe) id: string, @Query() query: FeedbackQueryDto): Promise<FeedbackPageDto> {
     return this.publications.feedback(id, query);
+  }
+
+  @Roles('task_force_officer')
+  @Get('feedback/unread-count')
+  @ApiOperation({ summary: '未处理的公众意见建议数', description: "for the officers' menu badge" })
+  @ApiOkResponse({ type: FeedbackUnreadDto })
+  getUnreadFeedbackCount(): Promise<FeedbackUnreadDto> {
+    return this.publications.unreadFeedback();
   }
 
   @Roles('task_force_officer')

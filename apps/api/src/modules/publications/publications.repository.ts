@@ -304,4 +304,14 @@ export class PublicationsRepository {
       [id, values.handledAt, values.handledById, values.replyNote],
     );
   }
+
+  /** Unhandled opinions of the public, for the officers' menu badge (notices of deleted inspections excluded). */
+  async countUnreadFeedback(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unread FROM publication_feedback f
+       JOIN publication p ON p.id = f.publication_id JOIN inspection i ON i.id = p.inspection_id
+       WHERE f.handled_at IS NULL AND i.deleted_at IS NULL`,
+    )) as Array<{ unread: number }>;
+    return row.unread;
+  }
 }

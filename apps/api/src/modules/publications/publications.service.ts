@@ -19,7 +19,13 @@ import type {
   UpdatePublicationDto,
   WithdrawPublicationDto,
 } from './dto/publication-write.dto.js';
-import type { FeedbackDto, FeedbackPageDto, PublicationDto, PublicationListDto } from './dto/publication.dto.js';
+import type {
+  FeedbackDto,
+  FeedbackPageDto,
+  FeedbackUnreadDto,
+  PublicationDto,
+  PublicationListDto,
+} from './dto/publication.dto.js';
 import { maskText, withoutOriginals } from './masking.js';
 import { withPublicityPeriod } from './publicity-sentence.js';
 import { mapFeedback, mapPublication, mapPublicationSummary } from './publications.mapper.js';
@@ -278,6 +284,10 @@ export class PublicationsService {
         }),
       () => this.get(id, actor),
     );
+  }
+
+  async unreadFeedback(): Promise<FeedbackUnreadDto> {
+    return { unread: await this.repository.countUnreadFeedback() };
   }
 
   async feedback(publicationId: string, query: FeedbackQueryDto): Promise<FeedbackPageDto> {

@@ -30,6 +30,7 @@ describe('signed-in shell', () => {
       'GET /api/problems': json(page([])),
       'GET /api/measures': json(page([], { total: 3 })),
       'GET /api/extensions': json(page([], { total: 1 })),
+      'GET /api/feedback/unread-count': json({ unread: 2 }),
     });
     renderApp('/problems');
 
@@ -44,7 +45,7 @@ describe('signed-in shell', () => {
         '整改台账',
         '导入通报',
         '导入台账',
-        '公开通报',
+        '公开通报2',
         '待我审核4',
         '时限日历',
         '轮次设置',

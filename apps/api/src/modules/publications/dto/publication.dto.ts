@@ -69,6 +69,11 @@ export class FeedbackPageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class FeedbackUnreadDto {
+  @ApiProperty({ description: 'opinions of the public not yet handled, over every notice still on record' })
+  unread: number;
+}
+
 /** The public page: exactly these fields, nothing internal. */
 export class PublicNoticeDto {
   @ApiProperty() title: string;

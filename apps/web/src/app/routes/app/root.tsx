@@ -19,6 +19,7 @@ import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { PageLoading } from '@/components/ui/page-loading';
 import { useExtensions } from '@/features/measures/api/get-extensions';
 import { useMeasures } from '@/features/measures/api/get-measures';
+import { useUnreadFeedbackCount } from '@/features/publications/api/get-unread-feedback-count';
 import { isApiError } from '@/lib/api-client';
 import {
   accountGate,
@@ -41,6 +42,7 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   const pendingReviews = useMeasures({ status: 'pending_review', pageSize: 1 }, { enabled: officer });
   const pendingExtensions = useExtensions({ status: 'pending', pageSize: 1 }, { enabled: officer });
   const overdue = useMeasures({ light: 'red', pageSize: 1 }, { enabled: unitUser });
+  const unreadFeedback = useUnreadFeedbackCount({ enabled: officer });
   if (!user) return [];
   if (!business) {
     // the admin roles (三权分立) get their own pages only
@@ -68,7 +70,12 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
     items.push(
       { path: '/imports/notice', label: '导入通报', icon: <FileTextOutlined aria-hidden /> },
       { path: '/imports/ledger', label: '导入台账', icon: <FileExcelOutlined aria-hidden /> },
-      { path: '/publications', label: '公开通报', icon: <NotificationOutlined aria-hidden /> },
+      {
+        path: '/publications',
+        label: '公开通报',
+        icon: <NotificationOutlined aria-hidden />,
+        badge: unreadFeedback.data,
+      },
     );
   }
   if (officer) {
