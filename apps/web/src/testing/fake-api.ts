@@ -29,6 +29,11 @@ function findRoute<T>(routes: Record<string, T>, method: string, pathname: strin
   return undefined;
 }
 
+/** The reply, answered `ms` later: a slow network, for tests that must not act before an answer has arrived. */
+export function slowly(ms: number, reply: Reply): Promise<Reply> {
+  return new Promise((resolve) => setTimeout(() => resolve(reply), ms));
+}
+
 /**
  * Replaces the global fetch (the network edge) with a table of "METHOD /path" → reply (a path may hold `:param`
  * segments). Unlisted calls answer 404 like the API's unknown-route error, so a test never hangs on a missing stub.

@@ -1,21 +1,46 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfigProvider } from 'antd';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
 import { createQueryClient } from '@/lib/react-query';
 
-/** Renders the real route tree at `url`, with the real providers; only fetch is faked (see fake-api.ts). */
+// the query client of the app the current test rendered, read by waitForLoaded()
+let renderedQueryClient: QueryClient | null = null;
+
+/**
+ * Renders the real route tree at `url`, with the real providers; only fetch is faked (see fake-api.ts). Ant Design's
+ * motion is off, so no test waits on an animation (a closing dialog or dropdown is gone at once).
+ */
 export function renderApp(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const queryClient = createQueryClient();
+  renderedQueryClient = queryClient;
   const view = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <ConfigProvider theme={{ token: { motion: false } }}>
+        <RouterProvider router={router} />
+      </ConfigProvider>
     </AppProvider>,
   );
   return { ...view, router, queryClient };
+}
+
+/**
+ * Waits until every query of the rendered app has its answer and no loading spinner covers the page. Call it after
+ * anything that makes a list reload (a filter, a page, a saved change) and before clicking in what the new answer
+ * renders: while a table refetches, antd lays a spinner over the old rows and they take no clicks
+ * (`pointer-events: none`), so a click that comes too early fails at random on a busy machine.
+ */
+export async function waitForLoaded(): Promise<void> {
+  await waitFor(() => {
+    const fetching = renderedQueryClient?.isFetching() ?? 0;
+    if (fetching > 0) throw new Error(`${fetching} queries still loading`);
+    if (document.querySelector('.ant-spin-spinning')) throw new Error('a loading spinner is still shown');
+  });
 }
 
 export function currentUrl(router: ReturnType<typeof createMemoryRouter>): string {

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { page, sessionUser } from '@/testing/data-generators';
-import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { chooseOption, currentUrl, renderApp } from '@/testing/test-utils';
+import { json, sentRequests, slowly, stubApi } from '@/testing/fake-api';
+import { chooseOption, currentUrl, renderApp, waitForLoaded } from '@/testing/test-utils';
 
 const event: Schemas['AuditEventDto'] = {
   id: 'e1',
@@ -30,7 +30,9 @@ describe('审计日志', () => {
   it('puts the filters into the query string of the list and of the export, and expands a change', async () => {
     const fetchMock = stubApi({
       'GET /api/auth/me': json(auditor),
-      'GET /api/audit-events': json(page([event])),
+      // the filtered answer comes late, as on a busy server: the test must wait for it before it clicks a row
+      'GET /api/audit-events': (_request, url) =>
+        url.searchParams.has('username') ? slowly(400, json(page([event]))) : json(page([event])),
     });
     const user = userEvent.setup();
     const { router } = renderApp('/');
@@ -61,6 +63,8 @@ describe('审计日志', () => {
       '/api/audit-events/export.csv?username=sysadmin&action=USER_UPDATED&entityType=user_account',
     );
 
+    // the filtered list replaces the rows: the old ones take no clicks while its spinner covers them
+    await waitForLoaded();
     await user.click(screen.getByRole('button', { name: '展开行' }));
     expect(await screen.findByText('张三丰')).toBeInTheDocument();
     expect(screen.getByText('displayName')).toBeInTheDocument();

@@ -4,7 +4,7 @@ import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { sessionUser } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { findDialog, renderApp } from '@/testing/test-utils';
+import { findDialog, renderApp, waitForLoaded } from '@/testing/test-utils';
 
 const unit = (id: string, name: string, parentId: string | null, sortOrder = 1): Schemas['UnitDto'] => ({
   id,
@@ -83,6 +83,7 @@ describe('单位管理', () => {
     renderApp('/admin/units');
     const tree = await screen.findByRole('tree', { name: '单位树' });
     await user.click(within(tree).getByText('区水务和湖泊局'));
+    await waitForLoaded();
     await user.click(await screen.findByRole('button', { name: /^编\s?辑$/ }));
     const form = await findDialog('编辑单位 区水务和湖泊局');
     const kind = within(form).getByLabelText('单位类型');

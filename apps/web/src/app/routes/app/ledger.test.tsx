@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspection, measure, page, problem, sessionUser, unit } from '@/testing/data-generators';
 import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
-import { chooseOption, currentUrl, findDialog, renderApp, sentBodies, typeDate } from '@/testing/test-utils';
+import {
+  chooseOption,
+  currentUrl,
+  findDialog,
+  renderApp,
+  sentBodies,
+  typeDate,
+  waitForLoaded,
+} from '@/testing/test-utils';
 
 const demoInspection = inspection();
 const waterBureau = unit({ name: '区水务和湖泊局' });
@@ -90,12 +98,17 @@ describe('整改台账', () => {
     await chooseOption(user, screen.getByRole('combobox', { name: '按亮灯筛选' }), '红灯（逾期）');
     await waitFor(() => expect(currentUrl(router)).toBe('/problems?light=red'));
     await waitFor(() => expect(problemQueries(fetchMock).some((query) => query.get('light') === 'red')).toBe(true));
+    await waitForLoaded();
     await waitFor(() => expect(ledgerRows()).toHaveLength(1));
     expect(within(ledgerRows()[0]).getByRole('link', { name: problem7.title })).toBeInTheDocument();
     expect(screen.getByText('共 1 条')).toBeInTheDocument();
 
     await chooseOption(user, screen.getByRole('combobox', { name: '按整改类型筛选' }), '集中整改');
     await waitFor(() => expect(currentUrl(router)).toBe('/problems?light=red&term=concentrated'));
+    await waitFor(() =>
+      expect(problemQueries(fetchMock).some((query) => query.get('term') === 'concentrated')).toBe(true),
+    );
+    await waitForLoaded();
 
     await chooseOption(user, screen.getByRole('combobox', { name: '按责任单位筛选' }), '区水务和湖泊局');
     await waitFor(() =>
@@ -104,6 +117,7 @@ describe('整改台账', () => {
     await waitFor(() =>
       expect(problemQueries(fetchMock).some((query) => query.get('unitId') === waterBureau.id)).toBe(true),
     );
+    await waitForLoaded();
 
     // only leaders are offered
     const leaderFilter = screen.getByRole('combobox', { name: '按责任领导筛选' });
@@ -116,10 +130,12 @@ describe('整改台账', () => {
     await waitFor(() =>
       expect(problemQueries(fetchMock).some((query) => query.get('leaderId') === leader.id)).toBe(true),
     );
+    await waitForLoaded();
     expect(screen.queryByRole('option', { name: /李某/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(currentUrl(router)).toBe('/problems'));
+    await waitForLoaded();
     await waitFor(() => expect(ledgerRows()).toHaveLength(3));
   });
 

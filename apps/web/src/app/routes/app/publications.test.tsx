@@ -4,7 +4,7 @@ import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { inspection, page, sessionUser } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { findDialog, renderApp, sentBodies } from '@/testing/test-utils';
+import { findDialog, renderApp, sentBodies, waitForLoaded } from '@/testing/test-utils';
 
 type Publication = Schemas['PublicationDto'];
 type Feedback = Schemas['FeedbackDto'];
@@ -248,6 +248,7 @@ describe('公开通报', () => {
     await user.click(await screen.findByText('未处理（1）'));
     const inbox = await screen.findByRole('list', { name: '意见建议' });
     await within(inbox).findByText('建议公开退垸还湖的后续进度');
+    await waitForLoaded();
     expect(within(inbox).queryByText('湖边的违建已经拆了，点赞')).not.toBeInTheDocument();
 
     await user.click(within(inbox).getByText('标记已处理').closest('button')!);
