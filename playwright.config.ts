@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { freePort } from '@zhenggai/devdb';
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against the real server with the demo data.
 // `npm test` passes DATABASE_URL of a fresh database; alone, `npm run test:e2e` uses an embedded PostgreSQL.
-const port = Number(process.env.E2E_PORT ?? 3210);
+// The server's port is E2E_PORT, else one free at start; it is kept in the environment, which the workers inherit,
+// so that every process of the run reads the same one.
+process.env.E2E_PORT ??= String(await freePort());
+const port = Number(process.env.E2E_PORT);
+// alone, the server's embedded PostgreSQL: E2E_PG_PORT, else a free one, fixed for the run in the same way
+if (!process.env.DATABASE_URL) process.env.E2E_PG_PORT ??= String(await freePort());
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -52,7 +58,7 @@ export default defineConfig({
       DEMO_DATA: 'auto',
       ...(process.env.DATABASE_URL
         ? { DATABASE_URL: process.env.DATABASE_URL }
-        : { EMBEDDED_PG_DIR: '.data/pg-e2e', EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54333' }),
+        : { EMBEDDED_PG_DIR: '.data/pg-e2e', EMBEDDED_PG_PORT: process.env.E2E_PG_PORT }),
     },
   },
 });

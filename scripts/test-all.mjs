@@ -5,12 +5,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, dropDatabase, startEmbedded, withDatabase } from '@zhenggai/devdb';
+import { createDatabase, dropDatabase, freePort, startEmbedded, withDatabase } from '@zhenggai/devdb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, '.data', 'test-results');
 fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
+// Two checkouts can test at once: every port is chosen free at run time, and everything the run writes (temporary
+// files, jest's cache, the browser profile, the databases) stays under this checkout.
+const tmp = path.join(root, '.data', 'tmp');
+fs.rmSync(tmp, { recursive: true, force: true });
+fs.mkdirSync(tmp, { recursive: true });
+process.env.TMPDIR = tmp;
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, {
@@ -96,7 +102,7 @@ let embedded = null;
 if (!serverUrl) {
   embedded = await startEmbedded({
     dataDir: path.join(root, '.data', `pg-test-${process.pid}`),
-    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54332),
+    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
     persistent: false,
   });
   serverUrl = embedded.url;
@@ -119,8 +125,9 @@ try {
   await dropDatabase(serverUrl, e2eDb);
   await createDatabase(serverUrl, e2eDb);
   const e2eOut = path.join(results, 'e2e.json');
+  const e2ePort = process.env.E2E_PORT ?? String(await freePort());
   const e2eCode = run('npx', ['playwright', 'test'], {
-    env: { DATABASE_URL: withDatabase(serverUrl, e2eDb), PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut },
+    env: { DATABASE_URL: withDatabase(serverUrl, e2eDb), PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut, E2E_PORT: e2ePort },
   });
   const e2e = readJson(e2eOut);
   record('browser', e2eCode, e2e && { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected });

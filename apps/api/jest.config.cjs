@@ -32,6 +32,8 @@ module.exports = {
   ],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // under the checkout, not the system temp folder, so that two checkouts never share (or clear) one cache
+  cacheDirectory: path.join(root, '.data', 'jest-cache'),
   testTimeout: 60000,
   maxWorkers: 2,
 };

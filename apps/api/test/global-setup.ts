@@ -1,5 +1,5 @@
-// One PostgreSQL for the whole run: TEST_DATABASE_URL when set, else an embedded server on a free port whose data
-// folder is deleted at the end. Test files clone migrated template databases from it (test/support/database.ts).
+// One PostgreSQL for the whole run: TEST_DATABASE_URL when set, else an embedded server on a port free at start
+// (EMBEDDED_PG_TEST_PORT to choose one) whose data folder is deleted at the end. Test files clone migrated template databases from it (test/support/database.ts).
 import { dropDatabase, startEmbedded } from '@zhenggai/devdb';
 
 // (globalSetup is loaded outside jest's module mapper: it imports no relative TypeScript module)
@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const server = await startEmbedded({
       dataDir: `.data/pg-jest-${process.pid}`,
-      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54332),
+      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
       persistent: false,
     });
     serverUrl = server.url;
