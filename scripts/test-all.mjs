@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier against a real PostgreSQL — TEST_DATABASE_URL when set, else one embedded server for the
-// run — then the closing line "N passed, N failed" totalling all tiers. Each runner prints its normal summary too.
+// run — then a table of the tiers with their time and the closing line "N passed, N failed" totalling them. Each
+// runner prints its normal summary too. `npm test -- --only api,web` runs a set of tiers (docs/testing.md).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,28 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, dropDatabase, freePort, startEmbedded, withDatabase } from '@zhenggai/devdb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const TIERS = ['bundle', 'domain', 'notice-parser', 'api', 'web', 'browser'];
+const ALIASES = { e2e: 'browser', budget: 'bundle', parser: 'notice-parser' };
+function selectedTiers(argv) {
+  const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (at < 0) return new Set(TIERS);
+  const value = argv[at].includes('=') ? argv[at].slice('--only='.length) : argv[at + 1];
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => ALIASES[name] ?? name);
+  const unknown = names.filter((name) => !TIERS.includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(
+      `--only takes a comma-separated list of tiers: ${TIERS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`,
+    );
+    process.exit(2);
+  }
+  return new Set(names);
+}
+const only = selectedTiers(process.argv.slice(2));
 const results = path.join(root, '.data', 'test-results');
 fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
@@ -61,11 +84,11 @@ function readJson(file) {
 }
 
 const tiers = [];
-function record(name, exitCode, counts) {
+function record(name, exitCode, counts, startedAt) {
   // a runner that crashed before writing its report counts as one failure, so a broken tier is never silent
   const safe = counts ?? { passed: 0, failed: 1 };
   const failed = safe.failed + (exitCode !== 0 && safe.failed === 0 ? 1 : 0);
-  tiers.push({ name, passed: safe.passed, failed });
+  tiers.push({ name, passed: safe.passed, failed, seconds: (performance.now() - startedAt) / 1000 });
 }
 
 // jest and vitest write the same JSON shape; a file that failed to load has no test results but counts as a failure
@@ -78,6 +101,8 @@ function countsOf(report) {
 }
 
 function vitestTier(name, workspace) {
+  if (!only.has(name)) return;
+  const startedAt = performance.now();
   const out = path.join(results, `${name}.json`);
   const code = run('npm', [
     'test',
@@ -88,18 +113,25 @@ function vitestTier(name, workspace) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
-  record(name, code, countsOf(readJson(out)));
+  record(name, code, countsOf(readJson(out)), startedAt);
 }
 
-ensureBrowser();
-if (run('node', ['scripts/build.mjs', '--if-stale']) !== 0) process.exit(1);
-// the login route's JavaScript budget (docs/performance.md), checked on the build the browser tier serves
-const bundleCode = run('node', ['scripts/bundle-report.mjs']);
-record('bundle budget', bundleCode, { passed: bundleCode === 0 ? 1 : 0, failed: bundleCode === 0 ? 0 : 1 });
+const runStartedAt = performance.now();
+if (only.has('browser')) ensureBrowser();
+// the browser tier serves the build, and the bundle budget reads it; the other tiers test the sources
+if (only.has('browser') || only.has('bundle')) {
+  if (run('node', ['scripts/build.mjs', '--if-stale']) !== 0) process.exit(1);
+}
+if (only.has('bundle')) {
+  // the login route's JavaScript budget (docs/performance.md), checked on the build the browser tier serves
+  const startedAt = performance.now();
+  const bundleCode = run('node', ['scripts/bundle-report.mjs']);
+  record('bundle', bundleCode, { passed: bundleCode === 0 ? 1 : 0, failed: bundleCode === 0 ? 0 : 1 }, startedAt);
+}
 
 let serverUrl = process.env.TEST_DATABASE_URL;
 let embedded = null;
-if (!serverUrl) {
+if (!serverUrl && (only.has('api') || only.has('browser'))) {
   embedded = await startEmbedded({
     dataDir: path.join(root, '.data', `pg-test-${process.pid}`),
     port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
@@ -113,14 +145,24 @@ try {
   vitestTier('domain', '@zhenggai/domain');
   vitestTier('notice-parser', '@zhenggai/notice-parser');
 
-  const apiOut = path.join(results, 'api.json');
-  const apiCode = run('npm', ['test', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${apiOut}`], {
-    env: { TEST_DATABASE_URL: serverUrl },
-  });
-  record('api', apiCode, countsOf(readJson(apiOut)));
+  if (only.has('api')) {
+    const startedAt = performance.now();
+    const apiOut = path.join(results, 'api.json');
+    const apiCode = run('npm', ['test', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${apiOut}`], {
+      env: { TEST_DATABASE_URL: serverUrl },
+    });
+    record('api', apiCode, countsOf(readJson(apiOut)), startedAt);
+  }
 
   vitestTier('web', '@zhenggai/web');
 
+  if (only.has('browser')) await browserTier();
+} finally {
+  if (embedded) await embedded.stop();
+}
+
+async function browserTier() {
+  const startedAt = performance.now();
   const e2eDb = 'zhenggai_e2e';
   await dropDatabase(serverUrl, e2eDb);
   await createDatabase(serverUrl, e2eDb);
@@ -130,14 +172,22 @@ try {
     env: { DATABASE_URL: withDatabase(serverUrl, e2eDb), PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut, E2E_PORT: e2ePort },
   });
   const e2e = readJson(e2eOut);
-  record('browser', e2eCode, e2e && { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected });
+  record(
+    'browser',
+    e2eCode,
+    e2e && { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected },
+    startedAt,
+  );
   await dropDatabase(serverUrl, e2eDb).catch(() => undefined);
-} finally {
-  if (embedded) await embedded.stop();
 }
 
+const totalSeconds = (performance.now() - runStartedAt) / 1000;
 console.log('\nTest tiers:');
-for (const tier of tiers) console.log(`  ${tier.name.padEnd(14)} ${tier.passed} passed, ${tier.failed} failed`);
+for (const tier of tiers) {
+  const counts = `${tier.passed} passed, ${tier.failed} failed`;
+  console.log(`  ${tier.name.padEnd(14)} ${counts.padEnd(22)} ${tier.seconds.toFixed(0).padStart(5)} s`);
+}
+console.log(`  ${'all'.padEnd(14)} ${''.padEnd(22)} ${totalSeconds.toFixed(0).padStart(5)} s`);
 const passed = tiers.reduce((sum, tier) => sum + tier.passed, 0);
 const failed = tiers.reduce((sum, tier) => sum + tier.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

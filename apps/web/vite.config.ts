@@ -48,5 +48,11 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     testTimeout: 20000,
+    // every core (vitest's own default left one of two idle), and one jsdom per worker rather than per file: the
+    // route modules and antd load once per worker. Each test starts clean all the same — setup-tests.ts unmounts,
+    // unstubs fetch, clears storage and the CSRF token after every test, and every render builds its own router and
+    // query client.
+    maxWorkers: '100%',
+    isolate: false,
   },
 });

@@ -12,6 +12,12 @@ export const DEFAULT_VIEWPORT_WIDTH = 1280;
 
 let width = DEFAULT_VIEWPORT_WIDTH;
 const lists = new Set<StubList>();
+const viewportListeners = new Set<() => void>();
+
+/** Calls `listener` whenever a test resizes the pretend viewport (media rules may then match differently). */
+export function onViewportChange(listener: () => void): void {
+  viewportListeners.add(listener);
+}
 
 function evaluate(query: string): boolean {
   const min = /min-width:\s*([\d.]+)px/.exec(query);
@@ -46,6 +52,7 @@ export function installMatchMedia(): void {
 export function setViewportWidth(next: number): void {
   width = next;
   Object.defineProperty(window, 'innerWidth', { writable: true, configurable: true, value: next });
+  for (const listener of viewportListeners) listener();
   for (const list of lists) {
     const matches = evaluate(list.media);
     if (matches === list.matches) continue;
