@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InspectionsModule } from './modules/inspections/inspections.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeasuresModule } from './modules/measures/measures.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
@@ -83,6 +84,7 @@ export class AppModule {
         ...staticModules(config.WEB_DIST),
         AuditModule,
         HealthModule,
+        JobsModule,
         AuthModule,
         UsersModule,
         InspectionsModule,

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -111,6 +122,24 @@ export class AppConfig {
   @Min(0)
   @Max(3650)
   ACCOUNT_DORMANT_DAYS = 90;
+
+  // on: this process runs the background jobs (pg-boss workers and schedules); off: it only queues them
+  @IsIn(['on', 'off'])
+  JOBS: 'on' | 'off' = 'on';
+
+  // how often an idle worker asks PostgreSQL for a job, in seconds (pg-boss' minimum is 0.5)
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0.5)
+  @Max(60)
+  JOBS_POLL_SECONDS = 2;
+
+  // how often a process with JOBS=on looks for scheduled jobs that are due, in seconds (one process a period does)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(45)
+  JOBS_SCHEDULE_CHECK_SECONDS = 30;
 
   // trust X-Forwarded-* from this many proxies (0 = none)
   @Transform(toInt)

@@ -19,14 +19,24 @@ export interface TestApp {
 
 /**
  * The real application over HTTP on its own database; the clock is fixed (China noon of DEMO_TODAY by default).
- * `env` adds configuration variables (e.g. UPLOAD_DIR, UPLOAD_MAX_BYTES) on top of the test defaults.
+ * `env` adds configuration variables (e.g. UPLOAD_DIR, UPLOAD_MAX_BYTES) on top of the test defaults; background
+ * jobs are off (JOBS=off) unless `env` turns them on. `database` shares a database with another app (a second API
+ * process), which then leaves it to its owner to drop; `beforeInit` runs before the application's bootstrap.
  */
 export async function createTestApp({
   demo = true,
   now,
   env = {},
-}: { demo?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase({ demo });
+  database: shared,
+  beforeInit,
+}: {
+  demo?: boolean;
+  now?: Date;
+  env?: Record<string, string>;
+  database?: TestDatabase;
+  beforeInit?: (app: NestExpressApplication) => void | Promise<void>;
+} = {}): Promise<TestApp> {
+  const database = shared ?? (await createTestDatabase({ demo }));
   const dataSource = createDataSource({ url: database.url, poolSize: 5 });
   await dataSource.initialize();
   const clock = new FixedClock(now ?? new Date(`${DEMO_TODAY}T12:00:00+08:00`));
@@ -37,9 +47,11 @@ export async function createTestApp({
     LOGIN_RATE_PER_MINUTE: '1000',
     UPLOAD_RATE_PER_MINUTE: '1000',
     EXPORT_RATE_PER_MINUTE: '1000',
+    JOBS: 'off',
     ...env,
   });
   const app = await createApp({ config, dataSource, clock });
+  await beforeInit?.(app);
   await app.init();
   return {
     app,
@@ -50,7 +62,7 @@ export async function createTestApp({
     async close() {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

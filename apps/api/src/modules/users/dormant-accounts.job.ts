@@ -1,36 +1,28 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccountSecurityService } from '../auth/account-security.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
 
-const FIRST_RUN_MS = 60_000;
-const DAY_MS = 86_400_000;
+export const DORMANT_ACCOUNTS_JOB = 'users.dormant-accounts';
 
-// Disables dormant accounts a minute after start, then daily (等保 8.1.4.2c), and drops spent sign-in challenges.
+// Disables dormant accounts every day at 02:30 China time (等保 8.1.4.2c), and drops spent sign-in challenges.
 // Sign-in checks dormancy too, so the job's period only bounds how long an idle account's sessions could survive.
 @Injectable()
-export class DormantAccountsJob implements OnApplicationBootstrap, OnModuleDestroy {
+export class DormantAccountsJob {
   private readonly logger = new Logger('DormantAccounts');
-  private timers: NodeJS.Timeout[] = [];
-  private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly security: AccountSecurityService) {}
-
-  onApplicationBootstrap(): void {
-    const tick = () => {
-      this.running = this.run().catch((error: Error) =>
-        this.logger.error(`dormant account check failed: ${error.message}`),
-      );
-    };
-    // unref: the timers never keep a stopping process alive
-    this.timers = [setTimeout(tick, FIRST_RUN_MS).unref(), setInterval(tick, DAY_MS).unref()];
+  constructor(
+    private readonly security: AccountSecurityService,
+    jobs: JobsService,
+  ) {
+    void jobs.define({
+      name: DORMANT_ACCOUNTS_JOB,
+      label: '停用长期未登录的账号',
+      cron: '30 2 * * *',
+      handler: async () => ({ disabled: await this.run() }),
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
-    await this.running;
-  }
-
-  /** One pass (also called by tests): returns the usernames disabled. */
+  /** One pass (the job's handler; also called by tests): returns the usernames disabled. */
   async run(): Promise<string[]> {
     const disabled = await this.security.disableDormantAccounts();
     if (disabled.length > 0) this.logger.log(`disabled ${disabled.length} dormant account(s)`);

@@ -1,0 +1,175 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+
+export const JOB_SCHEMA = 'pgboss';
+export const JOB_TIMEZONE = 'Asia/Shanghai';
+
+export interface JobDefinition<T extends object = Record<string, unknown>> {
+  /** The queue name: `<module>.<job>`, e.g. `users.dormant-accounts`. */
+  name: string;
+  /** What the job does, in Chinese, for the jobs page. */
+  label: string;
+  /** When it runs by itself (cron, China time), e.g. `30 2 * * *`; none: only when sent. */
+  cron?: string;
+  /**
+   * How many attempts after the first (default 2), the seconds before the first retry (default 30), doubled each time
+   * when `retryBackoff` (the default).
+   */
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  /** Runs one job; what it returns is kept as the run's output. */
+  handler: (data: T) => Promise<unknown>;
+}
+
+export interface SendOptions {
+  /** Two sends with one key make one job while the first is queued or running. */
+  singletonKey?: string;
+  /** Not before this many seconds from now. */
+  startAfterSeconds?: number;
+}
+
+/**
+ * The background jobs: pg-boss on our own PostgreSQL (schema `pgboss`), so that any number of API processes share
+ * one queue and one schedule. Modules define their jobs in their constructors; at bootstrap every process creates the
+ * queues, and the processes with `JOBS=on` also work them and keep their schedules. A scheduled job runs once per slot
+ * however many processes are on (pg-boss lets one process a minute look at the schedules, and sends each slot's job
+ * with a singleton key). Every queue has the `short` policy: one queued job per singleton key.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly definitions = new Map<string, JobDefinition<object>>();
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private readonly queues = new Map<string, Promise<void>>();
+  private bootstrapped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Whether this process works the queues (JOBS=on). */
+  get working(): boolean {
+    return this.config.JOBS === 'on';
+  }
+
+  /** Registers a job. Called from constructors; a definition made after bootstrap is set up at once. */
+  async define<T extends object>(definition: JobDefinition<T>): Promise<void> {
+    if (this.definitions.has(definition.name)) throw new Error(`job ${definition.name} is defined twice`);
+    this.definitions.set(definition.name, definition as unknown as JobDefinition<object>);
+    if (this.bootstrapped && this.working) await this.setUp(definition as unknown as JobDefinition<object>);
+  }
+
+  list(): JobDefinition<object>[] {
+    return [...this.definitions.values()];
+  }
+
+  get(name: string): JobDefinition<object> | undefined {
+    return this.definitions.get(name);
+  }
+
+  /** Queues a job; returns its id, or null when a job with the same singleton key is already queued. */
+  async send(name: string, data: object = {}, options: SendOptions = {}): Promise<string | null> {
+    const definition = this.definitions.get(name);
+    if (!definition) throw new Error(`unknown job ${name}`);
+    const boss = await this.start();
+    await this.createQueue(boss, definition);
+    return boss.send(name, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    });
+  }
+
+  /** Puts a failed job back in its queue. */
+  async retry(name: string, id: string): Promise<void> {
+    const boss = await this.start();
+    await boss.retry(name, id);
+  }
+
+  /** JOBS=on: starts pg-boss and works every queue. JOBS=off: pg-boss starts only when the process queues a job. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.working) for (const definition of this.definitions.values()) await this.setUp(definition);
+    this.bootstrapped = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const starting = this.starting;
+    this.starting = null;
+    this.boss = null;
+    this.queues.clear();
+    if (!starting) return;
+    const boss = await starting.catch(() => null);
+    // a running job may finish (up to 10 s); the connections close in any case
+    await boss?.stop({ graceful: true, timeout: 10_000, wait: true, close: true }).catch(() => undefined);
+  }
+
+  private start(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const url = (this.dataSource.options as { url?: string }).url;
+      if (!url) throw new Error('the background jobs need the database URL of the DataSource');
+      const boss = new PgBoss({
+        connectionString: url,
+        schema: JOB_SCHEMA,
+        application_name: 'zhenggai-jobs',
+        max: 4,
+        supervise: this.working,
+        schedule: this.working,
+        cronMonitorIntervalSeconds: this.config.JOBS_SCHEDULE_CHECK_SECONDS,
+        cronWorkerIntervalSeconds: Math.min(5, this.config.JOBS_SCHEDULE_CHECK_SECONDS),
+        // finished runs move to pgboss.archive after a day and stay there for the jobs page for 30 days
+        archiveCompletedAfterSeconds: 86_400,
+        deleteAfterDays: 30,
+      });
+      boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+
+  private createQueue(boss: PgBoss, definition: JobDefinition<object>): Promise<void> {
+    const { name } = definition;
+    let created = this.queues.get(name);
+    if (!created) {
+      const options = {
+        policy: 'short' as const,
+        retryLimit: definition.retryLimit ?? 2,
+        retryDelay: definition.retryDelay ?? 30,
+        retryBackoff: definition.retryBackoff ?? true,
+      };
+      // createQueue keeps an existing queue's options: the definition's current ones are applied by updateQueue
+      created = boss.createQueue(name, { name, ...options }).then(() => boss.updateQueue(name, { name, ...options }));
+      this.queues.set(name, created);
+    }
+    return created;
+  }
+
+  private async setUp(definition: JobDefinition<object>): Promise<void> {
+    const boss = await this.start();
+    const { name } = definition;
+    await this.createQueue(boss, definition);
+    if (definition.cron) await boss.schedule(name, definition.cron, {}, { tz: JOB_TIMEZONE });
+    else await boss.unschedule(name);
+    await boss.work<object>(
+      name,
+      { pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS, batchSize: 1 },
+      async ([job]) => {
+        const startedAt = Date.now();
+        try {
+          const output = await definition.handler(job.data ?? {});
+          this.logger.log(`${name} done in ${Date.now() - startedAt} ms`);
+          return output ?? null;
+        } catch (error) {
+          this.logger.error(`${name} failed: ${(error as Error).message}`);
+          throw error;
+        }
+      },
+    );
+  }
+}
