@@ -68,6 +68,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getJobRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['runJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/runs/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['retryJobRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -1325,6 +1389,70 @@ export interface components {
       };
       /** @description the current state, on a version conflict */
       current?: Record<string, never>;
+    };
+    /** @enum {string} */
+    JobRunState: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+    JobRunDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example users.dormant-accounts */
+      name: string;
+      /** @example 停用长期未登录的账号 */
+      label: string;
+      state: components['schemas']['JobRunState'];
+      /** @example 成功 */
+      stateLabel: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** @description attempts after the first so far */
+      retryCount: number;
+      /** @description attempts allowed after the first */
+      retryLimit: number;
+      /** @description the error of a failed attempt */
+      error: string | null;
+      /** @description what the run returned */
+      output: {
+        [key: string]: unknown;
+      } | null;
+    };
+    JobDto: {
+      /** @example users.dormant-accounts */
+      name: string;
+      /** @example 停用长期未登录的账号 */
+      label: string;
+      /**
+       * @description cron, China time
+       * @example 30 2 * * *
+       */
+      cron: string | null;
+      /** @example 每天 02:30 */
+      scheduleText: string | null;
+      lastRun: components['schemas']['JobRunDto'] | null;
+      /** @description failed runs in the kept history (30 days) */
+      failedCount: number;
+    };
+    JobsOverviewDto: {
+      /** @description whether the process that answered works the queues (JOBS=on) */
+      working: boolean;
+      jobs: components['schemas']['JobDto'][];
+    };
+    JobRunPageDto: {
+      items: components['schemas']['JobRunDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    RunJobDto: {
+      /** @example users.dormant-accounts */
+      name: string;
+    };
+    QueuedJobDto: {
+      /** Format: uuid */
+      id: string;
     };
     /** @enum {string} */
     Role:
@@ -3011,6 +3139,158 @@ export interface operations {
         };
       };
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsOverviewDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getJobRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description one job */
+        name?: string;
+        state?: components['schemas']['JobRunState'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRunPageDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  runJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunJobDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedJobDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  retryJobRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRunDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -124,6 +124,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       'accountability-actions': 'accountability',
       'rule-documents': 'rule',
       'fund-recoveries': 'fund',
+      jobs: 'jobRun',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -175,6 +176,8 @@ describe('authorization matrix over every operation (HTTP)', () => {
     subjects.accountability = (await ids('accountability_action'))[0]?.id ?? fresh[0];
     subjects.rule = (await ids('rule_document'))[0]?.id ?? fresh[1];
     subjects.fund = (await ids('fund_recovery'))[0]?.id ?? fresh[2];
+    // a run of a background job that does not exist: the system admin's retry answers JOB_RUN_NOT_FOUND
+    subjects.jobRun = randomUUID();
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';

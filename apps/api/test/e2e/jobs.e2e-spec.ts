@@ -1,6 +1,6 @@
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { DORMANT_ACCOUNTS_JOB } from '../../src/modules/users/dormant-accounts.job.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, signIn, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 // Background jobs run on pg-boss in the test database, with real time: the queue's own clock is PostgreSQL's.
@@ -118,5 +118,117 @@ describe('background jobs (pg-boss)', () => {
     await sleep(1500);
     expect(await jobRows(t, DORMANT_ACCOUNTS_JOB)).toEqual([{ state: 'created', output: null }]);
     expect(await t.dataSource.query(`SELECT name FROM pgboss.schedule`)).toEqual([]);
+  });
+
+  describe("the system admin's jobs page", () => {
+    it('lists the jobs with their schedule in words and runs one now, once at a time; others are refused', async () => {
+      // JOBS=off: the queued run stays queued, so a second request meets it
+      const t = await createTestApp({ database });
+      apps.push(t);
+      const admin = await signIn(t.http, 'sysadmin');
+      const overview = await admin.agent.get('/api/jobs').expect(200);
+      expect(overview.body.working).toBe(false);
+      expect(overview.body.jobs).toContainEqual({
+        name: DORMANT_ACCOUNTS_JOB,
+        label: '停用长期未登录的账号',
+        cron: '30 2 * * *',
+        scheduleText: '每天 02:30',
+        lastRun: null,
+        failedCount: 0,
+      });
+      for (const username of ['officer', 'secadmin', 'auditadmin', 'unitlead']) {
+        const other = await signIn(t.http, username);
+        await other.agent.get('/api/jobs').expect(403);
+        await other.agent.get('/api/jobs/runs').expect(403);
+      }
+
+      const run = await admin.agent
+        .post('/api/jobs/run')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ name: DORMANT_ACCOUNTS_JOB })
+        .expect(201);
+      expect(run.body.id).toEqual(expect.any(String));
+      const again = await admin.agent
+        .post('/api/jobs/run')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ name: DORMANT_ACCOUNTS_JOB })
+        .expect(409);
+      expect(again.body).toMatchObject({ code: 'JOB_ALREADY_QUEUED', message: '该任务已在排队，请稍后查看运行结果' });
+      const unknown = await admin.agent
+        .post('/api/jobs/run')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ name: 'no.such-job' })
+        .expect(422);
+      expect(unknown.body.code).toBe('JOB_UNKNOWN');
+      await admin.agent.post('/api/jobs/run').set('X-CSRF-Token', admin.csrfToken).send({ name: '../x' }).expect(400);
+
+      const runs = await admin.agent.get(`/api/jobs/runs?name=${DORMANT_ACCOUNTS_JOB}`).expect(200);
+      expect(runs.body).toMatchObject({
+        total: 1,
+        items: [{ id: run.body.id, state: 'created', stateLabel: '排队中' }],
+      });
+      const [event] = await t.dataSource.query(
+        `SELECT actor_username, entity_type, detail FROM audit_event WHERE action = 'JOB_RUN_REQUESTED'`,
+      );
+      expect(event).toEqual({ actor_username: 'sysadmin', entity_type: 'job', detail: { name: DORMANT_ACCOUNTS_JOB } });
+    });
+
+    it('shows a failed run with its error and retries it; only a failed run can be retried', async () => {
+      let calls = 0;
+      const t = await createTestApp({
+        database,
+        env: WORKING,
+        beforeInit: (app) =>
+          void app.get(JobsService).define({
+            name: 'test.flaky',
+            label: '测试：第一次失败',
+            retryLimit: 0,
+            handler: async () => {
+              calls += 1;
+              if (calls === 1) throw new Error('对方服务暂时不可用');
+              return { calls };
+            },
+          }),
+      });
+      apps.push(t);
+      const admin = await signIn(t.http, 'sysadmin');
+      const id = await t.app.get(JobsService).send('test.flaky');
+      await until(async () => (await jobRows(t, 'test.flaky')).some((row) => row.state === 'failed'));
+
+      const failed = await admin.agent.get('/api/jobs/runs?state=failed').expect(200);
+      expect(failed.body.items).toEqual([
+        expect.objectContaining({
+          id,
+          name: 'test.flaky',
+          state: 'failed',
+          stateLabel: '失败',
+          error: '对方服务暂时不可用',
+        }),
+      ]);
+      const overview = await admin.agent.get('/api/jobs').expect(200);
+      expect(overview.body.jobs.find((job: { name: string }) => job.name === 'test.flaky')).toMatchObject({
+        failedCount: 1,
+        lastRun: { id, state: 'failed' },
+      });
+
+      await admin.agent.post(`/api/jobs/runs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(200);
+      await until(async () => (await jobRows(t, 'test.flaky')).some((row) => row.state === 'completed'));
+      const done = await admin.agent.get('/api/jobs/runs?name=test.flaky').expect(200);
+      expect(done.body.items).toEqual([
+        expect.objectContaining({ id, state: 'completed', error: null, output: { calls: 2 } }),
+      ]);
+      const refused = await admin.agent
+        .post(`/api/jobs/runs/${id}/retry`)
+        .set('X-CSRF-Token', admin.csrfToken)
+        .expect(409);
+      expect(refused.body.code).toBe('JOB_NOT_FAILED');
+      const missing = await admin.agent
+        .post('/api/jobs/runs/00000000-0000-4000-8000-000000000000/retry')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .expect(404);
+      expect(missing.body).toMatchObject({ code: 'JOB_RUN_NOT_FOUND', message: '后台任务的运行记录不存在或已清理' });
+      const [event] = await t.dataSource.query(`SELECT detail FROM audit_event WHERE action = 'JOB_RETRIED'`);
+      expect(event.detail).toEqual({ name: 'test.flaky', error: '对方服务暂时不可用' });
+    });
   });
 });
