@@ -63,6 +63,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/admin-audit')).AdminAuditRoute }),
           },
           {
+            path: 'admin/jobs',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-jobs')).AdminJobsRoute }),
+          },
+          {
             path: 'admin/units',
             lazy: async () => ({ Component: (await import('./routes/app/admin-units')).AdminUnitsRoute }),
           },

@@ -16,6 +16,7 @@ export const queryKeys = {
   mfa: ['account', 'mfa'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  jobs: ['jobs'] as const,
   publications: ['publications'] as const,
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
   publication: (id: string) => ['publications', 'detail', id] as const,

@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileExcelOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   NotificationOutlined,
@@ -51,6 +52,8 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
       admin.push({ path: '/admin/users', label: '账号管理', icon: <TeamOutlined aria-hidden /> });
     if (user.roles.includes('system_admin'))
       admin.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
+    if (user.roles.includes('system_admin'))
+      admin.push({ path: '/admin/jobs', label: '后台任务', icon: <FieldTimeOutlined aria-hidden /> });
     if (user.roles.includes('audit_admin'))
       admin.push({ path: '/admin/audit', label: '审计日志', icon: <FileSearchOutlined aria-hidden /> });
     return admin;
