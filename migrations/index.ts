@@ -3,6 +3,7 @@ import { LedgerWorkflow1795719480290 } from './1795719480290-LedgerWorkflow.js';
 import { TextSearchAndAuditGuard1795719480291 } from './1795719480291-TextSearchAndAuditGuard.js';
 import { AuthHardening1795720908225 } from './1795720908225-AuthHardening.js';
 import { Publications1795723226383 } from './1795723226383-Publications.js';
+import { Notifications1796612894124 } from './1796612894124-Notifications.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   TextSearchAndAuditGuard1795719480291,
   AuthHardening1795720908225,
   Publications1795723226383,
+  Notifications1796612894124,
 ];

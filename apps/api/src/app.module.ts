@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InspectionsModule } from './modules/inspections/inspections.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { MeasuresModule } from './modules/measures/measures.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
@@ -85,6 +86,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         JobsModule,
+        NotificationsModule,
         AuthModule,
         UsersModule,
         InspectionsModule,

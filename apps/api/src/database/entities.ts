@@ -22,6 +22,7 @@ import { PublicationFeedbackEntity } from '../modules/publications/publication-f
 import { PublicationEntity } from '../modules/publications/publication.entity.js';
 import { PersonEntity } from '../modules/units/person.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
+import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -48,4 +49,5 @@ export const entities = [
   IdempotencyKeyEntity,
   PublicationEntity,
   PublicationFeedbackEntity,
+  NotificationEntity,
 ];

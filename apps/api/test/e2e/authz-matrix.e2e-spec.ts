@@ -125,6 +125,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       'rule-documents': 'rule',
       'fund-recoveries': 'fund',
       jobs: 'jobRun',
+      notifications: 'notification',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -178,6 +179,10 @@ describe('authorization matrix over every operation (HTTP)', () => {
     subjects.fund = (await ids('fund_recovery'))[0]?.id ?? fresh[2];
     // a run of a background job that does not exist: the system admin's retry answers JOB_RUN_NOT_FOUND
     subjects.jobRun = randomUUID();
+    // a notification of the officer: everybody else's bell does not hold it
+    [{ id: subjects.notification }] = await t.dataSource.query(
+      `INSERT INTO notification (user_id, kind, title, body) SELECT id, 'test', '测试通知', '测试' FROM user_account WHERE username = 'officer' RETURNING id`,
+    );
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';

@@ -63,6 +63,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/admin-audit')).AdminAuditRoute }),
           },
           {
+            path: 'notifications',
+            lazy: async () => ({ Component: (await import('./routes/app/notifications')).NotificationsRoute }),
+          },
+          {
             path: 'admin/jobs',
             lazy: async () => ({ Component: (await import('./routes/app/admin-jobs')).AdminJobsRoute }),
           },

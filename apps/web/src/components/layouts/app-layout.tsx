@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -25,6 +25,8 @@ interface AppLayoutProps {
   navItems: NavItem[];
   onLogout: () => void;
   loggingOut: boolean;
+  /** Unread notifications for the bell (undefined: not known yet). */
+  unreadNotifications?: number;
   children: ReactNode;
 }
 
@@ -35,7 +37,7 @@ function selectedMenuKey(navItems: NavItem[], pathname: string): string[] {
   return match ? [match.path] : [];
 }
 
-export function AppLayout({ user, navItems, onLogout, loggingOut, children }: AppLayoutProps) {
+export function AppLayout({ user, navItems, onLogout, loggingOut, unreadNotifications, children }: AppLayoutProps) {
   const showBusinessMenu = navItems.length > 0;
   const screens = Grid.useBreakpoint();
   const isMobile = !screens.md;
@@ -97,6 +99,15 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, children }: Ap
               </Tag>
             ))}
           {!isMobile && user.unitName && <span className="zg-user-unit">{user.unitName}</span>}
+          <Badge count={unreadNotifications ?? 0} size="small" overflowCount={99} offset={[-6, 6]}>
+            <Button
+              type="text"
+              className="zg-header-button"
+              icon={<BellOutlined aria-hidden />}
+              onClick={() => navigate('/notifications')}
+              aria-label={unreadNotifications ? `通知，${unreadNotifications} 条未读` : '通知'}
+            />
+          </Badge>
           <Button
             type="text"
             className="zg-header-button"

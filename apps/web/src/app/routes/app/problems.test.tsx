@@ -176,7 +176,12 @@ describe('problem list', () => {
     expect(await screen.findByText('无权查看业务数据')).toBeInTheDocument();
     expect(screen.getByText(/您当前的角色（系统管理员）/)).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '整改台账' })).not.toBeInTheDocument();
-    expect(sentRequests(fetchMock).map((request) => new URL(request.url).pathname)).toEqual(['/api/auth/me']);
+    // nothing of the business data; the bell asks for the account's own notifications
+    expect(
+      sentRequests(fetchMock)
+        .map((request) => new URL(request.url).pathname)
+        .filter((pathname) => pathname !== '/api/notifications'),
+    ).toEqual(['/api/auth/me']);
   });
 
   it('shows the no-access page when the API answers 403', async () => {

@@ -20,6 +20,7 @@ import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { PageLoading } from '@/components/ui/page-loading';
 import { useExtensions } from '@/features/measures/api/get-extensions';
 import { useMeasures } from '@/features/measures/api/get-measures';
+import { useUnreadNotificationCount } from '@/features/notifications/api/get-notifications';
 import { useUnreadFeedbackCount } from '@/features/publications/api/get-unread-feedback-count';
 import { isApiError } from '@/lib/api-client';
 import {
@@ -107,6 +108,7 @@ export function AppRoot() {
   const gate = session.data ? accountGate(session.data) : null;
   // until the account is secured the API refuses everything else: no menu, and no counts asked for
   const navItems = useNavItems(gate ? null : session.data);
+  const unreadNotifications = useUnreadNotificationCount({ enabled: Boolean(session.data) && !gate });
 
   if (session.isPending) return <PageLoading />;
   if (session.isError)
@@ -131,6 +133,7 @@ export function AppRoot() {
       navItems={navItems}
       onLogout={onLogout}
       loggingOut={logout.isPending}
+      unreadNotifications={unreadNotifications.data}
     >
       <Outlet />
     </AppLayout>
