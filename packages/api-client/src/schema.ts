@@ -548,6 +548,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/measures/urge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['urgeMeasures'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/measures/{id}/urge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['urgeMeasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/measures': {
     parameters: {
       query?: never;
@@ -2113,6 +2145,27 @@ export interface components {
       leadUnitId?: string | null;
       remarks?: string | null;
     };
+    UrgeMeasuresDto: {
+      /** @description what the task force asks of the units (催办意见) */
+      message: string;
+      /** @description the measures to urge (at most 200) */
+      measureIds: string[];
+    };
+    UrgeResultDto: {
+      /**
+       * Format: uuid
+       * @description the urge (its entries in the measures’ history share it)
+       */
+      id: string;
+      /** @description the measures urged */
+      measures: number;
+      /** @description the users notified, each once */
+      recipients: number;
+    };
+    UrgeMeasureDto: {
+      /** @description what the task force asks of the units (催办意见) */
+      message: string;
+    };
     MeasurePageDto: {
       items: components['schemas']['MeasureDto'][];
       total: number;
@@ -2583,6 +2636,8 @@ export interface components {
       onTimeRate: number | null;
       /** @description deadline extension requests of this unit (any decision) */
       extensions: number;
+      /** @description urges (催办) of the task force to this unit about its measures */
+      urges: number;
       /** @description red: any overdue; yellow: any due soon; grey: all done; else green */
       light: components['schemas']['Light'];
     };
@@ -4585,6 +4640,86 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  urgeMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UrgeMeasuresDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UrgeResultDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  urgeMeasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UrgeMeasureDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UrgeResultDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };

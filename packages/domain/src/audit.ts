@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   MEASURE_RESTORED: '恢复整改措施',
   MEASURE_UNITS_SET: '分办责任单位',
   MEASURE_UPDATED: '修改整改措施',
+  MEASURE_URGED: '催办整改措施',
   MEASURE_START: '启动整改',
   MEASURE_SUBMIT: '提交销号',
   MEASURE_APPROVE: '审核销号',

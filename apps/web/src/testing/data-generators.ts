@@ -210,6 +210,7 @@ export function unitStatistics(overrides: Partial<UnitStatistics> = {}): UnitSta
     dueSoon: 2,
     onTimeRate: 83.3,
     extensions: 0,
+    urges: 0,
     light: 'red',
     ...overrides,
   };

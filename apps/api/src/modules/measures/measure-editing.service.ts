@@ -58,6 +58,7 @@ const ACTION_LABELS: Record<string, string> = {
   extension_requested: '申请延期',
   extension_approved: '同意延期',
   extension_refused: '不同意延期',
+  urge: '催办',
 };
 
 const isOfficer = (actor: Actor) => actor.roles.includes('task_force_officer');

@@ -30,7 +30,9 @@ import {
 import { CheckpointDto, ExtensionDto, MeasureEventDto, ProgressUpdateDto } from './dto/measure-records.dto.js';
 import { MeasureDto, MeasurePageDto, MeasureQueryDto } from './dto/measure.dto.js';
 import { MeasureEditingService } from './measure-editing.service.js';
+import { MeasureUrgingService } from './measure-urging.service.js';
 import { MeasureWorkflowService } from './measure-workflow.service.js';
+import { UrgeMeasureDto, UrgeMeasuresDto, UrgeResultDto } from './dto/urge.dto.js';
 import { MeasuresService } from './measures.service.js';
 
 export class VersionQueryDto {
@@ -51,7 +53,30 @@ export class MeasuresController {
     private readonly editing: MeasureEditingService,
     private readonly workflow: MeasureWorkflowService,
     private readonly extensions: DeadlineExtensionsService,
+    private readonly urging: MeasureUrgingService,
   ) {}
+
+  @Roles('task_force_officer')
+  @Post('urge')
+  @ApiCreatedResponse({ type: UrgeResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto })
+  urgeMeasures(@Body() dto: UrgeMeasuresDto, @CurrentActor() actor: Actor): Promise<UrgeResultDto> {
+    return this.urging.urge(dto.measureIds, dto.message, actor);
+  }
+
+  @Roles('task_force_officer')
+  @Post(':id/urge')
+  @ApiCreatedResponse({ type: UrgeResultDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto })
+  urgeMeasure(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UrgeMeasureDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UrgeResultDto> {
+    return this.urging.urge([id], dto.message, actor);
+  }
 
   @Roles(...READERS)
   @Get()

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DeadlineExtensionsService } from './deadline-extensions.service.js';
 import { ExtensionsController } from './extensions.controller.js';
 import { MeasureEditingService } from './measure-editing.service.js';
+import { MeasureUrgingService } from './measure-urging.service.js';
 import { MeasureWorkflowService } from './measure-workflow.service.js';
 import { MeasuresController } from './measures.controller.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [MeasuresController, ExtensionsController],
   providers: [
     MeasuresService,
@@ -15,6 +18,7 @@ import { MeasuresService } from './measures.service.js';
     MeasureEditingService,
     MeasureWorkflowService,
     DeadlineExtensionsService,
+    MeasureUrgingService,
   ],
   exports: [MeasuresService],
 })

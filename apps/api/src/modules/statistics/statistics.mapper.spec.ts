@@ -52,6 +52,7 @@ const row: FiguresRow = {
       done: 2,
       onTime: 1,
       extensions: 2,
+      urges: 3,
     },
     {
       unitId: 'u2',
@@ -65,6 +66,7 @@ const row: FiguresRow = {
       done: 1,
       onTime: 1,
       extensions: 0,
+      urges: 0,
     },
   ],
   overdueList: [alert],

@@ -28,6 +28,7 @@ export interface UnitFiguresRow {
   done: number;
   onTime: number;
   extensions: number;
+  urges: number;
 }
 
 export interface AlertRow {
@@ -94,6 +95,7 @@ function mapUnit(row: UnitFiguresRow): UnitStatisticsDto {
     dueSoon: row.dueSoon,
     onTimeRate: onTimeRate(row.onTime, row.done),
     extensions: row.extensions,
+    urges: row.urges,
     light: unitLight(row),
   };
 }

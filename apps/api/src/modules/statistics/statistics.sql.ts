@@ -100,6 +100,11 @@ extension AS (
   SELECT de.measure_id, de.unit_id, count(*) AS requests FROM deadline_extension de
   WHERE de.measure_id = ANY(${SM_IDS}) GROUP BY de.measure_id, de.unit_id
 ),
+-- how often the task force urged (催办) a unit about the measures assigned to it
+urge AS (
+  SELECT me.measure_id, me.unit_id, count(*) AS urges FROM measure_event me
+  WHERE me.measure_id = ANY(${SM_IDS}) AND me.action = 'urge' GROUP BY me.measure_id, me.unit_id
+),
 weeks AS (
   SELECT generate_series(${mondayOf(start)}::timestamp, ${mondayOf(today)}::timestamp, interval '1 week')::date AS week_start
 ),
@@ -149,7 +154,7 @@ SELECT
   (SELECT COALESCE(json_agg(json_build_object(
       'unitId', g.unit_id, 'name', u.name, 'assigned', g.assigned, 'completed', g.completed,
       'deemedCompleted', g.deemed, 'awaitingSignOff', g.awaiting, 'overdue', g.overdue, 'dueSoon', g.due_soon,
-      'done', g.done, 'onTime', g.on_time, 'extensions', g.extensions)
+      'done', g.done, 'onTime', g.on_time, 'extensions', g.extensions, 'urges', g.urges)
       ORDER BY u.sort_order, u.name, u.id), '[]'::json)
     FROM (
       SELECT au.unit_id, count(*) AS assigned,
@@ -161,9 +166,11 @@ SELECT
         count(*) FILTER (WHERE sm.done) AS done,
         -- late only when the China completion day is known and after a known deadline
         count(*) FILTER (WHERE sm.done AND NOT COALESCE(sm.completed_on > sm.deadline, FALSE)) AS on_time,
-        COALESCE(sum(x.requests), 0) AS extensions
+        COALESCE(sum(x.requests), 0) AS extensions,
+        COALESCE(sum(ur.urges), 0) AS urges
       FROM au JOIN sm ON sm.id = au.measure_id
       LEFT JOIN extension x ON x.measure_id = au.measure_id AND x.unit_id = au.unit_id
+      LEFT JOIN urge ur ON ur.measure_id = au.measure_id AND ur.unit_id = au.unit_id
       GROUP BY au.unit_id
     ) g
     JOIN unit u ON u.id = g.unit_id) AS "byUnit",

@@ -72,6 +72,7 @@ export class UnitStatisticsDto {
   })
   onTimeRate: number | null;
   @ApiProperty({ description: 'deadline extension requests of this unit (any decision)' }) extensions: number;
+  @ApiProperty({ description: 'urges (催办) of the task force to this unit about its measures' }) urges: number;
   @ApiProperty({
     enum: LIGHTS,
     enumName: 'Light',

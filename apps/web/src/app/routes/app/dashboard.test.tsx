@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { inspection, page, sessionUser, statistics, unitStatistics } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
-import { chooseOption, currentUrl, renderApp } from '@/testing/test-utils';
+import { chooseOption, currentUrl, findDialog, renderApp, sentBodies } from '@/testing/test-utils';
 
 // jsdom has no canvas: the chart component is replaced by an element that shows the option it was given
 vi.mock('echarts-for-react/esm/core', () => ({
@@ -151,5 +151,36 @@ describe('工作台', () => {
         sentRequests(fetchMock).some((request) => request.url.endsWith(`/api/inspections/${second.id}/statistics`)),
       ).toBe(true),
     );
+  });
+
+  it('urges the overdue measures in one request from the overdue list (一键催办), for the task force only', async () => {
+    const fetchMock = stubDashboard(sessionUser(), {
+      'POST /api/measures/urge': json({ id: 'urge-1', measures: 1, recipients: 3 }, 201),
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+
+    await screen.findByRole('list', { name: '逾期措施' });
+    await user.click(screen.getByRole('button', { name: /一键催办/ }));
+    const dialog = await findDialog('催办');
+    expect(dialog).toHaveTextContent('催办：1 项逾期措施');
+    const text = within(dialog).getByLabelText('催办意见');
+    await user.clear(text);
+    await user.click(within(dialog).getByRole('button', { name: '发送催办' }));
+    expect(await within(dialog).findByText('请填写催办意见')).toBeInTheDocument();
+    await user.type(text, '逾期措施请本周内完成整改。');
+    await user.click(within(dialog).getByRole('button', { name: '发送催办' }));
+
+    expect(await screen.findByText('已催办 1 项措施，已通知 3 人')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', '/api/measures/urge')).toEqual([
+      { measureIds: ['00000000-0000-4000-8000-00000000aaa1'], message: '逾期措施请本周内完成整改。' },
+    ]);
+  });
+
+  it('offers no 一键催办 to a supervisor', async () => {
+    stubDashboard(sessionUser({ roles: ['supervisor'], unitName: null }));
+    renderApp('/');
+    await screen.findByRole('list', { name: '逾期措施' });
+    expect(screen.queryByRole('button', { name: /一键催办/ })).not.toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { AlertLists, OutcomeSummary } from '@/features/dashboard/components/aler
 import { useInspectionStatistics } from '@/features/dashboard/api/get-inspection-statistics';
 import { KpiCards, KpiCardsSkeleton } from '@/features/dashboard/components/kpi-cards';
 import { UnitRanking } from '@/features/dashboard/components/unit-ranking';
+import { UrgeButton } from '@/features/measures/components/urge-button';
 import { useInspections, type Inspection } from '@/features/inspections/api/get-inspections';
 import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
 import { useExtensions } from '@/features/measures/api/get-extensions';
@@ -134,7 +135,18 @@ function DashboardBody({
               <DashboardCharts stats={stats.data} />
             </Suspense>
           </SectionErrorBoundary>
-          <AlertLists stats={stats.data} inspectionQuery={inspectionQuery} />
+          <AlertLists
+            stats={stats.data}
+            inspectionQuery={inspectionQuery}
+            overdueAction={
+              officer && (
+                <UrgeButton
+                  measureIds={stats.data.overdueList.map((item) => item.id)}
+                  subject={`${stats.data.overdueList.length} 项逾期措施`}
+                />
+              )
+            }
+          />
           <UnitRanking units={stats.data.byUnit} />
           <OutcomeSummary stats={stats.data} />
         </>

@@ -162,6 +162,28 @@ describe('问题详情', () => {
     expect(await screen.findByText('已审核通过，措施视同完成')).toBeInTheDocument();
   });
 
+  it('urges the units of a measure from its panel with a message (催办); a signed-off measure offers none', async () => {
+    const fetchMock = stubDetail(officer, {
+      [`POST /api/measures/${working.id}/urge`]: json({ id: 'urge-1', measures: 1, recipients: 2 }, 201),
+    });
+    const user = userEvent.setup();
+    renderApp(`/problems/${detail.id}`);
+
+    await screen.findByRole('heading', { name: '7.‘清四乱’、退垸还湖攻坚不力' });
+    expect(within(measureCard('一是')).queryByRole('button', { name: '催办' })).not.toBeInTheDocument();
+    await user.click(within(measureCard('三是')).getByRole('button', { name: '催办' }));
+    const dialog = await findDialog('催办');
+    const text = within(dialog).getByLabelText('催办意见');
+    await user.clear(text);
+    await user.type(text, '请于周五前报送拆除进度。');
+    await user.click(within(dialog).getByRole('button', { name: '发送催办' }));
+
+    expect(await screen.findByText('已催办 1 项措施，已通知 2 人')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/measures/${working.id}/urge`)).toEqual([
+      { message: '请于周五前报送拆除进度。' },
+    ]);
+  });
+
   it('opens the conflict dialog on a 409, shows what changed and who changed it, and re-applies', async () => {
     const current = { ...working, problemLabel: '7.', deadline: '2024-10-31', version: 9 };
     let patches = 0;

@@ -1,4 +1,5 @@
 import { Badge, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { EMPTY_TEXT, formatDate, measureRef } from '@/lib/format';
@@ -41,7 +42,9 @@ function AlertCard({
   badge,
   emptyText,
   moreTo,
+  action,
 }: {
+  action?: ReactNode;
   title: string;
   count: number;
   color: string;
@@ -63,7 +66,14 @@ function AlertCard({
           </Typography.Text>
         </Flex>
       }
-      extra={count > 0 && <Link to={moreTo}>在台账中查看</Link>}
+      extra={
+        count > 0 && (
+          <Flex gap={12} align="center">
+            {action}
+            <Link to={moreTo}>在台账中查看</Link>
+          </Flex>
+        )
+      }
     >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
@@ -83,8 +93,19 @@ function AlertCard({
   );
 }
 
-/** 逾期 and 临期 measures, most urgent first, each linking to its problem. */
-export function AlertLists({ stats, inspectionQuery }: { stats: InspectionStatistics; inspectionQuery: string }) {
+/**
+ * 逾期 and 临期 measures, most urgent first, each linking to its problem. `overdueAction` is put on the overdue card
+ * (the officer's 一键催办, composed by the route).
+ */
+export function AlertLists({
+  stats,
+  inspectionQuery,
+  overdueAction,
+}: {
+  stats: InspectionStatistics;
+  inspectionQuery: string;
+  overdueAction?: ReactNode;
+}) {
   const ledger = (light: string) => `/problems?${[inspectionQuery, `light=${light}`].filter(Boolean).join('&')}`;
   return (
     <Row gutter={[16, 16]}>
@@ -97,6 +118,7 @@ export function AlertLists({ stats, inspectionQuery }: { stats: InspectionStatis
           badge={(item) => ('daysOverdue' in item ? `逾期 ${item.daysOverdue} 天` : '')}
           emptyText="没有逾期的措施"
           moreTo={ledger('red')}
+          action={overdueAction}
         />
       </Col>
       <Col xs={24} lg={12}>

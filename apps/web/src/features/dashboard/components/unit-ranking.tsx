@@ -78,6 +78,7 @@ export function UnitRanking({ units }: { units: UnitStatistics[] }) {
               unit.overdue > 0 ? <Typography.Text type="danger">{unit.overdue}</Typography.Text> : 0,
           },
           { key: 'dueSoon', title: '临期', dataIndex: 'dueSoon', width: 60, align: 'right' },
+          { key: 'urges', title: '被催办', dataIndex: 'urges', width: 72, align: 'right' },
         ] satisfies TableColumnsType<RankedUnit>)),
     {
       key: 'rate',

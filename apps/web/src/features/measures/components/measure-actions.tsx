@@ -7,6 +7,7 @@ import {
   RedoOutlined,
   RollbackOutlined,
   SendOutlined,
+  SoundOutlined,
 } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
 import { useState } from 'react';
@@ -16,9 +17,10 @@ import type { ConflictState } from './conflict-dialog';
 import { AssignUnitsModal, EditMeasureModal, type UnitOption } from './edit-modals';
 import { RequestExtensionModal } from './extension-modals';
 import { ProgressModal } from './progress-form';
+import { UrgeModal } from './urge-modal';
 import { ApproveModal, ReasonModal, SubmitModal } from './workflow-modals';
 
-type Dialog = 'progress' | 'submit' | 'approve' | 'return' | 'reopen' | 'extension' | 'edit' | 'assign';
+type Dialog = 'progress' | 'submit' | 'approve' | 'return' | 'reopen' | 'extension' | 'edit' | 'assign' | 'urge';
 
 /** The buttons a user may press on this measure now (checkTransition), and their dialogs. */
 export function MeasureActions({
@@ -80,6 +82,11 @@ export function MeasureActions({
         分办
       </Button>
     ),
+    can.urge && (
+      <Button key="urge" icon={<SoundOutlined aria-hidden />} onClick={() => setDialog('urge')}>
+        催办
+      </Button>
+    ),
     (can.edit || share !== null) && (
       <Button key="edit" icon={<EditOutlined aria-hidden />} onClick={() => setDialog('edit')}>
         {officer ? '修改' : '备注'}
@@ -105,6 +112,13 @@ export function MeasureActions({
       {dialog === 'extension' && <RequestExtensionModal measure={measure} onClose={close} />}
       {dialog === 'edit' && (
         <EditMeasureModal measure={measure} officer={officer} onClose={close} onConflict={onConflict} />
+      )}
+      {dialog === 'urge' && (
+        <UrgeModal
+          target={{ measureId: measure.id }}
+          subject={`${measure.problemLabel}(${measure.seq}) ${measure.text.slice(0, 30)}`}
+          onClose={close}
+        />
       )}
       {dialog === 'assign' && (
         <AssignUnitsModal measure={measure} unitOptions={unitOptions} onClose={close} onConflict={onConflict} />

@@ -44,6 +44,8 @@ export interface MeasurePermissions {
   assign: boolean;
   /** 上传佐证材料: own units and the task force, until 已完成. */
   upload: boolean;
+  /** 催办: the task force, until 已完成, once units are assigned. */
+  urge: boolean;
 }
 
 export function measurePermissions(measure: Measure, actor: Actor): MeasurePermissions {
@@ -61,5 +63,6 @@ export function measurePermissions(measure: Measure, actor: Actor): MeasurePermi
     edit: officer,
     assign: officer,
     upload: (own || officer) && measure.status !== 'completed',
+    urge: officer && measure.status !== 'completed' && measure.units.length > 0,
   };
 }

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error.js';
+import type { Actor } from '../../common/http/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { UrgeResultDto } from './dto/urge.dto.js';
+import { insertMeasureEvent } from './measure-ledger.js';
+
+interface UrgedMeasure {
+  id: string;
+  problemId: string;
+  label: string;
+  text: string;
+  status: string;
+  unitIds: string[];
+}
+
+const excerpt = (text: string, length = 40) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
+// 催办: the task force chases the units responsible for measures. Every active account of those units is notified
+// once per urge, however many of its measures it names; each measure's history records the urge for each unit.
+@Injectable()
+export class MeasureUrgingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async urge(measureIds: string[], message: string, actor: Actor): Promise<UrgeResultDto> {
+    const ids = [...new Set(measureIds.map((id) => id.toLowerCase()))];
+    const urgeId = randomUUID();
+    return this.dataSource.transaction(async (manager) => {
+      const measures = await this.measures(manager, ids);
+      if (measures.length !== ids.length) throw new AppError('NOT_FOUND', '整改措施不存在或已删除');
+      const finished = measures.find((measure) => measure.status === 'completed');
+      if (finished) throw new AppError('TRANSITION_NOT_ALLOWED', `措施 ${finished.label} 已完成销号，无需催办`);
+      const unassigned = measures.find((measure) => measure.unitIds.length === 0);
+      if (unassigned) throw new AppError('TRANSITION_NOT_ALLOWED', `措施 ${unassigned.label} 尚未分办责任单位`);
+
+      for (const measure of measures)
+        for (const unitId of measure.unitIds)
+          await insertMeasureEvent(manager, {
+            measureId: measure.id,
+            action: 'urge',
+            unitId,
+            actorId: actor.id,
+            actorName: actor.displayName,
+            opinion: message,
+            detail: { urgeId },
+          });
+
+      // one notification per recipient: a unit's accounts hear of all their urged measures at once
+      const recipients = await this.recipients(manager, [...new Set(measures.flatMap((m) => m.unitIds))]);
+      const byUser = new Map<string, UrgedMeasure[]>();
+      for (const { userId, unitId } of recipients) {
+        const list = byUser.get(userId) ?? [];
+        for (const measure of measures)
+          if (measure.unitIds.includes(unitId) && !list.includes(measure)) list.push(measure);
+        byUser.set(userId, list);
+      }
+      let notified = 0;
+      for (const group of groupByMeasures(byUser)) {
+        const [first] = group.measures;
+        const single = group.measures.length === 1;
+        notified += await this.notifications.notify(
+          group.userIds,
+          {
+            kind: 'measure.urged',
+            title: single ? `整改专班催办：${first.label}` : `整改专班催办：${group.measures.length} 项整改措施`,
+            body: single
+              ? `${message}\n\n${first.label} ${excerpt(first.text)}`
+              : `${message}\n\n${group.measures.map((m) => `${m.label} ${excerpt(m.text, 24)}`).join('\n')}`,
+            link: single ? `/problems/${first.problemId}#measure-${first.id}` : '/tasks',
+          },
+          manager,
+        );
+      }
+
+      await this.audit.record(
+        {
+          action: 'MEASURE_URGED',
+          entityType: 'measure',
+          entityId: measures.length === 1 ? measures[0].id : null,
+          detail: { urgeId, message, measureIds: ids, recipients: notified },
+        },
+        manager,
+      );
+      return { id: urgeId, measures: measures.length, recipients: notified };
+    });
+  }
+
+  private async measures(manager: EntityManager, ids: string[]): Promise<UrgedMeasure[]> {
+    // the measures stay as read until the urge commits (in id order: two bulk urges never deadlock)
+    await manager.query(`SELECT id FROM measure WHERE id = ANY($1) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [
+      ids,
+    ]);
+    return (await manager.query(
+      `SELECT m.id, m.problem_id AS "problemId", m.status, m.text,
+              p.label || '(' || m.seq || ')' AS label,
+              coalesce(array_agg(mu.unit_id ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitIds"
+       FROM measure m JOIN problem p ON p.id = m.problem_id LEFT JOIN measure_unit mu ON mu.measure_id = m.id
+       WHERE m.id = ANY($1) AND m.deleted_at IS NULL
+       GROUP BY m.id, p.label, p.seq ORDER BY p.seq, m.seq`,
+      [ids],
+    )) as UrgedMeasure[];
+  }
+
+  /** The enabled accounts of these units. */
+  private async recipients(manager: EntityManager, unitIds: string[]): Promise<{ userId: string; unitId: string }[]> {
+    return (await manager.query(
+      `SELECT id AS "userId", unit_id AS "unitId" FROM user_account
+       WHERE unit_id = ANY($1) AND disabled_at IS NULL ORDER BY username`,
+      [unitIds],
+    )) as { userId: string; unitId: string }[];
+  }
+}
+
+/** Users told about the same set of measures get the same message, written in one statement. */
+function groupByMeasures(byUser: Map<string, UrgedMeasure[]>): { userIds: string[]; measures: UrgedMeasure[] }[] {
+  const groups = new Map<string, { userIds: string[]; measures: UrgedMeasure[] }>();
+  for (const [userId, measures] of byUser) {
+    const key = measures.map((m) => m.id).join(',');
+    const group = groups.get(key) ?? { userIds: [], measures };
+    group.userIds.push(userId);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

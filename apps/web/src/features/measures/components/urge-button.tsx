@@ -1,0 +1,18 @@
+import { SoundOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { UrgeModal } from './urge-modal';
+
+/** 一键催办: one urge for a list of measures (e.g. the dashboard's overdue list); each person is notified once. */
+export function UrgeButton({ measureIds, subject }: { measureIds: string[]; subject: string }) {
+  const [open, setOpen] = useState(false);
+  if (measureIds.length === 0) return null;
+  return (
+    <>
+      <Button size="small" icon={<SoundOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        一键催办
+      </Button>
+      {open && <UrgeModal target={{ measureIds }} subject={subject} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
