@@ -1,3 +1,4 @@
+import { AUDIT_RETENTION_JOB } from '../../src/modules/audit/audit-log.service.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { DORMANT_ACCOUNTS_JOB } from '../../src/modules/users/dormant-accounts.job.js';
 import { createTestApp, signIn, type TestApp } from '../support/app.js';
@@ -103,6 +104,11 @@ describe('background jobs (pg-boss)', () => {
       DORMANT_ACCOUNTS_JOB,
     ]);
     expect(schedule).toEqual({ cron: '30 2 * * *', timezone: 'Asia/Shanghai' });
+    // the audit trail's retention purge is a scheduled job too, not a timer in the process
+    const [retention] = await t.dataSource.query(`SELECT cron, timezone FROM pgboss.schedule WHERE name = $1`, [
+      AUDIT_RETENTION_JOB,
+    ]);
+    expect(retention).toEqual({ cron: '15 3 * * *', timezone: 'Asia/Shanghai' });
 
     await t.app.get(JobsService).send(DORMANT_ACCOUNTS_JOB);
     await until(async () => (await jobRows(t, DORMANT_ACCOUNTS_JOB)).some((row) => row.state === 'completed'));

@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
 @Module({
+  imports: [JobsModule],
   controllers: [AuditController],
   providers: [AuditService, AuditLogService],
   exports: [AuditService, AuditLogService],
