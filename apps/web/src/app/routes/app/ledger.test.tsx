@@ -238,6 +238,31 @@ describe('整改台账', () => {
     ]);
   });
 
+  it('urges the ticked measures in one request (批量催办)', async () => {
+    const fetchMock = stubLedger({
+      'POST /api/measures/urge': json({ id: 'urge-1', measures: 2, recipients: 4 }, 201),
+    });
+    const user = userEvent.setup();
+    renderApp('/problems');
+
+    await screen.findByRole('link', { name: problem7.title });
+    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
+    await user.click(within(ledgerRows()[2]).getByRole('button', { name: '展开行' }));
+    const nested = await screen.findByRole('table', { name: '整改措施' });
+    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
+    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+    await user.click(screen.getByRole('button', { name: '批量催办' }));
+
+    const dialog = await findDialog('催办');
+    expect(dialog).toHaveTextContent('已选择的 2 项措施');
+    await user.click(within(dialog).getByRole('button', { name: '发送催办' }));
+    expect(await screen.findByText('已催办 2 项措施，已通知 4 人')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', '/api/measures/urge')).toEqual([
+      { measureIds: [measureA.id, measureB.id], message: '请抓紧推进整改，按时报送整改进展和佐证材料。' },
+    ]);
+  });
+
   it('hides a column chosen in 列设置 and remembers the choice', async () => {
     stubLedger();
     const user = userEvent.setup();

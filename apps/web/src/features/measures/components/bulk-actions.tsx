@@ -1,4 +1,10 @@
-import { CalendarOutlined, CheckCircleFilled, CloseCircleFilled, PartitionOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CheckCircleFilled,
+  CloseCircleFilled,
+  PartitionOutlined,
+  SoundOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, DatePicker, Flex, Form, Modal, Table, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -11,6 +17,7 @@ import type { Measure } from '../api/get-measures';
 import { setMeasureUnits } from '../api/set-measure-units';
 import { updateMeasure } from '../api/update-measure';
 import { AssignUnitsFields, type AssignValues, type UnitOption } from './edit-modals';
+import { UrgeModal } from './urge-modal';
 
 export interface BulkResult {
   id: string;
@@ -177,7 +184,10 @@ function BulkDeadlineModal({
   );
 }
 
-/** The officer's toolbar for ticked measures: 批量分办 and 批量调整时限, with a per-row summary afterwards. */
+/**
+ * The officer's toolbar for ticked measures: 批量分办 and 批量调整时限, with a per-row summary afterwards, and 批量催办
+ * (one request: each person of the units is notified once).
+ */
 export function BulkActionBar({
   selected,
   unitOptions,
@@ -188,7 +198,7 @@ export function BulkActionBar({
   onClear: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'assign' | 'deadline' | null>(null);
+  const [dialog, setDialog] = useState<'assign' | 'deadline' | 'urge' | null>(null);
   const [results, setResults] = useState<{ title: string; rows: BulkResult[] } | null>(null);
   const finish = (title: string) => (rows: BulkResult[]) => {
     setDialog(null);
@@ -210,6 +220,9 @@ export function BulkActionBar({
           <Button icon={<CalendarOutlined aria-hidden />} onClick={() => setDialog('deadline')}>
             批量调整时限
           </Button>
+          <Button icon={<SoundOutlined aria-hidden />} onClick={() => setDialog('urge')}>
+            批量催办
+          </Button>
           <Button type="link" onClick={onClear}>
             取消选择
           </Button>
@@ -225,6 +238,13 @@ export function BulkActionBar({
       )}
       {dialog === 'deadline' && (
         <BulkDeadlineModal measures={selected} onClose={() => setDialog(null)} onDone={finish('批量调整时限')} />
+      )}
+      {dialog === 'urge' && (
+        <UrgeModal
+          target={{ measureIds: selected.map((measure) => measure.id) }}
+          subject={`已选择的 ${selected.length} 项措施`}
+          onClose={() => setDialog(null)}
+        />
       )}
       {results && <BulkResults title={results.title} results={results.rows} onClose={() => setResults(null)} />}
     </>
