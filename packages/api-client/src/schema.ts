@@ -2039,6 +2039,8 @@ export interface components {
       /** @description 未启动 / 推进中 / 待审核 / 已完成 / 视同完成 */
       statusLabel: string;
       progress: number;
+      /** @description how often the task force urged (催办) this unit about this measure */
+      urges: number;
     };
     MeasureDto: {
       /** Format: uuid */

@@ -71,6 +71,10 @@ describe('urging measures (催办)', () => {
       detail: { message: '请于本周五前报送整改进展。', measureIds: [measure.id], recipients: waterUsers },
     });
 
+    // the measure panel shows it per unit
+    const detail = await officer.agent.get(`/api/measures/${measure.id}`).expect(200);
+    expect(detail.body.units).toEqual([expect.objectContaining({ id: waterUnitId, urges: 1 })]);
+
     const [{ inspection_id: inspectionId }] = await t.dataSource.query(
       `SELECT inspection_id FROM measure WHERE id = $1`,
       [measure.id],

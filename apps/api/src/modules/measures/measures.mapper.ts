@@ -13,6 +13,7 @@ function mapUnit(row: MeasureUnitRow): MeasureUnitDto {
     status: row.status,
     statusLabel: MEASURE_STATUS_LABELS[row.status],
     progress: row.progress,
+    urges: row.urges,
   };
 }
 

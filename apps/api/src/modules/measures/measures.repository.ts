@@ -44,6 +44,7 @@ export interface MeasureUnitRow {
   role: UnitRole;
   status: MeasureStatus;
   progress: number;
+  urges: number;
 }
 
 export interface MeasureFilter {
@@ -160,7 +161,9 @@ export class MeasuresRepository {
   async findUnits(measureIds: string[]): Promise<MeasureUnitRow[]> {
     if (measureIds.length === 0) return [];
     return (await this.dataSource.query(
-      `SELECT mu.measure_id AS "measureId", u.id, u.name, mu.role, mu.status, mu.progress
+      `SELECT mu.measure_id AS "measureId", u.id, u.name, mu.role, mu.status, mu.progress,
+              (SELECT count(*)::int FROM measure_event me
+               WHERE me.measure_id = mu.measure_id AND me.unit_id = mu.unit_id AND me.action = 'urge') AS urges
        FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
        WHERE mu.measure_id = ANY($1)
        ORDER BY mu.measure_id, CASE mu.role WHEN 'lead' THEN 0 ELSE 1 END, u.sort_order, u.name`,

@@ -21,6 +21,7 @@ export class MeasureUnitDto {
   @ApiProperty({ enum: MEASURE_STATUSES, enumName: 'MeasureStatus' }) status: MeasureStatus;
   @ApiProperty({ description: '未启动 / 推进中 / 待审核 / 已完成 / 视同完成' }) statusLabel: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ description: 'how often the task force urged (催办) this unit about this measure' }) urges: number;
 }
 
 export class MeasureDto {

@@ -16,7 +16,7 @@ const overdue = measure({
   light: 'red',
   deadline: '2024-06-30',
   leadUnit: WATER,
-  units: [{ ...WATER, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 40 }],
+  units: [{ ...WATER, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 40, urges: 0 }],
 });
 const later = measure({
   problemLabel: '9.',
@@ -25,8 +25,8 @@ const later = measure({
   deadline: '2024-06-12',
   leadUnit: ECONOMY,
   units: [
-    { ...ECONOMY, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 10 },
-    { ...WATER, role: 'co', status: 'not_started', statusLabel: '未启动', progress: 0 },
+    { ...ECONOMY, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 10, urges: 0 },
+    { ...WATER, role: 'co', status: 'not_started', statusLabel: '未启动', progress: 0, urges: 0 },
   ],
 });
 const longTerm = measure({ problemLabel: '20.', seq: 3, light: 'green', deadline: null, term: 'long_term' });

@@ -17,7 +17,7 @@ const completed = measure({
   statusLabel: '已完成',
   light: 'grey',
   deadline: '2024-03-31',
-  units: [{ ...WATER, role: 'lead', status: 'completed', statusLabel: '已完成', progress: 100 }],
+  units: [{ ...WATER, role: 'lead', status: 'completed', statusLabel: '已完成', progress: 100, urges: 0 }],
 });
 const pending = measure({
   seq: 2,
@@ -29,10 +29,10 @@ const pending = measure({
   deadline: '2024-06-30',
   version: 6,
   leadUnit: WATER,
-  coUnits: [{ ...JUNSHAN, role: 'co', status: 'pending_review', statusLabel: '待审核', progress: 50 }],
+  coUnits: [{ ...JUNSHAN, role: 'co', status: 'pending_review', statusLabel: '待审核', progress: 50, urges: 0 }],
   units: [
-    { ...WATER, role: 'lead', status: 'pending_review', statusLabel: '待审核', progress: 80 },
-    { ...JUNSHAN, role: 'co', status: 'pending_review', statusLabel: '待审核', progress: 50 },
+    { ...WATER, role: 'lead', status: 'pending_review', statusLabel: '待审核', progress: 80, urges: 0 },
+    { ...JUNSHAN, role: 'co', status: 'pending_review', statusLabel: '待审核', progress: 50, urges: 0 },
   ],
 });
 const working = measure({
@@ -44,7 +44,7 @@ const working = measure({
   deadline: '2024-09-30',
   version: 2,
   leadUnit: WATER,
-  units: [{ ...WATER, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 40 }],
+  units: [{ ...WATER, role: 'lead', status: 'in_progress', statusLabel: '推进中', progress: 40, urges: 2 }],
 });
 
 const detail = problemDetail({
@@ -171,6 +171,7 @@ describe('问题详情', () => {
 
     await screen.findByRole('heading', { name: '7.‘清四乱’、退垸还湖攻坚不力' });
     expect(within(measureCard('一是')).queryByRole('button', { name: '催办' })).not.toBeInTheDocument();
+    expect(within(measureCard('三是')).getByText('被催办 2 次')).toBeInTheDocument();
     await user.click(within(measureCard('三是')).getByRole('button', { name: '催办' }));
     const dialog = await findDialog('催办');
     const text = within(dialog).getByLabelText('催办意见');

@@ -16,7 +16,7 @@ const submitted = measure({
   light: 'red',
   version: 4,
   submittedAt: '2024-07-10T02:00:00.000Z',
-  units: [{ ...WATER, role: 'lead', status: 'pending_review', statusLabel: '待审核', progress: 100 }],
+  units: [{ ...WATER, role: 'lead', status: 'pending_review', statusLabel: '待审核', progress: 100, urges: 0 }],
 });
 const evidence = attachment({ measureId: submitted.id, name: '拆除验收报告.pdf' });
 const request = extension({ version: 2 });

@@ -8,7 +8,14 @@ import { setViewportWidth } from '@/testing/viewport';
 
 const WATER = { id: '00000000-0000-4000-8000-0000000000bb', name: '区水务和湖泊局' };
 const share = (status: 'in_progress' | 'completed' | 'not_started', progress: number) => [
-  { ...WATER, role: 'lead' as const, status, statusLabel: status === 'completed' ? '已完成' : '推进中', progress },
+  {
+    ...WATER,
+    role: 'lead' as const,
+    status,
+    statusLabel: status === 'completed' ? '已完成' : '推进中',
+    progress,
+    urges: 0,
+  },
 ];
 
 const overdue = measure({

@@ -42,6 +42,11 @@ function UnitShares({ measure }: { measure: Measure }) {
               {unit.name}
             </span>
             <MeasureStatusTag status={unit.status as MeasureStatus} label={unit.statusLabel} />
+            {unit.urges > 0 && (
+              <Tag color="orange" variant="outlined">
+                被催办 {unit.urges} 次
+              </Tag>
+            )}
             <Progress
               percent={unit.progress}
               size="small"
