@@ -172,6 +172,24 @@ describe('measure sign-off workflow (HTTP)', () => {
     expect(returned.body).toMatchObject({ statusLabel: '推进中' });
     const [latest] = (await officer.agent.get(`/api/measures/${measure.id}/history`)).body;
     expect(latest).toMatchObject({ action: 'return', opinion: '佐证材料不完整' });
+
+    // the submission reached the task force's bell, the return the unit's, each with the measure to open
+    const officerBell = (await officer.agent.get('/api/notifications').expect(200)).body.items;
+    expect(officerBell[0]).toMatchObject({
+      kind: 'measure.submitted',
+      title: expect.stringMatching(/^待审核销号：/),
+      body: expect.stringContaining('完成情况：完成'),
+      link: '/reviews',
+    });
+    const unitBell = (await unitlead.agent.get('/api/notifications').expect(200)).body.items;
+    expect(unitBell[0]).toMatchObject({
+      kind: 'measure.returned',
+      title: expect.stringMatching(/^销号申请被退回：/),
+      body: expect.stringContaining('意见：佐证材料不完整'),
+      link: `/problems/${measure.problemId}#measure-${measure.id}`,
+    });
+    const otherUnit = (await unitlead2.agent.get('/api/notifications').expect(200)).body.items;
+    expect(otherUnit.some((item: { link: string }) => item.link?.includes(measure.id))).toBe(false);
   });
 
   it('answers a stale or missing version with 409 and the current state, and changes nothing', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkTransition,
+  MEASURE_STATUS_LABELS,
   rollUpMeasureStatus,
   validateApproval,
   validateReason,
@@ -22,6 +23,7 @@ import {
 } from '../../common/versioned-update.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeasureDto } from './dto/measure.dto.js';
 import type { ApproveMeasureDto, ReasonDto, SubmitMeasureDto } from './dto/measure-actions.dto.js';
 import {
@@ -53,7 +55,59 @@ export class MeasureWorkflowService {
     private readonly audit: AuditService,
     private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * Tells the people a step concerns, in the step's transaction: the measure's units (their enabled accounts) when
+   * the task force decides, the task force when a unit submits.
+   */
+  private async notifyStep(
+    manager: EntityManager,
+    measureId: string,
+    action: MeasureAction,
+    status: MeasureStatus,
+    opinion: string | null,
+  ): Promise<void> {
+    const [measure] = (await manager.query(
+      `SELECT m.problem_id AS "problemId", p.label || '(' || m.seq || ')' AS label, m.text
+       FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.id = $1`,
+      [measureId],
+    )) as Array<{ problemId: string; label: string; text: string }>;
+    const text = measure.text.length > 40 ? `${measure.text.slice(0, 40)}…` : measure.text;
+    const link = `/problems/${measure.problemId}#measure-${measureId}`;
+    const message = {
+      submit: { kind: 'measure.submitted', title: `待审核销号：${measure.label}`, link: '/reviews' },
+      approve: {
+        kind: 'measure.approved',
+        title: `销号申请已通过：${measure.label}（${MEASURE_STATUS_LABELS[status]}）`,
+        link,
+      },
+      return: { kind: 'measure.returned', title: `销号申请被退回：${measure.label}`, link },
+      reopen: { kind: 'measure.reopened', title: `措施已重新打开：${measure.label}`, link },
+      start: null,
+    }[action];
+    // a unit's submission asks the task force for a decision only once every unit has submitted
+    if (!message || (action === 'submit' && status !== 'pending_review')) return;
+    const recipients = (await manager.query(
+      action === 'submit'
+        ? `SELECT id FROM user_account WHERE 'task_force_officer' = ANY(roles) AND disabled_at IS NULL`
+        : `SELECT id FROM user_account WHERE disabled_at IS NULL
+             AND unit_id IN (SELECT unit_id FROM measure_unit WHERE measure_id = $1)`,
+      action === 'submit' ? [] : [measureId],
+    )) as Array<{ id: string }>;
+    const body = [
+      opinion ? (action === 'submit' ? `完成情况：${opinion}` : `意见：${opinion}`) : null,
+      `${measure.label} ${text}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    await this.notifications.notify(
+      recipients.map((row) => row.id),
+      { kind: message.kind, title: message.title, body, link: message.link },
+      manager,
+    );
+  }
 
   private async transition(
     id: string,
@@ -113,6 +167,7 @@ export class MeasureWorkflowService {
             manager,
           );
           await refreshProblemStatus(manager, measure.problemId, this.audit);
+          await this.notifyStep(manager, id, action, result.status, result.event.opinion ?? null);
         }),
       () => this.measures.get(id, actor),
     );
