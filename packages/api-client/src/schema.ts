@@ -2153,6 +2153,11 @@ export interface components {
       /** @description the measures to urge (at most 200) */
       measureIds: string[];
     };
+    UnreachedUnitDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     UrgeResultDto: {
       /**
        * Format: uuid
@@ -2163,6 +2168,8 @@ export interface components {
       measures: number;
       /** @description the users notified, each once */
       recipients: number;
+      /** @description responsible units without an enabled account: nobody there was told (call them) */
+      unreachedUnits: components['schemas']['UnreachedUnitDto'][];
     };
     UrgeMeasureDto: {
       /** @description what the task force asks of the units (催办意见) */

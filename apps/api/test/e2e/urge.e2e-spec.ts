@@ -41,7 +41,7 @@ describe('urging measures (催办)', () => {
     const response = await urge(`/api/measures/${measure.id}/urge`, {
       message: '  请于本周五前报送整改进展。 ',
     }).expect(201);
-    expect(response.body).toEqual({ id: expect.any(String), measures: 1, recipients: waterUsers });
+    expect(response.body).toEqual({ id: expect.any(String), measures: 1, recipients: waterUsers, unreachedUnits: [] });
 
     const after = await notificationsOf(unitlead);
     expect(after.unread).toBe(before.unread + 1);
@@ -68,7 +68,12 @@ describe('urging measures (催办)', () => {
     );
     expect(event).toMatchObject({
       actor_username: 'officer',
-      detail: { message: '请于本周五前报送整改进展。', measureIds: [measure.id], recipients: waterUsers },
+      detail: {
+        message: '请于本周五前报送整改进展。',
+        measureIds: [measure.id],
+        recipients: waterUsers,
+        unreachedUnitIds: [],
+      },
     });
 
     // the measure panel shows it per unit
@@ -102,6 +107,22 @@ describe('urging measures (催办)', () => {
       [measures.map((measure) => measure.id)],
     );
     expect(count).toBe(3);
+  });
+
+  it('names the responsible units that have no account to notify', async () => {
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    const [lonely] = await t.dataSource.query(
+      `SELECT u.id, u.name FROM unit u WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.unit_id = u.id) ORDER BY u.name LIMIT 1`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO measure_unit (measure_id, unit_id, role, status) VALUES ($1, $2, 'co', 'in_progress')`,
+      [measure.id, lonely.id],
+    );
+    const response = await urge(`/api/measures/${measure.id}/urge`, { message: '请配合推进。' }).expect(201);
+    expect(response.body).toMatchObject({
+      recipients: waterUsers,
+      unreachedUnits: [{ id: lonely.id, name: lonely.name }],
+    });
   });
 
   it('is for the task force, and refuses bad input with a stable code and a Chinese message', async () => {

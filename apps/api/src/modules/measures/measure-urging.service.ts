@@ -54,7 +54,13 @@ export class MeasureUrgingService {
           });
 
       // one notification per recipient: a unit's accounts hear of all their urged measures at once
-      const recipients = await this.recipients(manager, [...new Set(measures.flatMap((m) => m.unitIds))]);
+      const unitIds = [...new Set(measures.flatMap((m) => m.unitIds))];
+      const recipients = await this.recipients(manager, unitIds);
+      const reached = new Set(recipients.map((recipient) => recipient.unitId));
+      const unreachedUnits = (await manager.query(
+        `SELECT id, name FROM unit WHERE id = ANY($1) ORDER BY sort_order, name`,
+        [unitIds.filter((unitId) => !reached.has(unitId))],
+      )) as { id: string; name: string }[];
       const byUser = new Map<string, UrgedMeasure[]>();
       for (const { userId, unitId } of recipients) {
         const list = byUser.get(userId) ?? [];
@@ -85,11 +91,17 @@ export class MeasureUrgingService {
           action: 'MEASURE_URGED',
           entityType: 'measure',
           entityId: measures.length === 1 ? measures[0].id : null,
-          detail: { urgeId, message, measureIds: ids, recipients: notified },
+          detail: {
+            urgeId,
+            message,
+            measureIds: ids,
+            recipients: notified,
+            unreachedUnitIds: unreachedUnits.map((unit) => unit.id),
+          },
         },
         manager,
       );
-      return { id: urgeId, measures: measures.length, recipients: notified };
+      return { id: urgeId, measures: measures.length, recipients: notified, unreachedUnits };
     });
   }
 

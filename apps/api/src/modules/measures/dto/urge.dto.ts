@@ -24,8 +24,18 @@ export class UrgeMeasuresDto extends UrgeMeasureDto {
   measureIds: string[];
 }
 
+export class UnreachedUnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class UrgeResultDto {
   @ApiProperty({ format: 'uuid', description: 'the urge (its entries in the measures’ history share it)' }) id: string;
   @ApiProperty({ description: 'the measures urged' }) measures: number;
   @ApiProperty({ description: 'the users notified, each once' }) recipients: number;
+  @ApiProperty({
+    type: [UnreachedUnitDto],
+    description: 'responsible units without an enabled account: nobody there was told (call them)',
+  })
+  unreachedUnits: UnreachedUnitDto[];
 }

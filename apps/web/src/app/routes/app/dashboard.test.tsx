@@ -155,7 +155,10 @@ describe('工作台', () => {
 
   it('urges the overdue measures in one request from the overdue list (一键催办), for the task force only', async () => {
     const fetchMock = stubDashboard(sessionUser(), {
-      'POST /api/measures/urge': json({ id: 'urge-1', measures: 1, recipients: 3 }, 201),
+      'POST /api/measures/urge': json(
+        { id: 'urge-1', measures: 1, recipients: 3, unreachedUnits: [{ id: 'u-9', name: '军山街道' }] },
+        201,
+      ),
     });
     const user = userEvent.setup();
     renderApp('/');
@@ -172,6 +175,14 @@ describe('工作台', () => {
     await user.click(within(dialog).getByRole('button', { name: '发送催办' }));
 
     expect(await screen.findByText('已催办 1 项措施，已通知 3 人')).toBeInTheDocument();
+    // units nobody could be told about are named, to be called
+    const warning = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('.ant-modal-confirm');
+      if (!element) throw new Error('warning not shown yet');
+      return element;
+    });
+    expect(warning).toHaveTextContent('以下责任单位没有可接收通知的账号');
+    expect(warning).toHaveTextContent('军山街道未收到催办通知，请电话联系或为其开通账号。');
     expect(await sentBodies(sentRequests(fetchMock), 'POST', '/api/measures/urge')).toEqual([
       { measureIds: ['00000000-0000-4000-8000-00000000aaa1'], message: '逾期措施请本周内完成整改。' },
     ]);

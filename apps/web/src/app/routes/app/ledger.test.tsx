@@ -240,7 +240,7 @@ describe('整改台账', () => {
 
   it('urges the ticked measures in one request (批量催办)', async () => {
     const fetchMock = stubLedger({
-      'POST /api/measures/urge': json({ id: 'urge-1', measures: 2, recipients: 4 }, 201),
+      'POST /api/measures/urge': json({ id: 'urge-1', measures: 2, recipients: 4, unreachedUnits: [] }, 201),
     });
     const user = userEvent.setup();
     renderApp('/problems');

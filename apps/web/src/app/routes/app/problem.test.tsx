@@ -164,7 +164,10 @@ describe('问题详情', () => {
 
   it('urges the units of a measure from its panel with a message (催办); a signed-off measure offers none', async () => {
     const fetchMock = stubDetail(officer, {
-      [`POST /api/measures/${working.id}/urge`]: json({ id: 'urge-1', measures: 1, recipients: 2 }, 201),
+      [`POST /api/measures/${working.id}/urge`]: json(
+        { id: 'urge-1', measures: 1, recipients: 2, unreachedUnits: [] },
+        201,
+      ),
     });
     const user = userEvent.setup();
     renderApp(`/problems/${detail.id}`);

@@ -19,7 +19,7 @@ export function UrgeModal({
 }) {
   const [form] = Form.useForm<{ message: string }>();
   const urge = useUrgeMeasures();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
   return (
     <FormModal<{ message: string }>
@@ -35,11 +35,14 @@ export function UrgeModal({
           { target, message: values.message.trim() },
           {
             onSuccess: (result) => {
-              message.success(
-                result.recipients > 0
-                  ? `已催办 ${result.measures} 项措施，已通知 ${result.recipients} 人`
-                  : `已催办 ${result.measures} 项措施；责任单位暂无可接收通知的账号`,
-              );
+              message.success(`已催办 ${result.measures} 项措施，已通知 ${result.recipients} 人`);
+              // the task force must reach these units another way (a call, a 督办单)
+              if (result.unreachedUnits.length > 0)
+                modal.warning({
+                  title: '以下责任单位没有可接收通知的账号',
+                  content: `${result.unreachedUnits.map((unit) => unit.name).join('、')}未收到催办通知，请电话联系或为其开通账号。`,
+                  okText: '知道了',
+                });
               onClose();
             },
           },
