@@ -332,6 +332,23 @@ describe('measure sign-off workflow (HTTP)', () => {
       status: 'approved',
     });
     await post(officer, `/api/extensions/${requested.body.id}/approve`, { version: approved.body.version }).expect(409);
+
+    // the request reached the task force's bell, the decision the requesting unit's
+    const officerBell = (await officer.agent.get('/api/notifications').expect(200)).body.items;
+    expect(officerBell).toContainEqual(
+      expect.objectContaining({
+        kind: 'extension.requested',
+        body: expect.stringContaining('申请延期至 2024-12-31。理由：受汛期影响施工暂停'),
+        link: '/reviews',
+      }),
+    );
+    const [decision] = (await unitlead2.agent.get('/api/notifications').expect(200)).body.items;
+    expect(decision).toMatchObject({
+      kind: 'extension.approved',
+      title: expect.stringMatching(/^同意延期：/),
+      body: expect.stringContaining('完成时限调整为 2024-12-31。'),
+      link: `/problems/${measure.problemId}#measure-${measure.id}`,
+    });
   });
 
   it('turns a measure red on the China date after its deadline (fake clock)', async () => {

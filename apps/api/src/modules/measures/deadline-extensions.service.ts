@@ -14,7 +14,8 @@ import { refOf } from '../units/dto/ref.dto.js';
 import type { DecideExtensionDto, RequestExtensionDto } from './dto/measure-actions.dto.js';
 import type { ExtensionDto } from './dto/measure-records.dto.js';
 import type { ExtensionQueryDto } from './dto/extension-query.dto.js';
-import { insertMeasureEvent, lockMeasure, unitShares } from './measure-ledger.js';
+import { accountsToNotify, insertMeasureEvent, lockMeasure, measureNotice, unitShares } from './measure-ledger.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { assignedToSql } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
@@ -63,6 +64,7 @@ export class DeadlineExtensionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly measures: MeasuresService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async request(measureId: string, dto: RequestExtensionDto, actor: Actor): Promise<ExtensionDto> {
@@ -110,6 +112,17 @@ export class DeadlineExtensionsService {
           entityType: 'deadline_extension',
           entityId: row.id,
           after: { measureId, ...dto },
+        },
+        manager,
+      );
+      const notice = await measureNotice(manager, measureId);
+      await this.notifications.notify(
+        await accountsToNotify(manager, { taskForce: true }),
+        {
+          kind: 'extension.requested',
+          title: `延期申请待审批：${notice.label}`,
+          body: `申请延期至 ${dto.requestedDeadline}。理由：${dto.reason.trim()}\n\n${notice.label} ${notice.excerpt}`,
+          link: '/reviews',
         },
         manager,
       );
@@ -166,6 +179,26 @@ export class DeadlineExtensionsService {
               entityId: id,
               before: { status: 'pending', deadline: measure.deadline },
               after: { status, deadline: approve ? extension.requested_deadline : measure.deadline },
+            },
+            manager,
+          );
+          const notice = await measureNotice(manager, measure.id);
+          const opinion = dto.opinion?.trim();
+          await this.notifications.notify(
+            await accountsToNotify(manager, { unitIds: [extension.unit_id] }),
+            {
+              kind: approve ? 'extension.approved' : 'extension.refused',
+              title: `${approve ? '同意延期' : '不同意延期'}：${notice.label}`,
+              body: [
+                approve
+                  ? `完成时限调整为 ${extension.requested_deadline}。`
+                  : `完成时限仍为 ${measure.deadline ?? '—'}。`,
+                opinion ? `意见：${opinion}` : null,
+                `${notice.label} ${notice.excerpt}`,
+              ]
+                .filter(Boolean)
+                .join('\n\n'),
+              link: notice.link,
             },
             manager,
           );

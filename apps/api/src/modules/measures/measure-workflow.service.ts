@@ -27,8 +27,10 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { MeasureDto } from './dto/measure.dto.js';
 import type { ApproveMeasureDto, ReasonDto, SubmitMeasureDto } from './dto/measure-actions.dto.js';
 import {
+  accountsToNotify,
   insertMeasureEvent,
   lockMeasure,
+  measureNotice,
   refreshProblemStatus,
   setUnitStatus,
   unitShares,
@@ -69,13 +71,8 @@ export class MeasureWorkflowService {
     status: MeasureStatus,
     opinion: string | null,
   ): Promise<void> {
-    const [measure] = (await manager.query(
-      `SELECT m.problem_id AS "problemId", p.label || '(' || m.seq || ')' AS label, m.text
-       FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.id = $1`,
-      [measureId],
-    )) as Array<{ problemId: string; label: string; text: string }>;
-    const text = measure.text.length > 40 ? `${measure.text.slice(0, 40)}…` : measure.text;
-    const link = `/problems/${measure.problemId}#measure-${measureId}`;
+    const measure = await measureNotice(manager, measureId);
+    const link = measure.link;
     const message = {
       submit: { kind: 'measure.submitted', title: `待审核销号：${measure.label}`, link: '/reviews' },
       approve: {
@@ -89,21 +86,20 @@ export class MeasureWorkflowService {
     }[action];
     // a unit's submission asks the task force for a decision only once every unit has submitted
     if (!message || (action === 'submit' && status !== 'pending_review')) return;
-    const recipients = (await manager.query(
+    const recipients = await accountsToNotify(
+      manager,
       action === 'submit'
-        ? `SELECT id FROM user_account WHERE 'task_force_officer' = ANY(roles) AND disabled_at IS NULL`
-        : `SELECT id FROM user_account WHERE disabled_at IS NULL
-             AND unit_id IN (SELECT unit_id FROM measure_unit WHERE measure_id = $1)`,
-      action === 'submit' ? [] : [measureId],
-    )) as Array<{ id: string }>;
+        ? { taskForce: true }
+        : { unitIds: (await unitShares(manager, measureId)).map((u) => u.unitId) },
+    );
     const body = [
       opinion ? (action === 'submit' ? `完成情况：${opinion}` : `意见：${opinion}`) : null,
-      `${measure.label} ${text}`,
+      `${measure.label} ${measure.excerpt}`,
     ]
       .filter(Boolean)
       .join('\n\n');
     await this.notifications.notify(
-      recipients.map((row) => row.id),
+      recipients,
       { kind: message.kind, title: message.title, body, link: message.link },
       manager,
     );
