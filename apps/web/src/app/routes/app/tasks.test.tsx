@@ -7,14 +7,14 @@ import { renderApp, sentBodies } from '@/testing/test-utils';
 import { setViewportWidth } from '@/testing/viewport';
 
 const WATER = { id: '00000000-0000-4000-8000-0000000000bb', name: '区水务和湖泊局' };
-const share = (status: 'in_progress' | 'completed' | 'not_started', progress: number) => [
+const share = (status: 'in_progress' | 'completed' | 'not_started', progress: number, urges = 0) => [
   {
     ...WATER,
     role: 'lead' as const,
     status,
     statusLabel: status === 'completed' ? '已完成' : '推进中',
     progress,
-    urges: 0,
+    urges,
   },
 ];
 
@@ -25,7 +25,7 @@ const overdue = measure({
   light: 'red',
   deadline: '2024-05-01',
   leadUnit: WATER,
-  units: share('in_progress', 45),
+  units: share('in_progress', 45, 2),
 });
 const dueSoon = measure({
   problemLabel: '6.',
@@ -72,6 +72,8 @@ describe('我的任务', () => {
     const red = await screen.findByRole('list', { name: '红灯 · 逾期' });
     expect(within(red).getByRole('listitem', { name: '措施 7.(2)' })).toHaveTextContent('已逾期');
     expect(within(red).getByLabelText('本单位完成进度 45%')).toBeInTheDocument();
+    // the task force has chased the unit about it
+    expect(within(red).getByText('被催办 2 次')).toBeInTheDocument();
     const yellow = screen.getByRole('list', { name: '黄灯 · 临期' });
     expect(within(yellow).getByRole('listitem', { name: '措施 6.(1)' })).toBeInTheDocument();
     expect(screen.getByText('没有正常的措施')).toBeInTheDocument();

@@ -69,6 +69,11 @@ function TaskCard({
         )}
         <Tag>{measure.termLabel}</Tag>
         {share && <Tag color={share.role === 'lead' ? 'red' : 'default'}>本单位{UNIT_ROLE_LABELS[share.role]}</Tag>}
+        {share && share.urges > 0 && (
+          <Tag color="orange" variant="outlined">
+            被催办 {share.urges} 次
+          </Tag>
+        )}
       </Flex>
       {share && (
         <Progress
