@@ -38,7 +38,9 @@ const FROM = `FROM measure m
   LEFT JOIN unit lu ON lu.id = m.lead_unit_id
   LEFT JOIN person rl ON rl.id = m.responsible_leader_id
   LEFT JOIN person rp ON rp.id = m.responsible_person_id`;
-const UNITS = `SELECT mu.measure_id AS "measureId", u.id, u.name, mu.role, mu.status, mu.progress
+const UNITS = `SELECT mu.measure_id AS "measureId", u.id, u.name, mu.role, mu.status, mu.progress,
+    (SELECT count(*)::int FROM measure_event me
+     WHERE me.measure_id = mu.measure_id AND me.unit_id = mu.unit_id AND me.action = 'urge') AS urges
   FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
   WHERE mu.measure_id = ANY($1)
   ORDER BY mu.measure_id, CASE mu.role WHEN 'lead' THEN 0 ELSE 1 END, u.sort_order, u.name`;
