@@ -139,6 +139,16 @@ export interface MeasureNotice {
   link: string;
 }
 
+/** A measure's text cut for a notification. */
+export function measureExcerpt(text: string, length = 40): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+/** The measure on its problem page, the deep link of the web app. */
+export function measureLink(problemId: string, measureId: string): string {
+  return `/problems/${problemId}#measure-${measureId}`;
+}
+
 /** How a notification names a measure and where it leads. */
 export async function measureNotice(manager: EntityManager, measureId: string): Promise<MeasureNotice> {
   const [row] = (await manager.query(
@@ -148,8 +158,8 @@ export async function measureNotice(manager: EntityManager, measureId: string): 
   )) as Array<{ problemId: string; label: string; text: string }>;
   return {
     label: row.label,
-    excerpt: row.text.length > 40 ? `${row.text.slice(0, 40)}…` : row.text,
-    link: `/problems/${row.problemId}#measure-${measureId}`,
+    excerpt: measureExcerpt(row.text),
+    link: measureLink(row.problemId, measureId),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/http/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { UrgeResultDto } from './dto/urge.dto.js';
-import { insertMeasureEvent } from './measure-ledger.js';
+import { insertMeasureEvent, measureExcerpt, measureLink } from './measure-ledger.js';
 
 interface UrgedMeasure {
   id: string;
@@ -17,8 +17,6 @@ interface UrgedMeasure {
   status: string;
   unitIds: string[];
 }
-
-const excerpt = (text: string, length = 40) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 // 催办: the task force chases the units responsible for measures. Every active account of those units is notified
 // once per urge, however many of its measures it names; each measure's history records the urge for each unit.
@@ -78,9 +76,9 @@ export class MeasureUrgingService {
             kind: 'measure.urged',
             title: single ? `整改专班催办：${first.label}` : `整改专班催办：${group.measures.length} 项整改措施`,
             body: single
-              ? `${message}\n\n${first.label} ${excerpt(first.text)}`
-              : `${message}\n\n${group.measures.map((m) => `${m.label} ${excerpt(m.text, 24)}`).join('\n')}`,
-            link: single ? `/problems/${first.problemId}#measure-${first.id}` : '/tasks',
+              ? `${message}\n\n${first.label} ${measureExcerpt(first.text)}`
+              : `${message}\n\n${group.measures.map((m) => `${m.label} ${measureExcerpt(m.text, 24)}`).join('\n')}`,
+            link: single ? measureLink(first.problemId, first.id) : '/tasks',
           },
           manager,
         );

@@ -84,6 +84,18 @@ function ledgerRows() {
     .filter((row) => row.hasAttribute('data-row-key'));
 }
 
+/** Expands problem 7 in the ledger and ticks its two measures for the bulk toolbar. */
+async function tickBothMeasuresOfProblem7(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await screen.findByRole('link', { name: problem7.title });
+  // the expand buttons come with the desktop columns, after antd's breakpoint effect
+  await screen.findByRole('columnheader', { name: '牵头单位/领导' });
+  await user.click(within(ledgerRows()[2]).getByRole('button', { name: '展开行' }));
+  const nested = await screen.findByRole('table', { name: '整改措施' });
+  await within(nested).findByText('全面排查“四乱”问题，建立台账。');
+  await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
+  await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+}
+
 afterEach(() => window.localStorage.clear());
 
 describe('整改台账', () => {
@@ -166,16 +178,7 @@ describe('整改台账', () => {
     const user = userEvent.setup();
     renderApp('/problems');
 
-    await screen.findByRole('link', { name: problem7.title });
-    // the expand buttons come with the desktop columns, after antd's breakpoint effect
-    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
-    const row7 = ledgerRows()[2];
-    await user.click(within(row7).getByRole('button', { name: '展开行' }));
-
-    const nested = await screen.findByRole('table', { name: '整改措施' });
-    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+    await tickBothMeasuresOfProblem7(user);
 
     const toolbar = screen.getByRole('toolbar', { name: '批量办理' });
     expect(toolbar).toHaveTextContent('已选择 2 项措施');
@@ -216,13 +219,7 @@ describe('整改台账', () => {
     const user = userEvent.setup();
     renderApp('/problems');
 
-    await screen.findByRole('link', { name: problem7.title });
-    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
-    await user.click(within(ledgerRows()[2]).getByRole('button', { name: '展开行' }));
-    const nested = await screen.findByRole('table', { name: '整改措施' });
-    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+    await tickBothMeasuresOfProblem7(user);
     await user.click(screen.getByRole('button', { name: '批量分办' }));
 
     const dialog = await findDialog('批量分办（2 项措施）');
@@ -245,13 +242,7 @@ describe('整改台账', () => {
     const user = userEvent.setup();
     renderApp('/problems');
 
-    await screen.findByRole('link', { name: problem7.title });
-    await screen.findByRole('columnheader', { name: '牵头单位/领导' });
-    await user.click(within(ledgerRows()[2]).getByRole('button', { name: '展开行' }));
-    const nested = await screen.findByRole('table', { name: '整改措施' });
-    await within(nested).findByText('全面排查“四乱”问题，建立台账。');
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 一是' }));
-    await user.click(within(nested).getByRole('checkbox', { name: '选择措施 二是' }));
+    await tickBothMeasuresOfProblem7(user);
     await user.click(screen.getByRole('button', { name: '批量催办' }));
 
     const dialog = await findDialog('催办');
