@@ -26,6 +26,7 @@ import { StatisticsModule } from './modules/statistics/statistics.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { PublicationsModule } from './modules/publications/publications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -98,6 +99,7 @@ export class AppModule {
         AttachmentsModule,
         DocumentsModule,
         PublicationsModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

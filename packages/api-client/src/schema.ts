@@ -1417,6 +1417,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getWebhooks'];
+    put?: never;
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3176,6 +3224,96 @@ export interface components {
     FeedbackReceivedDto: {
       /** @enum {boolean} */
       received: true;
+    };
+    WebhookDto: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+      url: string;
+      /** @enum {string} */
+      format: 'json' | 'wecom' | 'dingtalk';
+      events: ('measure.urged' | 'measure.overdue' | 'measure.returned' | 'round.missing' | 'order.issued')[];
+      /** @description always true: the secret itself is never answered after creation */
+      secretSet: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      /**
+       * Format: date-time
+       * @description the last attempt
+       */
+      lastDeliveryAt: string | null;
+      /** @enum {string|null} */
+      lastDeliveryStatus: 'succeeded' | 'failed' | null;
+    };
+    WebhookListDto: {
+      items: components['schemas']['WebhookDto'][];
+    };
+    CreateWebhookDto: {
+      /** @example 整改专班群机器人 */
+      name?: string;
+      /**
+       * @description http or https; private, loopback and reserved targets are refused (422)
+       * @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…
+       */
+      url: string;
+      /** @description the HMAC-SHA256 key; shown only now, never answered again */
+      secret: string;
+      events: ('measure.urged' | 'measure.overdue' | 'measure.returned' | 'round.missing' | 'order.issued')[];
+      /**
+       * @description json, or the markdown of a WeCom (wecom) or DingTalk robot
+       * @enum {string}
+       */
+      format: 'json' | 'wecom' | 'dingtalk';
+    };
+    CreatedWebhookDto: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+      url: string;
+      /** @enum {string} */
+      format: 'json' | 'wecom' | 'dingtalk';
+      events: ('measure.urged' | 'measure.overdue' | 'measure.returned' | 'round.missing' | 'order.issued')[];
+      /** @description always true: the secret itself is never answered after creation */
+      secretSet: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      /**
+       * Format: date-time
+       * @description the last attempt
+       */
+      lastDeliveryAt: string | null;
+      /** @enum {string|null} */
+      lastDeliveryStatus: 'succeeded' | 'failed' | null;
+      /** @description the secret as given, answered this once */
+      secret: string;
+    };
+    WebhookDeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the X-Zhenggai-Delivery header: one per event, the same on retries
+       */
+      messageId: string;
+      /** @enum {string} */
+      event: 'measure.urged' | 'measure.overdue' | 'measure.returned' | 'round.missing' | 'order.issued';
+      /** @description 1 for the first attempt */
+      attempt: number;
+      /** @enum {string} */
+      status: 'succeeded' | 'failed';
+      httpStatus: number | null;
+      error: string | null;
+      durationMs: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookDeliveryPageDto: {
+      items: components['schemas']['WebhookDeliveryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
   };
   responses: never;
@@ -7041,6 +7179,147 @@ export interface operations {
         };
       };
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookListDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhookDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getWebhookDeliveries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

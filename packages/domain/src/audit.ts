@@ -75,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   UNIT_UPDATED: '修改单位',
   USER_CREATED: '新建账号',
   USER_UPDATED: '修改账号',
+  WEBHOOK_CREATED: '新建外部推送',
+  WEBHOOK_DELETED: '删除外部推送',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -92,6 +94,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   unit: '单位',
   user_account: '账号',
   user_session: '登录会话',
+  webhook: '外部推送',
 };
 
 /** The Chinese name of an audit action; an action this table does not know yet keeps its code. */

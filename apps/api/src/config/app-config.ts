@@ -141,6 +141,18 @@ export class AppConfig {
   @Max(45)
   JOBS_SCHEDULE_CHECK_SECONDS = 30;
 
+  // outbound webhooks: seconds before the first retry of a failed delivery (doubled each time, 5 retries)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  // outbound webhooks: host names or IP addresses allowed although they resolve to a private, loopback or reserved
+  // address (comma-separated, e.g. an intranet chat server); every other such target is refused
+  @IsString()
+  WEBHOOK_ALLOWED_HOSTS = '';
+
   // trust X-Forwarded-* from this many proxies (0 = none)
   @Transform(toInt)
   @IsInt()

@@ -100,6 +100,11 @@ describe('authorization matrix over every operation (HTTP)', () => {
         id,
         subjects.publication,
       ]);
+    else if (operationId === 'deleteWebhook')
+      await q(
+        `INSERT INTO webhook (id, url, secret, events, format) VALUES ($1, 'https://example.com/hook', 'matrix-secret-0123456789', '{measure.urged}', 'json')`,
+        [id],
+      );
     else if (operationId === 'restoreMeasure')
       await q(
         `INSERT INTO measure (id, problem_id, inspection_id, seq, text, deleted_at) VALUES ($1, $2, $3, (SELECT max(seq) + 1 FROM measure WHERE problem_id = $2), '已删除的措施', now())`,
@@ -126,6 +131,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       'fund-recoveries': 'fund',
       jobs: 'jobRun',
       notifications: 'notification',
+      webhooks: 'webhook',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -182,6 +188,12 @@ describe('authorization matrix over every operation (HTTP)', () => {
     // a notification of the officer: everybody else's bell does not hold it
     [{ id: subjects.notification }] = await t.dataSource.query(
       `INSERT INTO notification (user_id, kind, title, body) SELECT id, 'test', '测试通知', '测试' FROM user_account WHERE username = 'officer' RETURNING id`,
+    );
+    // a webhook of the system admin's: its deliveries are readable
+    subjects.webhook = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO webhook (id, url, secret, events, format) VALUES ($1, 'https://example.com/hook', 'matrix-secret-0123456789', '{measure.urged}', 'json')`,
+      [subjects.webhook],
     );
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();

@@ -6,6 +6,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { UrgeResultDto } from './dto/urge.dto.js';
 import { insertMeasureEvent, measureExcerpt, measureLink } from './measure-ledger.js';
 
@@ -13,9 +14,11 @@ interface UrgedMeasure {
   id: string;
   problemId: string;
   label: string;
+  problemTitle: string;
   text: string;
   status: string;
   unitIds: string[];
+  unitNames: string[];
 }
 
 // 催办: the task force chases the units responsible for measures. Every active account of those units is notified
@@ -26,12 +29,13 @@ export class MeasureUrgingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async urge(measureIds: string[], message: string, actor: Actor): Promise<UrgeResultDto> {
     const ids = [...new Set(measureIds.map((id) => id.toLowerCase()))];
     const urgeId = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    const { result, measures } = await this.dataSource.transaction(async (manager) => {
       const measures = await this.measures(manager, ids);
       if (measures.length !== ids.length) throw new AppError('NOT_FOUND', '整改措施不存在或已删除');
       const finished = measures.find((measure) => measure.status === 'completed');
@@ -99,8 +103,25 @@ export class MeasureUrgingService {
         },
         manager,
       );
-      return { id: urgeId, measures: measures.length, recipients: notified, unreachedUnits };
+      return { result: { id: urgeId, measures: measures.length, recipients: notified, unreachedUnits }, measures };
     });
+    // outbound webhooks hear of the urge once it has committed
+    const [first] = measures;
+    await this.webhooks.publish('measure.urged', {
+      occurredAt: new Date().toISOString(),
+      title: measures.length === 1 ? `整改专班催办：${first.label}` : `整改专班催办：${measures.length} 项整改措施`,
+      message,
+      by: { id: actor.id, name: actor.displayName },
+      link: measures.length === 1 ? measureLink(first.problemId, first.id) : '/tasks',
+      measures: measures.map((measure) => ({
+        id: measure.id,
+        label: measure.label,
+        problemTitle: measureExcerpt(measure.problemTitle),
+        excerpt: measureExcerpt(measure.text),
+        units: measure.unitNames,
+      })),
+    });
+    return result;
   }
 
   private async measures(manager: EntityManager, ids: string[]): Promise<UrgedMeasure[]> {
@@ -109,12 +130,14 @@ export class MeasureUrgingService {
       ids,
     ]);
     return (await manager.query(
-      `SELECT m.id, m.problem_id AS "problemId", m.status, m.text,
+      `SELECT m.id, m.problem_id AS "problemId", m.status, m.text, p.title AS "problemTitle",
               p.label || '(' || m.seq || ')' AS label,
-              coalesce(array_agg(mu.unit_id ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitIds"
+              coalesce(array_agg(mu.unit_id ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitIds",
+              coalesce(array_agg(un.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitNames"
        FROM measure m JOIN problem p ON p.id = m.problem_id LEFT JOIN measure_unit mu ON mu.measure_id = m.id
+       LEFT JOIN unit un ON un.id = mu.unit_id
        WHERE m.id = ANY($1) AND m.deleted_at IS NULL
-       GROUP BY m.id, p.label, p.seq ORDER BY p.seq, m.seq`,
+       GROUP BY m.id, p.label, p.seq, p.title ORDER BY p.seq, m.seq`,
       [ids],
     )) as UrgedMeasure[];
   }

@@ -24,12 +24,14 @@ import {
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { MeasureDto } from './dto/measure.dto.js';
 import type { ApproveMeasureDto, ReasonDto, SubmitMeasureDto } from './dto/measure-actions.dto.js';
 import {
   accountsToNotify,
   insertMeasureEvent,
   lockMeasure,
+  measureExcerpt,
   measureNotice,
   refreshProblemStatus,
   setUnitStatus,
@@ -58,6 +60,7 @@ export class MeasureWorkflowService {
     private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -117,6 +120,7 @@ export class MeasureWorkflowService {
     }>,
   ): Promise<MeasureDto> {
     const scope = scopeOf(actor);
+    let opinion: string | null = null;
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
@@ -164,10 +168,44 @@ export class MeasureWorkflowService {
           );
           await refreshProblemStatus(manager, measure.problemId, this.audit);
           await this.notifyStep(manager, id, action, result.status, result.event.opinion ?? null);
+          opinion = result.event.opinion ?? null;
         }),
       () => this.measures.get(id, actor),
     );
+    if (action === 'return') await this.publishReturn(id, opinion, actor);
     return this.measures.get(id, actor);
+  }
+
+  /** Outbound webhooks hear of a returned submission once the return has committed. */
+  private async publishReturn(id: string, reason: string | null, actor: Actor): Promise<void> {
+    const manager = this.dataSource.manager;
+    const [notice, [row]] = await Promise.all([
+      measureNotice(manager, id),
+      manager.query(
+        `SELECT p.title AS "problemTitle",
+                coalesce(array_agg(u.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE u.id IS NOT NULL), '{}') AS units
+         FROM measure m JOIN problem p ON p.id = m.problem_id
+         LEFT JOIN measure_unit mu ON mu.measure_id = m.id LEFT JOIN unit u ON u.id = mu.unit_id
+         WHERE m.id = $1 GROUP BY p.title`,
+        [id],
+      ) as Promise<Array<{ problemTitle: string; units: string[] }>>,
+    ]);
+    await this.webhooks.publish('measure.returned', {
+      occurredAt: new Date().toISOString(),
+      title: `销号申请被退回：${notice.label}`,
+      message: reason,
+      by: { id: actor.id, name: actor.displayName },
+      link: notice.link,
+      measures: [
+        {
+          id,
+          label: notice.label,
+          problemTitle: measureExcerpt(row?.problemTitle ?? ''),
+          excerpt: notice.excerpt,
+          units: row?.units ?? [],
+        },
+      ],
+    });
   }
 
   submit(id: string, dto: SubmitMeasureDto, actor: Actor): Promise<MeasureDto> {

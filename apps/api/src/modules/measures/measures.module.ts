@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { DeadlineExtensionsService } from './deadline-extensions.service.js';
 import { ExtensionsController } from './extensions.controller.js';
 import { MeasureEditingService } from './measure-editing.service.js';
@@ -10,7 +11,7 @@ import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, WebhooksModule],
   controllers: [MeasuresController, ExtensionsController],
   providers: [
     MeasuresService,
