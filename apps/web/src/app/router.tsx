@@ -71,6 +71,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/admin-jobs')).AdminJobsRoute }),
           },
           {
+            path: 'admin/webhooks',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-webhooks')).AdminWebhooksRoute }),
+          },
+          {
             path: 'admin/units',
             lazy: async () => ({ Component: (await import('./routes/app/admin-units')).AdminUnitsRoute }),
           },

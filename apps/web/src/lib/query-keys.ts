@@ -17,6 +17,7 @@ export const queryKeys = {
   users: ['users'] as const,
   audit: ['audit'] as const,
   jobs: ['jobs'] as const,
+  webhooks: ['webhooks'] as const,
   notifications: ['notifications'] as const,
   publications: ['publications'] as const,
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
