@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
-import { soleUnitMeasures } from '../support/fixtures.js';
+import { insertEvidence, soleUnitMeasures } from '../support/fixtures.js';
 
 // Outbound webhooks against a real HTTP receiver on 127.0.0.1 (allowed by WEBHOOK_ALLOWED_HOSTS), delivered by real
 // pg-boss workers with a 1 s first retry.
@@ -242,6 +242,36 @@ describe('outbound webhooks (HTTP, pg-boss, real receiver)', () => {
       status: 'failed',
       httpStatus: 200,
       error: expect.stringContaining('93000'),
+    });
+  });
+
+  it('delivers a returned submission (measure.returned) to the webhooks subscribed to it', async () => {
+    const before = at('/returned').length;
+    await create({ url: `${base}/returned`, secret: SECRET, events: ['measure.returned'], format: 'json' }).expect(201);
+    const unitlead = await signIn(t.http, 'unitlead');
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    const evidence = await insertEvidence(t.dataSource, measure.id);
+    const submitted = await unitlead.agent
+      .post(`/api/measures/${measure.id}/submit`)
+      .set('X-CSRF-Token', unitlead.csrfToken)
+      .send({ version: measure.version, note: '完成', attachmentIds: [evidence] })
+      .expect(200);
+    await officer.agent
+      .post(`/api/measures/${measure.id}/return`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ version: submitted.body.version, reason: '佐证材料不完整' })
+      .expect(200);
+    await until(async () => at('/returned').length > before, 'the measure.returned delivery');
+    const [hit] = at('/returned');
+    expect(hit.headers['x-zhenggai-event']).toBe('measure.returned');
+    expect(JSON.parse(hit.body)).toMatchObject({
+      event: 'measure.returned',
+      data: {
+        title: expect.stringMatching(/^销号申请被退回：/),
+        message: '佐证材料不完整',
+        link: `/problems/${measure.problemId}#measure-${measure.id}`,
+        measures: [{ id: measure.id, units: ['区水务和湖泊局'] }],
+      },
     });
   });
 
