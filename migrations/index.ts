@@ -4,6 +4,7 @@ import { TextSearchAndAuditGuard1795719480291 } from './1795719480291-TextSearch
 import { AuthHardening1795720908225 } from './1795720908225-AuthHardening.js';
 import { Publications1795723226383 } from './1795723226383-Publications.js';
 import { Notifications1796612894124 } from './1796612894124-Notifications.js';
+import { MailChannel1796617818443 } from './1796617818443-MailChannel.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   AuthHardening1795720908225,
   Publications1795723226383,
   Notifications1796612894124,
+  MailChannel1796617818443,
 ];

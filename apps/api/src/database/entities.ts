@@ -23,6 +23,7 @@ import { PublicationEntity } from '../modules/publications/publication.entity.js
 import { PersonEntity } from '../modules/units/person.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
+import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -50,4 +51,5 @@ export const entities = [
   PublicationEntity,
   PublicationFeedbackEntity,
   NotificationEntity,
+  NotificationDeliveryEntity,
 ];

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   JOB_RUN_NOT_FOUND: { status: 404, message: '后台任务的运行记录不存在或已清理' },
   JOB_NOT_FAILED: { status: 409, message: '只有失败的任务可以重试' },
   JOB_ALREADY_QUEUED: { status: 409, message: '该任务已在排队，请稍后查看运行结果' },
+  MAIL_OFF: { status: 409, message: '邮件通道未开启：请在服务器上设置 SMTP_URL 和 MAIL_FROM 后重启' },
   NOT_FOUND: { status: 404, message: '请求的内容不存在或无权查看' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持此请求方式' },
