@@ -5,3 +5,4 @@ export * from './workflow.js';
 export * from './password.js';
 export * from './inspection.js';
 export * from './audit.js';
+export * from './notifications.js';

@@ -67,6 +67,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/notifications')).NotificationsRoute }),
           },
           {
+            path: 'admin/channels',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-channels')).AdminChannelsRoute }),
+          },
+          {
             path: 'admin/jobs',
             lazy: async () => ({ Component: (await import('./routes/app/admin-jobs')).AdminJobsRoute }),
           },

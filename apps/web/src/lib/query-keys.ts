@@ -18,6 +18,7 @@ export const queryKeys = {
   audit: ['audit'] as const,
   jobs: ['jobs'] as const,
   notifications: ['notifications'] as const,
+  notificationChannels: ['notification-channels'] as const,
   publications: ['publications'] as const,
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
   publication: (id: string) => ['publications', 'detail', id] as const,

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileExcelOutlined,
   FieldTimeOutlined,
+  MailOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   NotificationOutlined,
@@ -55,6 +56,8 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
       admin.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
     if (user.roles.includes('system_admin'))
       admin.push({ path: '/admin/jobs', label: '后台任务', icon: <FieldTimeOutlined aria-hidden /> });
+    if (user.roles.includes('system_admin'))
+      admin.push({ path: '/admin/channels', label: '通知渠道', icon: <MailOutlined aria-hidden /> });
     if (user.roles.includes('audit_admin'))
       admin.push({ path: '/admin/audit', label: '审计日志', icon: <FileSearchOutlined aria-hidden /> });
     return admin;
