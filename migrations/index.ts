@@ -5,6 +5,7 @@ import { AuthHardening1795720908225 } from './1795720908225-AuthHardening.js';
 import { Publications1795723226383 } from './1795723226383-Publications.js';
 import { Notifications1796612894124 } from './1796612894124-Notifications.js';
 import { MailChannel1796617818443 } from './1796617818443-MailChannel.js';
+import { NotificationPreferences1796618199101 } from './1796618199101-NotificationPreferences.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   Publications1795723226383,
   Notifications1796612894124,
   MailChannel1796617818443,
+  NotificationPreferences1796618199101,
 ];

@@ -132,6 +132,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getNotificationSettings'];
+    put: operations['updateNotificationSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -1581,6 +1597,51 @@ export interface components {
     QueuedJobDto: {
       /** Format: uuid */
       id: string;
+    };
+    /** @enum {string} */
+    NotificationKind:
+      | 'measure.urged'
+      | 'measure.submitted'
+      | 'measure.approved'
+      | 'measure.returned'
+      | 'measure.reopened'
+      | 'extension.requested'
+      | 'extension.approved'
+      | 'extension.refused';
+    NotificationKindSettingDto: {
+      kind: components['schemas']['NotificationKind'];
+      /** @example 催办 */
+      label: string;
+      /** @description in the app: always on */
+      inApp: boolean;
+      /** @description also by email */
+      email: boolean;
+    };
+    NotificationSettingsDto: {
+      /** @example zhangsan@example.gov.cn */
+      email: string | null;
+      /** @description whether the server sends mail at all (SMTP_URL set) */
+      mailEnabled: boolean;
+      /** @description the kinds this account can receive */
+      kinds: components['schemas']['NotificationKindSettingDto'][];
+      /** @description the account’s version: send it back with a change */
+      version: number;
+    };
+    NotificationKindChoiceDto: {
+      /** @example measure.urged */
+      kind: components['schemas']['NotificationKind'];
+      /** @description also by email (when the account has an address and mail is on) */
+      email: boolean;
+    };
+    UpdateNotificationSettingsDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * @description where mail notifications go; empty or null removes it
+       * @example zhangsan@example.gov.cn
+       */
+      email?: string | null;
+      kinds?: components['schemas']['NotificationKindChoiceDto'][];
     };
     NotificationDto: {
       /** Format: uuid */
@@ -3557,6 +3618,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSettingsDto'];
+        };
+      };
+    };
+  };
+  updateNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSettingsDto'];
         };
       };
       409: {

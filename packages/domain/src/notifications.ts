@@ -28,3 +28,22 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 export function notificationKindLabel(kind: string): string {
   return (NOTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
+
+/** Who receives a kind: the task force (officers) or the accounts of a measure's units. */
+export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, 'officer' | 'unit'> = {
+  'measure.urged': 'unit',
+  'measure.submitted': 'officer',
+  'measure.approved': 'unit',
+  'measure.returned': 'unit',
+  'measure.reopened': 'unit',
+  'extension.requested': 'officer',
+  'extension.approved': 'unit',
+  'extension.refused': 'unit',
+};
+
+/** The kinds an account with these roles can receive (its mail preferences list only these). */
+export function notificationKindsFor(roles: readonly string[]): NotificationKind[] {
+  const officer = roles.includes('task_force_officer');
+  const unit = roles.includes('unit_leader') || roles.includes('unit_staff');
+  return NOTIFICATION_KINDS.filter((kind) => (NOTIFICATION_KIND_AUDIENCE[kind] === 'officer' ? officer : unit));
+}

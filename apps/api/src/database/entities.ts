@@ -24,6 +24,7 @@ import { PersonEntity } from '../modules/units/person.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity.js';
+import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -52,4 +53,5 @@ export const entities = [
   PublicationFeedbackEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
 ];

@@ -121,6 +121,57 @@ describe('mail notifications', () => {
     expect(failed.every((d) => d.status === 'failed')).toBe(true);
   });
 
+  it('lets each user choose which kinds also come by email; the app still shows every one', async () => {
+    const lead2 = await signIn(t.http, 'unitlead2');
+    const settings = await lead2.agent.get('/api/notifications/settings').expect(200);
+    expect(settings.body).toMatchObject({ email: 'lead2@example.cn', mailEnabled: true });
+    const kinds = settings.body.kinds as Array<{ kind: string; label: string; email: boolean; inApp: boolean }>;
+    expect(kinds.find((k) => k.kind === 'measure.urged')).toEqual({
+      kind: 'measure.urged',
+      label: '催办',
+      inApp: true,
+      email: true,
+    });
+    // a unit leader never receives the task force's review requests: not offered, and refused
+    expect(kinds.some((k) => k.kind === 'measure.submitted')).toBe(false);
+    const put = (body: object) =>
+      lead2.agent.put('/api/notifications/settings').set('X-CSRF-Token', lead2.csrfToken).send(body);
+    const foreign = await put({
+      version: settings.body.version,
+      kinds: [{ kind: 'measure.submitted', email: false }],
+    }).expect(400);
+    expect(foreign.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await put({ version: settings.body.version, kinds: [{ kind: 'no.such', email: false }] }).expect(400);
+    await put({ version: settings.body.version, email: 'lead2@' }).expect(400);
+    await put({ kinds: [{ kind: 'measure.urged', email: false }] }).expect(409);
+
+    const saved = await put({ version: settings.body.version, kinds: [{ kind: 'measure.urged', email: false }] }).expect(
+      200,
+    );
+    expect(saved.body.kinds.find((k: { kind: string }) => k.kind === 'measure.urged').email).toBe(false);
+    // the same version twice: the second is stale
+    const stale = await put({ version: settings.body.version, email: 'other@example.cn' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', current: { email: 'lead2@example.cn' } });
+    const [event] = await t.dataSource.query(
+      `SELECT before, after FROM audit_event WHERE action = 'NOTIFICATION_SETTINGS_UPDATED'`,
+    );
+    expect(event).toMatchObject({ before: { emailOff: [] }, after: { emailOff: ['measure.urged'] } });
+
+    const unreadBefore = (await lead2.agent.get('/api/notifications').expect(200)).body.unread;
+    const mailsBefore = smtp.received.length;
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 1);
+    await post(officer, `/api/measures/${measure.id}/urge`, { message: '只在系统内提醒' }).expect(201);
+    expect((await lead2.agent.get('/api/notifications').expect(200)).body.unread).toBe(unreadBefore + 1);
+    await sleep(2000);
+    expect(smtp.received.slice(mailsBefore).some((m) => m.text?.includes('只在系统内提醒'))).toBe(false);
+
+    // the user's own address, changed on the same page
+    const moved = await put({ version: saved.body.version, email: ' new-lead2@example.cn ' }).expect(200);
+    expect(moved.body.email).toBe('new-lead2@example.cn');
+    const removed = await put({ version: moved.body.version, email: '' }).expect(200);
+    expect(removed.body.email).toBeNull();
+  });
+
   it('shows the system admin the channel and sends a test mail', async () => {
     const channels = await sysadmin.agent.get('/api/notification-channels').expect(200);
     expect(channels.body.email).toMatchObject({
@@ -129,7 +180,7 @@ describe('mail notifications', () => {
       secure: false,
       from: '整改专班 <zhenggai@example.gov.cn>',
       publicUrl: 'https://zhenggai.example.gov.cn',
-      usersWithEmail: 2,
+      usersWithEmail: 1,
     });
     expect(JSON.stringify(channels.body)).not.toContain('smtp://');
 

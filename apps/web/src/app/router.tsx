@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/account-password')).AccountPasswordRoute }),
           },
           {
+            path: 'account/notifications',
+            lazy: async () => ({
+              Component: (await import('./routes/app/account-notifications')).AccountNotificationsRoute,
+            }),
+          },
+          {
             path: 'account/mfa',
             lazy: async () => ({ Component: (await import('./routes/app/account-mfa')).AccountMfaRoute }),
           },

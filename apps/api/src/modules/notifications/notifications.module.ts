@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { NotificationChannelsController } from './notification-channels.controller.js';
 import { NotificationChannelsService } from './notification-channels.service.js';
 import { NotificationMailJob } from './notification-mail.job.js';
+import { NotificationSettingsService } from './notification-settings.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
@@ -14,7 +15,13 @@ import { NotificationsService } from './notifications.service.js';
 @Module({
   imports: [JobsModule, MailModule],
   controllers: [NotificationsController, NotificationChannelsController],
-  providers: [NotificationsService, NotificationsRepository, NotificationMailJob, NotificationChannelsService],
+  providers: [
+    NotificationsService,
+    NotificationsRepository,
+    NotificationMailJob,
+    NotificationChannelsService,
+    NotificationSettingsService,
+  ],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -78,7 +78,9 @@ export class NotificationsRepository {
          INSERT INTO notification (user_id, kind, title, body, link)
          SELECT DISTINCT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
          RETURNING id, user_id)
-       SELECT made.id, (ua.email IS NOT NULL AND ua.disabled_at IS NULL) AS mail
+       SELECT made.id, (ua.email IS NOT NULL AND ua.disabled_at IS NULL AND NOT EXISTS (
+                SELECT 1 FROM notification_preference p
+                WHERE p.user_id = made.user_id AND p.kind = $2 AND p.channel = 'email' AND NOT p.enabled)) AS mail
        FROM made JOIN user_account ua ON ua.id = made.user_id`,
       [userIds, message.kind, message.title, message.body, message.link],
     );
@@ -111,6 +113,46 @@ export class NotificationsRepository {
         delivery.attempt,
       ],
     );
+  }
+
+  /** The account's address, version and roles, with its mail choices (kinds turned off or on). */
+  async settings(
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<{ email: string | null; version: number; roles: string[]; email_kinds: Record<string, boolean> } | null> {
+    const [row] = await (manager ?? this.dataSource.manager).query(
+      `SELECT ua.email, ua.version, ua.roles,
+              coalesce(jsonb_object_agg(p.kind, p.enabled) FILTER (WHERE p.kind IS NOT NULL), '{}') AS email_kinds
+       FROM user_account ua LEFT JOIN notification_preference p ON p.user_id = ua.id AND p.channel = 'email'
+       WHERE ua.id = $1 GROUP BY ua.id`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  /** Writes the account's address (when given) and mail choices if its version is still `version`; false if not. */
+  async saveSettings(
+    manager: EntityManager,
+    userId: string,
+    version: number,
+    email: string | null | undefined,
+    kinds: { kind: string; email: boolean }[],
+  ): Promise<boolean> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE user_account SET email = CASE WHEN $3 THEN $4 ELSE email END, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [userId, version, email !== undefined, email ?? null],
+    );
+    if (rows.length === 0) return false;
+    if (kinds.length > 0) {
+      await manager.query(
+        `INSERT INTO notification_preference (user_id, kind, channel, enabled)
+         SELECT $1, k.kind, 'email', k.enabled FROM unnest($2::text[], $3::boolean[]) AS k(kind, enabled)
+         ON CONFLICT (user_id, kind, channel) DO UPDATE SET enabled = excluded.enabled`,
+        [userId, kinds.map((k) => k.kind), kinds.map((k) => k.email)],
+      );
+    }
+    return true;
   }
 
   /** How many active accounts mail can reach. */

@@ -9,33 +9,14 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  IsEmail,
   Matches,
   MaxLength,
-  ValidateIf,
 } from 'class-validator';
-import { Transform } from 'class-transformer';
 import { ROLES, type Role } from '@zhenggai/domain';
+import { EmailField } from '../../../common/http/email-field.js';
 import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
 
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
-
-/** An optional email address: trimmed; empty or null clears it. */
-export function EmailField(): PropertyDecorator {
-  return (target, key) => {
-    ApiPropertyOptional({
-      type: String,
-      nullable: true,
-      maxLength: 254,
-      example: 'zhangsan@example.gov.cn',
-      description: 'where mail notifications go; empty or null removes it',
-    })(target, key);
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))(target, key);
-    ValidateIf((_object, value) => value !== null && value !== undefined)(target, key);
-    MaxLength(254, { message: '邮箱地址过长' })(target, key);
-    IsEmail({}, { message: '请输入有效的邮箱地址' })(target, key);
-  };
-}
 
 export class CreateUserDto {
   @ApiProperty({
