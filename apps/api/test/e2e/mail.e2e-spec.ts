@@ -145,9 +145,10 @@ describe('mail notifications', () => {
     await put({ version: settings.body.version, email: 'lead2@' }).expect(400);
     await put({ kinds: [{ kind: 'measure.urged', email: false }] }).expect(409);
 
-    const saved = await put({ version: settings.body.version, kinds: [{ kind: 'measure.urged', email: false }] }).expect(
-      200,
-    );
+    const saved = await put({
+      version: settings.body.version,
+      kinds: [{ kind: 'measure.urged', email: false }],
+    }).expect(200);
     expect(saved.body.kinds.find((k: { kind: string }) => k.kind === 'measure.urged').email).toBe(false);
     // the same version twice: the second is stale
     const stale = await put({ version: settings.body.version, email: 'other@example.cn' }).expect(409);
