@@ -4,7 +4,9 @@ import { TextSearchAndAuditGuard1795719480291 } from './1795719480291-TextSearch
 import { AuthHardening1795720908225 } from './1795720908225-AuthHardening.js';
 import { Publications1795723226383 } from './1795723226383-Publications.js';
 import { Notifications1796612894124 } from './1796612894124-Notifications.js';
-import { Webhooks1796617854200 } from './1796617854200-Webhooks.js';
+import { MailChannel1796617818443 } from './1796617818443-MailChannel.js';
+import { NotificationPreferences1796618199101 } from './1796618199101-NotificationPreferences.js';
+import { Webhooks1796618449586 } from './1796618449586-Webhooks.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -14,5 +16,7 @@ export const migrations: Function[] = [
   AuthHardening1795720908225,
   Publications1795723226383,
   Notifications1796612894124,
-  Webhooks1796617854200,
+  MailChannel1796617818443,
+  NotificationPreferences1796618199101,
+  Webhooks1796618449586,
 ];

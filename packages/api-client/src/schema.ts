@@ -132,6 +132,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getNotificationSettings'];
+    put: operations['updateNotificationSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -174,6 +190,54 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['readNotification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notification-channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getNotificationChannels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notification-channels/email/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['sendTestMail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notification-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getNotificationDeliveries'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1582,6 +1646,51 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    /** @enum {string} */
+    NotificationKind:
+      | 'measure.urged'
+      | 'measure.submitted'
+      | 'measure.approved'
+      | 'measure.returned'
+      | 'measure.reopened'
+      | 'extension.requested'
+      | 'extension.approved'
+      | 'extension.refused';
+    NotificationKindSettingDto: {
+      kind: components['schemas']['NotificationKind'];
+      /** @example 催办 */
+      label: string;
+      /** @description in the app: always on */
+      inApp: boolean;
+      /** @description also by email */
+      email: boolean;
+    };
+    NotificationSettingsDto: {
+      /** @example zhangsan@example.gov.cn */
+      email: string | null;
+      /** @description whether the server sends mail at all (SMTP_URL set) */
+      mailEnabled: boolean;
+      /** @description the kinds this account can receive */
+      kinds: components['schemas']['NotificationKindSettingDto'][];
+      /** @description the account’s version: send it back with a change */
+      version: number;
+    };
+    NotificationKindChoiceDto: {
+      /** @example measure.urged */
+      kind: components['schemas']['NotificationKind'];
+      /** @description also by email (when the account has an address and mail is on) */
+      email: boolean;
+    };
+    UpdateNotificationSettingsDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * @description where mail notifications go; empty or null removes it
+       * @example zhangsan@example.gov.cn
+       */
+      email?: string | null;
+      kinds?: components['schemas']['NotificationKindChoiceDto'][];
+    };
     NotificationDto: {
       /** Format: uuid */
       id: string;
@@ -1614,6 +1723,67 @@ export interface components {
     ReadAllResultDto: {
       /** @description how many were marked read */
       updated: number;
+    };
+    EmailChannelDto: {
+      /** @description false: SMTP_URL is not set, no mail is sent */
+      enabled: boolean;
+      /** @example smtp.example.gov.cn */
+      host: string | null;
+      /** @example 465 */
+      port: number | null;
+      /** @description TLS from the start (smtps://) */
+      secure: boolean;
+      /** @example 整改专班 <zhenggai@example.gov.cn> */
+      from: string | null;
+      /**
+       * @description where the links in mail point
+       * @example https://zhenggai.example.gov.cn
+       */
+      publicUrl: string;
+      /** @description active accounts with an email address */
+      usersWithEmail: number;
+      /** @description active accounts */
+      activeUsers: number;
+    };
+    NotificationChannelsDto: {
+      email: components['schemas']['EmailChannelDto'];
+    };
+    TestMailDto: {
+      /** @example zhenggai@example.gov.cn */
+      to: string;
+    };
+    QueuedMailDto: {
+      /**
+       * Format: uuid
+       * @description the job that sends it
+       */
+      id: string;
+    };
+    DeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'email';
+      /** @example li@example.gov.cn */
+      recipient: string;
+      /** @description the account it went to (null: a test mail) */
+      userName: string | null;
+      /** @example measure.urged */
+      kind: string | null;
+      subject: string;
+      /** @enum {string} */
+      status: 'sent' | 'failed';
+      error: string | null;
+      /** @description 1 for the first attempt */
+      attempt: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    DeliveryPageDto: {
+      items: components['schemas']['DeliveryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     /** @enum {string} */
     Role:
@@ -1726,6 +1896,11 @@ export interface components {
       username: string;
       /** @example 张三 */
       displayName: string;
+      /**
+       * @description where mail goes
+       * @example zhangsan@example.gov.cn
+       */
+      email: string | null;
       roles: components['schemas']['Role'][];
       /**
        * @description the roles in Chinese, in the same order
@@ -1773,6 +1948,11 @@ export interface components {
       username: string;
       /** @example 张三 */
       displayName: string;
+      /**
+       * @description where mail notifications go; empty or null removes it
+       * @example zhangsan@example.gov.cn
+       */
+      email?: string | null;
       /** @description business roles only; admin roles are granted by the security admin */
       roles: components['schemas']['Role'][];
       /**
@@ -1795,6 +1975,11 @@ export interface components {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
       displayName?: string;
+      /**
+       * @description where mail notifications go; empty or null removes it
+       * @example zhangsan@example.gov.cn
+       */
+      email?: string | null;
       /** Format: uuid */
       unitId?: string | null;
       /** @description true disables the account and ends its sessions; false enables it again */
@@ -3583,6 +3768,56 @@ export interface operations {
       };
     };
   };
+  getNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSettingsDto'];
+        };
+      };
+    };
+  };
+  updateNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSettingsDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   getNotifications: {
     parameters: {
       query?: {
@@ -3646,6 +3881,105 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNotificationChannels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationChannelsDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  sendTestMail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestMailDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedMailDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description MAIL_OFF */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getNotificationDeliveries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        channel?: 'email';
+        status?: 'sent' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPageDto'];
+        };
+      };
+      403: {
         headers: {
           [name: string]: unknown;
         };

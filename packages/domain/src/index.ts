@@ -5,4 +5,5 @@ export * from './workflow.js';
 export * from './password.js';
 export * from './inspection.js';
 export * from './audit.js';
+export * from './notifications.js';
 export * from './webhooks.js';

@@ -141,6 +141,28 @@ export class AppConfig {
   @Max(45)
   JOBS_SCHEDULE_CHECK_SECONDS = 30;
 
+  // outgoing mail: smtp://user:pass@host:587 or smtps://…:465; unset: the email channel is off (in-app only)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  // the sender of every mail, e.g. "整改专班 <zhenggai@example.gov.cn>"; required when SMTP_URL is set
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  // seconds before a failed mail is sent again (doubled each time, 5 more attempts)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS = 60;
+
+  // the address users open the app at, for links in mail (default http://localhost:PORT)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
   // outbound webhooks: seconds before the first retry of a failed delivery (doubled each time, 5 retries)
   @Transform(toInt)
   @IsInt()
@@ -231,17 +253,18 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'WEB_DIST']) {
+  for (const key of [...known, 'DATABASE_URL', 'WEB_DIST', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
   const config = plainToInstance(AppConfig, input);
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (error) =>
-        `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
-    );
+  const lines = errors.map(
+    (error) =>
+      `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (config.SMTP_URL && !config.MAIL_FROM) lines.push('  MAIL_FROM="": required when SMTP_URL is set');
+  if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   return config;

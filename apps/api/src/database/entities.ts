@@ -23,6 +23,8 @@ import { PublicationEntity } from '../modules/publications/publication.entity.js
 import { PersonEntity } from '../modules/units/person.entity.js';
 import { UnitEntity } from '../modules/units/unit.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
+import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity.js';
+import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity, WebhookMessageEntity } from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
@@ -51,6 +53,8 @@ export const entities = [
   PublicationEntity,
   PublicationFeedbackEntity,
   NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
   WebhookEntity,
   WebhookMessageEntity,
   WebhookDeliveryEntity,

@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/account-password')).AccountPasswordRoute }),
           },
           {
+            path: 'account/notifications',
+            lazy: async () => ({
+              Component: (await import('./routes/app/account-notifications')).AccountNotificationsRoute,
+            }),
+          },
+          {
             path: 'account/mfa',
             lazy: async () => ({ Component: (await import('./routes/app/account-mfa')).AccountMfaRoute }),
           },
@@ -65,6 +71,10 @@ export const routes: RouteObject[] = [
           {
             path: 'notifications',
             lazy: async () => ({ Component: (await import('./routes/app/notifications')).NotificationsRoute }),
+          },
+          {
+            path: 'admin/channels',
+            lazy: async () => ({ Component: (await import('./routes/app/admin-channels')).AdminChannelsRoute }),
           },
           {
             path: 'admin/jobs',

@@ -133,6 +133,7 @@ export function loginPath(redirectTo: string): string {
 
 export const ACCOUNT_PASSWORD_PATH = '/account/password';
 export const ACCOUNT_MFA_PATH = '/account/mfa';
+export const ACCOUNT_NOTIFICATIONS_PATH = '/account/notifications';
 
 /** The page an account must finish before anything else (a new password, then a second factor), or null. */
 export function accountGate(user: SessionUser): string | null {

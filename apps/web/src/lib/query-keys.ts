@@ -19,6 +19,7 @@ export const queryKeys = {
   jobs: ['jobs'] as const,
   webhooks: ['webhooks'] as const,
   notifications: ['notifications'] as const,
+  notificationChannels: ['notification-channels'] as const,
   publications: ['publications'] as const,
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
   publication: (id: string) => ['publications', 'detail', id] as const,

@@ -29,6 +29,10 @@ export class UserAccountEntity {
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
 
+  // where mail notifications go (set by the admin or the user); none: the user gets them in the app only
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: Role[];
 

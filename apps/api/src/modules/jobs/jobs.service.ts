@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -21,8 +21,14 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   retryLimit?: number;
   retryDelay?: number;
   retryBackoff?: boolean;
-  /** Runs one job; what it returns is kept as the run's output. */
-  handler: (data: T) => Promise<unknown>;
+  /** Runs one job; what it returns is kept as the run's output. A throw fails this attempt (retried if any left). */
+  handler: (data: T, run: JobRun) => Promise<unknown>;
+}
+
+/** The attempt being worked: its job id and which attempt it is (1 for the first). */
+export interface JobRun {
+  id: string;
+  attempt: number;
 }
 
 export interface SendOptions {
@@ -83,6 +89,22 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     });
+  }
+
+  /**
+   * Queues one job per item in one statement, inside the caller's transaction: the jobs exist exactly when what they
+   * are about is committed (a rolled-back notification sends no mail).
+   */
+  async sendMany(name: string, items: object[], manager: EntityManager): Promise<void> {
+    if (items.length === 0) return;
+    const definition = this.definitions.get(name);
+    if (!definition) throw new Error(`unknown job ${name}`);
+    const boss = await this.start();
+    await this.createQueue(boss, definition);
+    await boss.insert(
+      items.map((data) => ({ name, data })),
+      { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } },
+    );
   }
 
   /** Puts a failed job back in its queue. */
@@ -158,11 +180,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     else await boss.unschedule(name);
     await boss.work<object>(
       name,
-      { pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS, batchSize: 1 },
+      { pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS, batchSize: 1, includeMetadata: true },
       async ([job]) => {
         const startedAt = Date.now();
         try {
-          const output = await definition.handler(job.data ?? {});
+          const output = await definition.handler(job.data ?? {}, { id: job.id, attempt: job.retryCount + 1 });
           this.logger.log(`${name} done in ${Date.now() - startedAt} ms`);
           return output ?? null;
         } catch (error) {

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, SignedIn } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
@@ -10,13 +10,36 @@ import {
   NotificationQueryDto,
   ReadAllResultDto,
 } from './dto/notification.dto.js';
+import { NotificationSettingsDto, UpdateNotificationSettingsDto } from './dto/notification-settings.dto.js';
+import { NotificationSettingsService } from './notification-settings.service.js';
 import { NotificationsService } from './notifications.service.js';
 
 // The caller's own notifications: every account has a bell, whatever its roles.
 @ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly settings: NotificationSettingsService,
+  ) {}
+
+  @SignedIn()
+  @Get('settings')
+  @ApiOkResponse({ type: NotificationSettingsDto })
+  getNotificationSettings(@CurrentActor() actor: Actor): Promise<NotificationSettingsDto> {
+    return this.settings.get(actor.id);
+  }
+
+  @SignedIn()
+  @Put('settings')
+  @ApiOkResponse({ type: NotificationSettingsDto })
+  @ApiConflictResponse({ type: ErrorBodyDto })
+  updateNotificationSettings(
+    @Body() dto: UpdateNotificationSettingsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NotificationSettingsDto> {
+    return this.settings.update(actor.id, dto);
+  }
 
   @SignedIn()
   @Get()

@@ -19,23 +19,172 @@ export interface NewNotification {
   link: string | null;
 }
 
+export interface MailRow {
+  id: string;
+  userId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  email: string | null;
+  displayName: string;
+  disabled: boolean;
+}
+
+export interface NewDelivery {
+  notificationId: string | null;
+  userId: string | null;
+  channel: 'email';
+  recipient: string;
+  subject: string;
+  status: 'sent' | 'failed';
+  error: string | null;
+  attempt: number;
+}
+
+export interface DeliveryRow {
+  id: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  status: 'sent' | 'failed';
+  error: string | null;
+  attempt: number;
+  createdAt: Date;
+  notificationId: string | null;
+  kind: string | null;
+  userName: string | null;
+}
+
 const COLUMNS = 'id, kind, title, body, link, created_at, read_at';
 
-// All SQL of the in-app notifications. Every read and write names the recipient: a user sees only their own.
+// All SQL of the notifications and their delivery log. Every read and write names the recipient: a user sees only their own.
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One notification per recipient, in one statement (inside the caller's transaction when given). */
-  async insert(userIds: string[], message: NewNotification, manager?: EntityManager): Promise<number> {
-    if (userIds.length === 0) return 0;
-    const rows = await (manager ?? this.dataSource.manager).query(
-      `INSERT INTO notification (user_id, kind, title, body, link)
-       SELECT DISTINCT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
-       RETURNING id`,
+  /**
+   * One notification per recipient, in one statement (inside the caller's transaction when given). Returns how many
+   * were made and the ones to mail: their recipient is active and has an email address.
+   */
+  async insert(
+    userIds: string[],
+    message: NewNotification,
+    manager?: EntityManager,
+  ): Promise<{ count: number; mailIds: string[] }> {
+    if (userIds.length === 0) return { count: 0, mailIds: [] };
+    const rows: { id: string; mail: boolean }[] = await (manager ?? this.dataSource.manager).query(
+      `WITH made AS (
+         INSERT INTO notification (user_id, kind, title, body, link)
+         SELECT DISTINCT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
+         RETURNING id, user_id)
+       SELECT made.id, (ua.email IS NOT NULL AND ua.disabled_at IS NULL AND NOT EXISTS (
+                SELECT 1 FROM notification_preference p
+                WHERE p.user_id = made.user_id AND p.kind = $2 AND p.channel = 'email' AND NOT p.enabled)) AS mail
+       FROM made JOIN user_account ua ON ua.id = made.user_id`,
       [userIds, message.kind, message.title, message.body, message.link],
     );
-    return rows.length;
+    return { count: rows.length, mailIds: rows.filter((row) => row.mail).map((row) => row.id) };
+  }
+
+  /** A notification with what its mail needs; null when it is gone. */
+  async forMail(id: string): Promise<MailRow | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT n.id, n.user_id AS "userId", n.title, n.body, n.link, n.created_at AS "createdAt",
+              ua.email, ua.display_name AS "displayName", ua.disabled_at IS NOT NULL AS disabled
+       FROM notification n JOIN user_account ua ON ua.id = n.user_id WHERE n.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async recordDelivery(delivery: NewDelivery): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification_delivery (notification_id, user_id, channel, recipient, subject, status, error, attempt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        delivery.notificationId,
+        delivery.userId,
+        delivery.channel,
+        delivery.recipient,
+        delivery.subject.slice(0, 300),
+        delivery.status,
+        delivery.error?.slice(0, 2000) ?? null,
+        delivery.attempt,
+      ],
+    );
+  }
+
+  /** The account's address, version and roles, with its mail choices (kinds turned off or on). */
+  async settings(
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<{ email: string | null; version: number; roles: string[]; email_kinds: Record<string, boolean> } | null> {
+    const [row] = await (manager ?? this.dataSource.manager).query(
+      `SELECT ua.email, ua.version, ua.roles,
+              coalesce(jsonb_object_agg(p.kind, p.enabled) FILTER (WHERE p.kind IS NOT NULL), '{}') AS email_kinds
+       FROM user_account ua LEFT JOIN notification_preference p ON p.user_id = ua.id AND p.channel = 'email'
+       WHERE ua.id = $1 GROUP BY ua.id`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  /** Writes the account's address (when given) and mail choices if its version is still `version`; false if not. */
+  async saveSettings(
+    manager: EntityManager,
+    userId: string,
+    version: number,
+    email: string | null | undefined,
+    kinds: { kind: string; email: boolean }[],
+  ): Promise<boolean> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE user_account SET email = CASE WHEN $3 THEN $4 ELSE email END, version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [userId, version, email !== undefined, email ?? null],
+    );
+    if (rows.length === 0) return false;
+    if (kinds.length > 0) {
+      await manager.query(
+        `INSERT INTO notification_preference (user_id, kind, channel, enabled)
+         SELECT $1, k.kind, 'email', k.enabled FROM unnest($2::text[], $3::boolean[]) AS k(kind, enabled)
+         ON CONFLICT (user_id, kind, channel) DO UPDATE SET enabled = excluded.enabled`,
+        [userId, kinds.map((k) => k.kind), kinds.map((k) => k.email)],
+      );
+    }
+    return true;
+  }
+
+  /** How many active accounts mail can reach. */
+  async mailReach(): Promise<{ usersWithEmail: number; activeUsers: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE email IS NOT NULL)::int AS "usersWithEmail", count(*)::int AS "activeUsers"
+       FROM user_account WHERE disabled_at IS NULL`,
+    );
+    return row;
+  }
+
+  /** The delivery log, newest first. */
+  async deliveries(
+    filter: { channel?: string; status?: string },
+    window: { offset: number; limit: number },
+  ): Promise<{ rows: DeliveryRow[]; total: number }> {
+    const params = [filter.channel ?? null, filter.status ?? null];
+    const where = `($1::text IS NULL OR d.channel = $1) AND ($2::text IS NULL OR d.status = $2)`;
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM notification_delivery d WHERE ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `SELECT d.id, d.channel, d.recipient, d.subject, d.status, d.error, d.attempt, d.created_at AS "createdAt",
+              d.notification_id AS "notificationId", n.kind, ua.display_name AS "userName"
+       FROM notification_delivery d
+       LEFT JOIN notification n ON n.id = d.notification_id
+       LEFT JOIN user_account ua ON ua.id = d.user_id
+       WHERE ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT $3 OFFSET $4`,
+      [...params, window.limit, window.offset],
+    );
+    return { rows, total };
   }
 
   async page(

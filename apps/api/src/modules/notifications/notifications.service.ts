@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { pageWindow } from '../../common/http/pagination.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { MailService } from '../mail/mail.service.js';
 import type {
   NotificationDto,
   NotificationPageDto,
   NotificationQueryDto,
   ReadAllResultDto,
 } from './dto/notification.dto.js';
+import { MAIL_JOB, type MailJobData } from './notification-mail.job.js';
 import { NotificationsRepository, type NewNotification, type NotificationRow } from './notifications.repository.js';
 
 function toDto(row: NotificationRow): NotificationDto {
@@ -23,17 +27,36 @@ function toDto(row: NotificationRow): NotificationDto {
   };
 }
 
-// In-app notifications (the bell): other modules notify users; each user reads and marks only their own.
+// Notifications: other modules notify users; each user reads and marks only their own in the app (the bell), and
+// those with an email address get a mail too when the mail channel is on (queued in the same transaction).
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
+    private readonly mail: MailService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Notifies each user once (duplicates in `userIds` are dropped); pass the caller's transaction to commit with it. */
-  notify(userIds: string[], message: NewNotification, manager?: EntityManager): Promise<number> {
-    return this.repository.insert(userIds, message, manager);
+  /**
+   * Notifies each user once (duplicates in `userIds` are dropped) and queues their mail; pass the caller's
+   * transaction to commit with it. Returns how many were notified.
+   */
+  async notify(userIds: string[], message: NewNotification, manager?: EntityManager): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const run = async (transaction: EntityManager) => {
+      const { count, mailIds } = await this.repository.insert(userIds, message, transaction);
+      if (this.mail.enabled) {
+        await this.jobs.sendMany(
+          MAIL_JOB,
+          mailIds.map((notificationId): MailJobData => ({ notificationId })),
+          transaction,
+        );
+      }
+      return count;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   async list(userId: string, query: NotificationQueryDto): Promise<NotificationPageDto> {

@@ -8,6 +8,7 @@ export function mapUser(row: UserRow, now: Date, maxPasswordAgeDays: number): Us
     id: row.id,
     username: row.username,
     displayName: row.displayName,
+    email: row.email,
     roles: row.roles,
     roleLabels: row.roles.map((role) => ROLE_LABELS[role]),
     unitId: row.unitId,
@@ -33,6 +34,7 @@ export function auditSnapshot(user: UserDto): Record<string, unknown> {
   return {
     username: user.username,
     displayName: user.displayName,
+    email: user.email,
     roles: user.roles,
     unitId: user.unitId,
     disabled: user.disabled,

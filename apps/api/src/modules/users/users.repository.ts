@@ -9,6 +9,7 @@ export interface UserRow {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
   roles: Role[];
   unitId: string | null;
   unitName: string | null;
@@ -32,7 +33,7 @@ export interface UserFilter {
 }
 
 // The columns an administrator may see: credentials and second-factor secrets are never selected.
-const USER_COLUMNS = `ua.id, ua.username, ua.display_name AS "displayName", ua.roles, ua.unit_id AS "unitId", un.name AS "unitName",
+const USER_COLUMNS = `ua.id, ua.username, ua.display_name AS "displayName", ua.email, ua.roles, ua.unit_id AS "unitId", un.name AS "unitName",
   ua.disabled_at AS "disabledAt", ua.disabled_reason AS "disabledReason", ua.locked_until AS "lockedUntil",
   ua.failed_login_count AS "failedLoginCount", ua.must_change_password AS "mustChangePassword",
   ua.password_changed_at AS "passwordChangedAt", ua.mfa_enabled_at AS "mfaEnabledAt", ua.last_login_at AS "lastLoginAt",
@@ -42,6 +43,7 @@ const FROM = `FROM user_account ua LEFT JOIN unit un ON un.id = ua.unit_id`;
 // Column names an admin update may write (never from a request).
 export type AdminColumns = Partial<{
   display_name: string;
+  email: string | null;
   unit_id: string | null;
   roles: Role[];
   disabled_at: Date | null;
@@ -112,6 +114,7 @@ export class UsersRepository {
     values: {
       username: string;
       displayName: string;
+      email: string | null;
       roles: Role[];
       unitId: string | null;
       passwordHash: string;
@@ -120,9 +123,9 @@ export class UsersRepository {
   ): Promise<string> {
     // created_at comes from the Clock: dormancy is counted from it
     const [row] = (await manager.query(
-      `INSERT INTO user_account (username, display_name, password_hash, roles, unit_id, must_change_password, password_changed_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, true, $6, $6) RETURNING id`,
-      [values.username, values.displayName, values.passwordHash, values.roles, values.unitId, values.now],
+      `INSERT INTO user_account (username, display_name, password_hash, roles, unit_id, must_change_password, password_changed_at, created_at, email)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $6, $7) RETURNING id`,
+      [values.username, values.displayName, values.passwordHash, values.roles, values.unitId, values.now, values.email],
     )) as Array<{ id: string }>;
     return row.id;
   }

@@ -86,6 +86,7 @@ export class UsersService {
       const id = await this.users.insert(manager, {
         username,
         displayName: dto.displayName.trim(),
+        email: dto.email ?? null,
         roles,
         unitId,
         passwordHash,
@@ -116,6 +117,10 @@ export class UsersService {
     if (dto.displayName !== undefined && dto.displayName.trim() !== current.displayName) {
       columns.display_name = dto.displayName.trim();
       changed.push('displayName');
+    }
+    if (dto.email !== undefined && dto.email !== current.email) {
+      columns.email = dto.email;
+      changed.push('email');
     }
     if (dto.unitId !== undefined && dto.unitId !== current.unitId) {
       await this.assertUnit(current.roles, dto.unitId);

@@ -1,4 +1,4 @@
-import { BellOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -111,11 +111,11 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, unreadNotifica
           <Button
             type="text"
             className="zg-header-button"
-            icon={<SafetyOutlined aria-hidden />}
+            icon={<SettingOutlined aria-hidden />}
             onClick={() => navigate('/account/password')}
-            aria-label="账号安全"
+            aria-label="账户设置"
           >
-            {isMobile ? null : '账号安全'}
+            {isMobile ? null : '账户设置'}
           </Button>
           <Button
             type="text"

@@ -13,6 +13,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ROLES, type Role } from '@zhenggai/domain';
+import { EmailField } from '../../../common/http/email-field.js';
 import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
 
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
@@ -34,6 +35,9 @@ export class CreateUserDto {
   @MaxLength(50)
   @Matches(NO_CONTROL, { message: '不能包含控制字符' })
   displayName: string;
+
+  @EmailField()
+  email?: string | null;
 
   @ApiProperty({
     enum: ROLES,
@@ -70,6 +74,9 @@ export class UpdateUserDto extends VersionedDto {
   @MaxLength(50)
   @Matches(NO_CONTROL, { message: '不能包含控制字符' })
   displayName?: string;
+
+  @EmailField()
+  email?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()

@@ -9,6 +9,8 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'zhangsan' }) username: string;
   @ApiProperty({ example: '张三' }) displayName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'zhangsan@example.gov.cn', description: 'where mail goes' })
+  email: string | null;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty({ type: [String], example: ['整改专班'], description: 'the roles in Chinese, in the same order' })
   roleLabels: string[];

@@ -236,7 +236,7 @@ export function AccountMfaRoute() {
   return (
     <>
       <title>双因素认证 · 整改工作台</title>
-      <Typography.Title level={3}>账号安全</Typography.Title>
+      <Typography.Title level={3}>账户设置</Typography.Title>
       {!required && <AccountTabs />}
       {required && (
         <Alert

@@ -49,7 +49,7 @@ export function AccountPasswordRoute() {
   return (
     <>
       <title>修改密码 · 整改工作台</title>
-      <Typography.Title level={3}>账号安全</Typography.Title>
+      <Typography.Title level={3}>账户设置</Typography.Title>
       {!forced && <AccountTabs />}
       {forced && (
         <Alert

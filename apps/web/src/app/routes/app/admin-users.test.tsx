@@ -12,6 +12,7 @@ function account(overrides: Partial<Schemas['UserDto']> = {}): Schemas['UserDto'
     id: '00000000-0000-4000-8000-0000000000a1',
     username: 'zhangsan',
     displayName: '张三',
+    email: null,
     roles: ['unit_staff'],
     roleLabels: ['单位经办人'],
     unitId: '00000000-0000-4000-8000-0000000000bb',
@@ -136,5 +137,31 @@ describe('账号管理', () => {
     await waitFor(() => expect(patches).toBe(2));
     const bodies = await sentBodies(sentRequests(fetchMock), 'PATCH', `/api/users/${target.id}`);
     expect(bodies[1]).toEqual({ version: 4, displayName: '张叁' });
+  }, 60_000);
+  it('sets the email address mail notifications go to, and refuses one that is not an address', async () => {
+    const target = account({ locked: false, lockedUntil: null, failedLoginCount: 0 });
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(sysadmin),
+      'GET /api/users': json(page([target])),
+      'GET /api/units': json([]),
+      'PATCH /api/users/:id': json({ ...target, email: 'zhangsan@example.gov.cn', version: 4 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/users');
+    await user.click(await screen.findByRole('button', { name: /^编\s?辑$/ }));
+    const form = await findDialog(`编辑账号 ${target.username}`);
+    const email = within(form).getByLabelText('邮箱');
+    await user.type(email, 'zhangsan@');
+    await user.click(saveButton(form));
+    expect(await within(form).findByText('请输入有效的邮箱地址')).toBeInTheDocument();
+    expect(sentRequests(fetchMock).some((request) => request.method === 'PATCH')).toBe(false);
+
+    await user.type(email, 'example.gov.cn');
+    await user.click(saveButton(form));
+    await waitFor(async () =>
+      expect(await sentBodies(sentRequests(fetchMock), 'PATCH', `/api/users/${target.id}`)).toEqual([
+        { version: 3, displayName: '张三', email: 'zhangsan@example.gov.cn', unitId: target.unitId, disabled: false },
+      ]),
+    );
   }, 60_000);
 });

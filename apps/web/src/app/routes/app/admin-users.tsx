@@ -103,6 +103,14 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
           <Input maxLength={50} />
         </Form.Item>
+        <Form.Item
+          name="email"
+          label="邮箱"
+          extra="用于接收邮件通知，可不填"
+          rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
+        >
+          <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
+        </Form.Item>
         <Form.Item name="roles" label="业务角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Checkbox.Group options={roleOptions(BUSINESS_ROLES)} />
         </Form.Item>
@@ -120,7 +128,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   );
 }
 
-type EditValues = { displayName: string; unitId: string | null; disabled: boolean };
+type EditValues = { displayName: string; email: string | null; unitId: string | null; disabled: boolean };
 type UserConflict = PendingConflict<User, Partial<EditValues>>;
 
 // the unit by its id, so that the edited value (a new unitId with the old unitName) reads right
@@ -129,6 +137,7 @@ function userConflictFields(units: Array<{ id: string; name: string }>): Array<C
     user.unitId ? (units.find((unit) => unit.id === user.unitId)?.name ?? user.unitName ?? '（未知单位）') : '无';
   return [
     { key: 'displayName', label: '姓名', text: (user) => user.displayName },
+    { key: 'email', label: '邮箱', text: (user) => user.email ?? '无' },
     { key: 'unitId', label: '所属单位', text: unitName },
     { key: 'disabled', label: '账号状态', text: (user) => (user.disabled ? '停用' : '启用') },
   ];
@@ -163,10 +172,21 @@ function EditUserModal({
           form={form}
           layout="vertical"
           requiredMark={false}
-          initialValues={{ displayName: user.displayName, unitId: user.unitId, disabled: user.disabled }}
+          initialValues={{
+            displayName: user.displayName,
+            email: user.email,
+            unitId: user.unitId,
+            disabled: user.disabled,
+          }}
           onFinish={(values) =>
             update.mutate(
-              { userId: user.id, version: user.version, ...values, unitId: values.unitId ?? null },
+              {
+                userId: user.id,
+                version: user.version,
+                ...values,
+                email: values.email?.trim() || null,
+                unitId: values.unitId ?? null,
+              },
               {
                 onSuccess: () => {
                   message.success('已保存');
@@ -175,7 +195,7 @@ function EditUserModal({
                 onError: (error) => {
                   if (isVersionConflict(error) && error.current) {
                     onClose();
-                    const input = { ...values, unitId: values.unitId ?? null };
+                    const input = { ...values, email: values.email?.trim() || null, unitId: values.unitId ?? null };
                     onConflict({ seen: user, current: error.current as User, changes: changedFields(user, input) });
                   }
                 },
@@ -188,6 +208,14 @@ function EditUserModal({
           )}
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
             <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="email"
+            label="邮箱"
+            extra="用于接收邮件通知，可不填"
+            rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
+          >
+            <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
           </Form.Item>
           <Form.Item name="unitId" label="所属单位">
             <Select
@@ -341,6 +369,7 @@ export function AdminUsersRoute() {
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', key: 'username' },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
+    { title: '邮箱', key: 'email', render: (_, user) => user.email ?? '—' },
     {
       title: '角色',
       key: 'roles',

@@ -1,4 +1,4 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Flex, Pagination, Segmented, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import {
 } from '@/features/notifications/api/get-notifications';
 import { useReadAllNotifications, useReadNotification } from '@/features/notifications/api/read-notifications';
 import { errorMessage } from '@/lib/api-client';
+import { ACCOUNT_NOTIFICATIONS_PATH } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 
 /** 通知中心: every account's own notifications — unread first to the eye, a click opens what it is about. */
@@ -56,6 +57,9 @@ export function NotificationsRoute() {
             }
           >
             全部标为已读
+          </Button>
+          <Button icon={<SettingOutlined aria-hidden />} onClick={() => navigate(ACCOUNT_NOTIFICATIONS_PATH)}>
+            通知设置
           </Button>
         </Flex>
       </Flex>

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileExcelOutlined,
   FieldTimeOutlined,
+  MailOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   NotificationOutlined,
@@ -56,6 +57,8 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
       admin.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });
     if (user.roles.includes('system_admin'))
       admin.push({ path: '/admin/jobs', label: '后台任务', icon: <FieldTimeOutlined aria-hidden /> });
+    if (user.roles.includes('system_admin'))
+      admin.push({ path: '/admin/channels', label: '通知渠道', icon: <MailOutlined aria-hidden /> });
     if (user.roles.includes('system_admin'))
       admin.push({ path: '/admin/webhooks', label: '外部推送', icon: <SendOutlined aria-hidden /> });
     if (user.roles.includes('audit_admin'))

@@ -1,8 +1,8 @@
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { ACCOUNT_MFA_PATH, ACCOUNT_PASSWORD_PATH } from '@/lib/auth';
+import { ACCOUNT_MFA_PATH, ACCOUNT_NOTIFICATIONS_PATH, ACCOUNT_PASSWORD_PATH } from '@/lib/auth';
 
-/** 账号安全: the password page and the second-factor page, one tab each. */
+/** 账户设置: the password, the second factor and the notification settings, one tab each. */
 export function AccountTabs() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -13,6 +13,7 @@ export function AccountTabs() {
       items={[
         { key: ACCOUNT_PASSWORD_PATH, label: '修改密码' },
         { key: ACCOUNT_MFA_PATH, label: '双因素认证' },
+        { key: ACCOUNT_NOTIFICATIONS_PATH, label: '通知设置' },
       ]}
     />
   );

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Webhooks1796617854200 implements MigrationInterface {
-    name = 'Webhooks1796617854200'
+export class Webhooks1796618449586 implements MigrationInterface {
+    name = 'Webhooks1796618449586'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`

@@ -1,0 +1,49 @@
+// What a notification is about (its `kind`), in Chinese: the bell, the delivery log and each user's mail preferences
+// (账户设置 › 通知设置) name them the same way. A kind not listed here is still delivered; it shows its code.
+export const NOTIFICATION_KINDS = [
+  'measure.urged',
+  'measure.submitted',
+  'measure.approved',
+  'measure.returned',
+  'measure.reopened',
+  'extension.requested',
+  'extension.approved',
+  'extension.refused',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  'measure.urged': '催办',
+  'measure.submitted': '待审核的销号申请',
+  'measure.approved': '销号申请通过',
+  'measure.returned': '销号申请被退回',
+  'measure.reopened': '措施重新打开',
+  'extension.requested': '待审批的延期申请',
+  'extension.approved': '延期申请获批',
+  'extension.refused': '延期申请未获批',
+};
+
+/** The kind's Chinese label, or the code itself for a kind this build does not know. */
+export function notificationKindLabel(kind: string): string {
+  return (NOTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+/** Who receives a kind: the task force (officers) or the accounts of a measure's units. */
+export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, 'officer' | 'unit'> = {
+  'measure.urged': 'unit',
+  'measure.submitted': 'officer',
+  'measure.approved': 'unit',
+  'measure.returned': 'unit',
+  'measure.reopened': 'unit',
+  'extension.requested': 'officer',
+  'extension.approved': 'unit',
+  'extension.refused': 'unit',
+};
+
+/** The kinds an account with these roles can receive (its mail preferences list only these). */
+export function notificationKindsFor(roles: readonly string[]): NotificationKind[] {
+  const officer = roles.includes('task_force_officer');
+  const unit = roles.includes('unit_leader') || roles.includes('unit_staff');
+  return NOTIFICATION_KINDS.filter((kind) => (NOTIFICATION_KIND_AUDIENCE[kind] === 'officer' ? officer : unit));
+}
