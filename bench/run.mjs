@@ -3,15 +3,14 @@
 // The real API (a child process) against a raw node:http + pg baseline (a worker thread of this process), on the same
 // database, the same three scenarios and the same SQL. Runs alternate API and baseline; the table shows medians.
 // Method and figures: docs/performance.md. Never part of `npm test`.
-import { freePort } from '@zhenggai/devdb';
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startBaseline } from './baseline.mjs';
+import { login, startApi } from './api.mjs';
 import { chooseFixtures, countScaleMeasures, openBenchDatabase, readVersions, runSeeder } from './database.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +32,6 @@ for (const [key, value] of Object.entries(options)) {
   }
 }
 
-const USERNAME = 'officer';
-const PASSWORD = 'Demo@2024zg';
 const log = (message) => console.log(`[bench] ${message}`);
 const cleanups = [];
 
@@ -46,78 +43,6 @@ async function cleanup() {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void cleanup().then(() => process.exit(130)));
-}
-
-async function waitForReady(url, child, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the API did not become ready in time');
-}
-
-async function startApi(databaseUrl) {
-  const port = await freePort(0);
-  const output = [];
-  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'off',
-      DB_POOL_SIZE: String(options.pool),
-      // the demo officer has no second factor; MFA is a sign-in step, not part of the measured requests
-      MFA_REQUIRED: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk) => output.push(chunk));
-  child.stderr.on('data', (chunk) => output.push(chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  try {
-    await waitForReady(url, child);
-  } catch (error) {
-    await stop();
-    process.stderr.write(Buffer.concat(output));
-    throw error;
-  }
-  return { port, url, stop };
-}
-
-async function login(apiUrl) {
-  const response = await fetch(`${apiUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as ${USERNAME} failed: ${response.status} ${await response.text()}`);
-  const session = response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .find((cookie) => cookie.startsWith('zg_session='));
-  if (!session) throw new Error('login answered without a session cookie');
-  const { csrfToken } = await response.json();
-  return { cookie: session, csrfToken };
 }
 
 async function call(port, headers, { method, path: requestPath, body }) {
@@ -263,7 +188,7 @@ async function main() {
       `${fixtures.measureIds.length} measures for the updates`,
   );
 
-  const api = await startApi(database.url);
+  const api = await startApi(root, database.url, { pool: options.pool });
   cleanups.push(() => api.stop());
   const baseline = await startBaseline({ databaseUrl: database.url, poolSize: options.pool });
   cleanups.push(() => baseline.stop());

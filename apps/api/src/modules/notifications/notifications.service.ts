@@ -50,7 +50,10 @@ export class NotificationsService {
       if (this.mail.enabled) {
         await this.jobs.sendMany(
           MAIL_JOB,
-          mailIds.map((notificationId): MailJobData => ({ notificationId })),
+          mailIds.map((notificationId) => ({
+            data: { notificationId } satisfies MailJobData,
+            singletonKey: `mail:${notificationId}`,
+          })),
           transaction,
         );
       }

@@ -16,10 +16,10 @@ export class UrgeMeasureDto {
 }
 
 export class UrgeMeasuresDto extends UrgeMeasureDto {
-  @ApiProperty({ type: [String], description: 'the measures to urge (at most 200)' })
+  @ApiProperty({ type: [String], description: 'the measures to urge (at most 2,000: a province’s whole overdue list)' })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(2000)
   @IsUUID('all', { each: true })
   measureIds: string[];
 }
