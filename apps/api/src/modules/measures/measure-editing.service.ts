@@ -6,11 +6,9 @@ import { scopeOf } from '../../common/auth/access-scope.js';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { SqlParams } from '../../common/sql.js';
 import {
   StaleVersionError,
   requireVersion,
-  updateIfVersion,
   withConflictState,
   type ColumnValues,
 } from '../../common/versioned-update.js';
@@ -26,8 +24,8 @@ import type {
   UpdateMeasureDto,
   VersionedDto,
 } from './dto/measure-actions.dto.js';
-import { insertMeasureEvent, lockMeasure, refreshProblemStatus, unitShares } from './measure-ledger.js';
-import { assignedToSql } from './measures.repository.js';
+import { MeasureWritesRepository } from './measure-writes.repository.js';
+import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 // Officers edit everything but the sign-off fields; a unit may only annotate its own measures.
@@ -68,6 +66,8 @@ export class MeasureEditingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly measures: MeasuresService,
+    private readonly reads: MeasuresRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -93,22 +93,26 @@ export class MeasureEditingService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const measure = await lockMeasure(manager, id, scopeOf(actor));
+          const measure = await this.writes.lock(manager, id, scopeOf(actor));
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
-          if (!isOfficer(actor) && !(await unitShares(manager, id)).some((unit) => unit.unitId === actor.unitId)) {
+          if (
+            !isOfficer(actor) &&
+            !(await this.writes.unitShares(manager, id)).some((unit) => unit.unitId === actor.unitId)
+          ) {
             throw new AppError('FORBIDDEN');
           }
           const version = requireVersion(dto.version);
           if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
           if (measure.version !== version) throw new StaleVersionError();
-          const [before] = (await manager.query(
-            `SELECT ${fields.map((f) => `"${COLUMNS[f]}" AS "${f}"`).join(', ')} FROM measure WHERE id = $1`,
-            [id],
-          )) as Array<Record<string, unknown>>;
+          const before = await this.writes.fieldValues(
+            manager,
+            id,
+            Object.fromEntries(fields.map((field) => [field, COLUMNS[field]])),
+          );
           const columns: ColumnValues = Object.fromEntries(fields.map((field) => [COLUMNS[field], dto[field]]));
-          if (!(await updateIfVersion(manager, 'measure', id, version, columns))) throw new StaleVersionError();
+          if (!(await this.writes.update(manager, id, version, columns))) throw new StaleVersionError();
           const after = Object.fromEntries(fields.map((field) => [field, dto[field]]));
-          await insertMeasureEvent(manager, {
+          await this.writes.insertEvent(manager, {
             measureId: id,
             action: 'update',
             actorId: actor.id,
@@ -137,41 +141,18 @@ export class MeasureEditingService {
     dto: UpdateMeasureDto,
     actor: Actor,
   ): Promise<void> {
-    const scope = scopeOf(actor);
-    const params = new SqlParams();
-    const idParam = params.add(id);
-    const visible = scope.all ? 'TRUE' : assignedToSql('m', params.add(scope.unitIds));
-    const own = isOfficer(actor)
-      ? 'TRUE'
-      : `EXISTS (SELECT 1 FROM measure_unit mu WHERE mu.measure_id = m.id AND mu.unit_id = ${params.add(actor.unitId)}::uuid)`;
-    const before = `jsonb_build_object(${fields.map((field) => `'${field}', m."${COLUMNS[field]}"`).join(', ')})`;
-    const sets = fields.map((field) => `"${COLUMNS[field]}" = ${params.add(dto[field])}`);
-    const after = Object.fromEntries(fields.map((field) => [field, dto[field]]));
-    const afterParam = `${params.add(JSON.stringify(after))}::jsonb`;
-    const audit = this.audit.insertColumns(
-      { action: 'MEASURE_UPDATED', entityType: 'measure', entityId: id, after },
-      params,
-      't.before',
+    const row = await this.writes.updateFieldsAtOnce(
+      {
+        id,
+        version,
+        columns: Object.fromEntries(fields.map((field) => [field, COLUMNS[field]])),
+        values: Object.fromEntries(fields.map((field) => [field, dto[field]])),
+        scope: scopeOf(actor),
+        ownUnitId: isOfficer(actor) ? null : actor.unitId,
+        actor,
+      },
+      this.audit,
     );
-    const [row] = (await this.dataSource.query(
-      `WITH target AS (
-         SELECT m.id, ${own} AS own, ${before} AS before FROM measure m
-         WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${visible} FOR UPDATE OF m
-       ), changed AS (
-         UPDATE measure m SET ${sets.join(', ')}, version = m.version + 1, updated_at = now()
-         FROM target t WHERE m.id = t.id AND t.own AND m.version = ${params.add(version)} RETURNING m.id
-       ), history AS (
-         INSERT INTO measure_event (measure_id, action, actor_id, actor_name, detail)
-         SELECT c.id, 'update', ${params.add(actor.id)}::uuid, ${params.add(actor.displayName)}::text,
-                jsonb_build_object('before', t.before, 'after', ${afterParam})
-         FROM changed c JOIN target t ON t.id = c.id
-       ), audited AS (
-         INSERT INTO audit_event (${audit.columns}) SELECT ${audit.values} FROM changed c JOIN target t ON t.id = c.id
-       )
-       SELECT (SELECT count(*) FROM target)::int AS found, (SELECT bool_and(own) FROM target) AS own,
-              (SELECT count(*) FROM changed)::int AS changed`,
-      params.values,
-    )) as Array<{ found: number; own: boolean | null; changed: number }>;
     if (row.found === 0) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
     if (!row.own) throw new AppError('FORBIDDEN');
     if (row.changed === 0) throw new StaleVersionError();
@@ -183,34 +164,21 @@ export class MeasureEditingService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const measure = await lockMeasure(manager, id, scopeOf(actor));
+          const measure = await this.writes.lock(manager, id, scopeOf(actor));
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
           if (measure.version !== version) throw new StaleVersionError();
           const wanted = [dto.leadUnitId, ...coUnitIds];
-          const known = (await manager.query(`SELECT id FROM unit WHERE id = ANY($1) AND deleted_at IS NULL`, [
-            wanted,
-          ])) as Array<{ id: string }>;
+          const known = await this.writes.existingUnits(manager, wanted);
           if (known.length !== wanted.length)
             throw new AppError('VALIDATION_FAILED', '责任单位不存在', { errors: { coUnitIds: ['包含不存在的单位'] } });
-          const before = await unitShares(manager, id);
+          const before = await this.writes.unitShares(manager, id);
           const done = isMeasureDone(measure.status);
-          await manager.query(`DELETE FROM measure_unit WHERE measure_id = $1 AND NOT (unit_id = ANY($2))`, [
-            id,
-            wanted,
-          ]);
-          for (const unitId of wanted) {
-            const role = unitId === dto.leadUnitId ? 'lead' : 'co';
-            await manager.query(
-              `INSERT INTO measure_unit (measure_id, unit_id, role, status) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (measure_id, unit_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()`,
-              [id, unitId, role, done ? measure.status : 'not_started'],
-            );
-          }
-          const after = await unitShares(manager, id);
+          await this.writes.replaceUnits(manager, id, dto.leadUnitId, coUnitIds, done ? measure.status : 'not_started');
+          const after = await this.writes.unitShares(manager, id);
           const columns: ColumnValues = { lead_unit_id: dto.leadUnitId };
           if (!done) columns.status = rollUpMeasureStatus(after.map((unit) => unit.status));
-          if (!(await updateIfVersion(manager, 'measure', id, version, columns))) throw new StaleVersionError();
-          await insertMeasureEvent(manager, {
+          if (!(await this.writes.update(manager, id, version, columns))) throw new StaleVersionError();
+          await this.writes.insertEvent(manager, {
             measureId: id,
             action: 'assign',
             fromStatus: measure.status,
@@ -229,7 +197,7 @@ export class MeasureEditingService {
             },
             manager,
           );
-          await refreshProblemStatus(manager, measure.problemId, this.audit);
+          await this.writes.refreshProblemStatus(manager, measure.problemId, this.audit);
         }),
       () => this.measures.get(id, actor),
     );
@@ -243,32 +211,30 @@ export class MeasureEditingService {
     if (reportedOn > today)
       throw new AppError('VALIDATION_FAILED', '进展日期不能晚于今天', { errors: { reportedOn: ['不能晚于今天'] } });
     const progressId = await this.dataSource.transaction(async (manager) => {
-      const measure = await lockMeasure(manager, id, scopeOf(actor));
+      const measure = await this.writes.lock(manager, id, scopeOf(actor));
       if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
-      const units = await unitShares(manager, id);
+      const units = await this.writes.unitShares(manager, id);
       const unitId = isOfficer(actor) ? (measure.leadUnitId ?? units[0]?.unitId ?? null) : actor.unitId;
       const share = units.find((unit) => unit.unitId === unitId);
       if (!share) throw new AppError('FORBIDDEN', '只能报送本单位承担的措施进展');
       if (measure.status === 'completed')
         throw new AppError('TRANSITION_NOT_ALLOWED', '措施已完成销号，如需继续整改请先重新打开');
       const attachmentIds = dto.attachmentIds ?? [];
-      const [inserted] = (await manager.query(
-        `INSERT INTO progress_update (measure_id, unit_id, reported_on, text, facts, author_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [id, unitId, reportedOn, dto.text.trim(), JSON.stringify(dto.facts ?? []), actor.id],
-      )) as Array<{ id: string }>;
-      if (attachmentIds.length > 0) {
-        await manager.query(
-          `UPDATE attachment SET progress_update_id = $1 WHERE measure_id = $2 AND id = ANY($3) AND deleted_at IS NULL`,
-          [inserted.id, id, attachmentIds],
-        );
-      }
-      const unitStatus: MeasureStatus = share.status === 'not_started' ? 'in_progress' : share.status;
-      await manager.query(
-        `UPDATE measure_unit SET progress = coalesce($3, progress), status = $4, updated_at = now(), version = version + 1
-         WHERE measure_id = $1 AND unit_id = $2`,
-        [id, unitId, dto.progress ?? null, unitStatus],
+      const progressId = await this.writes.insertProgress(
+        manager,
+        {
+          measureId: id,
+          unitId: unitId!,
+          reportedOn,
+          text: dto.text.trim(),
+          facts: dto.facts ?? [],
+          authorId: actor.id,
+        },
+        attachmentIds,
       );
-      await insertMeasureEvent(manager, {
+      const unitStatus: MeasureStatus = share.status === 'not_started' ? 'in_progress' : share.status;
+      await this.writes.setUnitProgress(manager, id, unitId!, dto.progress ?? null, unitStatus);
+      await this.writes.insertEvent(manager, {
         measureId: id,
         action: 'progress',
         unitId,
@@ -278,11 +244,8 @@ export class MeasureEditingService {
         attachmentIds,
       });
       if (measure.status === 'not_started') {
-        await manager.query(
-          `UPDATE measure SET status = 'in_progress', version = version + 1, updated_at = now() WHERE id = $1`,
-          [id],
-        );
-        await insertMeasureEvent(manager, {
+        await this.writes.start(manager, id);
+        await this.writes.insertEvent(manager, {
           measureId: id,
           action: 'start',
           fromStatus: 'not_started',
@@ -297,12 +260,12 @@ export class MeasureEditingService {
           action: 'PROGRESS_REPORTED',
           entityType: 'measure',
           entityId: id,
-          after: { progressUpdateId: inserted.id, unitId, progress: dto.progress ?? null, reportedOn },
+          after: { progressUpdateId: progressId, unitId, progress: dto.progress ?? null, reportedOn },
         },
         manager,
       );
-      await refreshProblemStatus(manager, measure.problemId, this.audit);
-      return inserted.id;
+      await this.writes.refreshProblemStatus(manager, measure.problemId, this.audit);
+      return progressId;
     });
     const [created] = await this.listProgress(id, actor, progressId);
     return created;
@@ -310,13 +273,7 @@ export class MeasureEditingService {
 
   async listProgress(id: string, actor: Actor, onlyId?: string): Promise<ProgressUpdateDto[]> {
     await this.measures.get(id, actor);
-    const rows = (await this.dataSource.query(
-      `SELECT pu.id, pu.measure_id AS "measureId", pu.unit_id AS "unitId", u.name AS "unitName", pu.author_id AS "authorId",
-              a.display_name AS "authorName", pu.reported_on AS "reportedOn", pu.text, pu.facts, pu.created_at AS "createdAt"
-       FROM progress_update pu LEFT JOIN unit u ON u.id = pu.unit_id LEFT JOIN user_account a ON a.id = pu.author_id
-       WHERE pu.measure_id = $1 AND ($2::uuid IS NULL OR pu.id = $2) ORDER BY pu.reported_on DESC, pu.created_at DESC`,
-      [id, onlyId ?? null],
-    )) as Array<Record<string, never>>;
+    const rows = await this.reads.progress(id, onlyId ?? null);
     return rows.map((row) => ({
       id: row.id,
       measureId: row.measureId,
@@ -331,42 +288,30 @@ export class MeasureEditingService {
 
   async create(dto: CreateMeasureDto, actor: Actor): Promise<MeasureDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [problem] = (await manager.query(
-        `SELECT id, inspection_id AS "inspectionId", term FROM problem WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-        [dto.problemId],
-      )) as Array<{ id: string; inspectionId: string; term: string }>;
+      const problem = await this.writes.lockProblem(manager, dto.problemId);
       if (!problem)
         throw new AppError('VALIDATION_FAILED', '问题不存在', { errors: { problemId: ['问题不存在或已删除'] } });
-      const [{ next }] = (await manager.query(
-        `SELECT coalesce(max(seq), 0) + 1 AS next FROM measure WHERE problem_id = $1`,
-        [dto.problemId],
-      )) as Array<{ next: number }>;
-      const seq = dto.seq ?? next;
+      const seq = dto.seq ?? (await this.writes.nextSeq(manager, dto.problemId));
       const coUnitIds = [...new Set(dto.coUnitIds ?? [])].filter((unitId) => unitId !== dto.leadUnitId);
-      const [measure] = (await manager.query(
-        `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          dto.problemId,
-          problem.inspectionId,
-          seq,
-          dto.lead ?? null,
-          dto.text.trim(),
-          dto.term ?? problem.term,
-          dto.deadline ?? null,
-          dto.leadUnitId,
-          dto.responsibleLeaderId ?? null,
-          dto.responsiblePersonId ?? null,
-        ],
-      )) as Array<{ id: string }>;
-      for (const unitId of [dto.leadUnitId, ...coUnitIds]) {
-        await manager.query(`INSERT INTO measure_unit (measure_id, unit_id, role) VALUES ($1, $2, $3)`, [
-          measure.id,
-          unitId,
-          unitId === dto.leadUnitId ? 'lead' : 'co',
-        ]);
-      }
-      await insertMeasureEvent(manager, {
+      const measure = {
+        id: await this.writes.insert(
+          manager,
+          {
+            problemId: dto.problemId,
+            inspectionId: problem.inspectionId,
+            seq,
+            lead: dto.lead ?? null,
+            text: dto.text.trim(),
+            term: dto.term ?? problem.term,
+            deadline: dto.deadline ?? null,
+            leadUnitId: dto.leadUnitId,
+            responsibleLeaderId: dto.responsibleLeaderId ?? null,
+            responsiblePersonId: dto.responsiblePersonId ?? null,
+          },
+          coUnitIds,
+        ),
+      };
+      await this.writes.insertEvent(manager, {
         measureId: measure.id,
         action: 'create',
         toStatus: 'not_started',
@@ -377,7 +322,7 @@ export class MeasureEditingService {
         { action: 'MEASURE_CREATED', entityType: 'measure', entityId: measure.id, after: { ...dto, seq } },
         manager,
       );
-      await refreshProblemStatus(manager, dto.problemId, this.audit);
+      await this.writes.refreshProblemStatus(manager, dto.problemId, this.audit);
       return measure.id;
     });
     return this.measures.get(id, actor);
@@ -388,11 +333,11 @@ export class MeasureEditingService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const measure = await lockMeasure(manager, id, scopeOf(actor));
+          const measure = await this.writes.lock(manager, id, scopeOf(actor));
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
           if (measure.version !== version) throw new StaleVersionError();
-          await manager.query(`UPDATE measure SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
-          await insertMeasureEvent(manager, {
+          await this.writes.softDelete(manager, id);
+          await this.writes.insertEvent(manager, {
             measureId: id,
             action: 'delete',
             actorId: actor.id,
@@ -407,7 +352,7 @@ export class MeasureEditingService {
             },
             manager,
           );
-          await refreshProblemStatus(manager, measure.problemId, this.audit);
+          await this.writes.refreshProblemStatus(manager, measure.problemId, this.audit);
         }),
       () => this.measures.get(id, actor),
     );
@@ -415,35 +360,23 @@ export class MeasureEditingService {
 
   async restore(id: string, actor: Actor): Promise<MeasureDto> {
     await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `UPDATE measure SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NOT NULL
-         RETURNING problem_id AS "problemId"`,
-        [id],
-      )) as [Array<{ problemId: string }>, number];
-      const restored = row?.[0];
-      if (!restored) throw new AppError('NOT_FOUND', '没有可恢复的整改措施');
-      await insertMeasureEvent(manager, {
+      const problemId = await this.writes.restore(manager, id);
+      if (!problemId) throw new AppError('NOT_FOUND', '没有可恢复的整改措施');
+      await this.writes.insertEvent(manager, {
         measureId: id,
         action: 'restore',
         actorId: actor.id,
         actorName: actor.displayName,
       });
       await this.audit.record({ action: 'MEASURE_RESTORED', entityType: 'measure', entityId: id }, manager);
-      await refreshProblemStatus(manager, restored.problemId, this.audit);
+      await this.writes.refreshProblemStatus(manager, problemId, this.audit);
     });
     return this.measures.get(id, actor);
   }
 
   async history(id: string, actor: Actor): Promise<MeasureEventDto[]> {
     await this.measures.get(id, actor);
-    const rows = (await this.dataSource.query(
-      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.unit_id AS "unitId", u.name AS "unitName",
-              e.actor_id AS "actorId", e.actor_name AS "actorName", e.opinion, e.attachment_ids AS "attachmentIds", e.detail,
-              e.occurred_at AS "occurredAt"
-       FROM measure_event e LEFT JOIN unit u ON u.id = e.unit_id
-       WHERE e.measure_id = $1 ORDER BY e.occurred_at DESC, e.id`,
-      [id],
-    )) as Array<Record<string, never>>;
+    const rows = await this.reads.history(id);
     return rows.map((row) => ({
       id: row.id,
       action: row.action,
@@ -461,16 +394,13 @@ export class MeasureEditingService {
 
   async addCheckpoint(id: string, dto: CreateCheckpointDto, actor: Actor): Promise<CheckpointDto[]> {
     await this.dataSource.transaction(async (manager) => {
-      const measure = await lockMeasure(manager, id, scopeOf(actor));
+      const measure = await this.writes.lock(manager, id, scopeOf(actor));
       if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
       if (measure.term !== 'long_term')
         throw new AppError('TRANSITION_NOT_ALLOWED', '只有“长期坚持”的措施设置检查节点');
-      const inserted = (await manager.query(
-        `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
-        [id, dto.dueOn, dto.title ?? null],
-      )) as Array<{ id: string }>;
-      if (inserted.length === 0) throw new AppError('DUPLICATE', '该日期已有检查节点');
-      await insertMeasureEvent(manager, {
+      if (!(await this.writes.insertCheckpoint(manager, id, dto.dueOn, dto.title ?? null)))
+        throw new AppError('DUPLICATE', '该日期已有检查节点');
+      await this.writes.insertEvent(manager, {
         measureId: id,
         action: 'checkpoint',
         actorId: actor.id,
@@ -487,9 +417,6 @@ export class MeasureEditingService {
 
   async checkpoints(id: string, actor: Actor): Promise<CheckpointDto[]> {
     await this.measures.get(id, actor);
-    return (await this.dataSource.query(
-      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn" FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
-      [id],
-    )) as CheckpointDto[];
+    return this.reads.checkpoints(id);
   }
 }

@@ -6,6 +6,7 @@ import { ExtensionsController } from './extensions.controller.js';
 import { MeasureEditingService } from './measure-editing.service.js';
 import { MeasureUrgingService } from './measure-urging.service.js';
 import { MeasureWorkflowService } from './measure-workflow.service.js';
+import { MeasureWritesRepository } from './measure-writes.repository.js';
 import { MeasuresController } from './measures.controller.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
@@ -16,11 +17,12 @@ import { MeasuresService } from './measures.service.js';
   providers: [
     MeasuresService,
     MeasuresRepository,
+    MeasureWritesRepository,
     MeasureEditingService,
     MeasureWorkflowService,
     DeadlineExtensionsService,
     MeasureUrgingService,
   ],
-  exports: [MeasuresService],
+  exports: [MeasuresService, MeasureWritesRepository],
 })
 export class MeasuresModule {}

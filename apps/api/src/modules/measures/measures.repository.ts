@@ -5,6 +5,7 @@ import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/doma
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
 import { SqlParams } from '../../common/sql.js';
+import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
 
 export interface MeasureRow {
@@ -169,5 +170,35 @@ export class MeasuresRepository {
        ORDER BY mu.measure_id, CASE mu.role WHEN 'lead' THEN 0 ELSE 1 END, u.sort_order, u.name`,
       [measureIds],
     )) as MeasureUnitRow[];
+  }
+
+  /** A measure's progress reports, newest first (or the one `onlyId`). */
+  async progress(measureId: string, onlyId: string | null): Promise<Array<Record<string, never>>> {
+    return (await this.dataSource.query(
+      `SELECT pu.id, pu.measure_id AS "measureId", pu.unit_id AS "unitId", u.name AS "unitName", pu.author_id AS "authorId",
+              a.display_name AS "authorName", pu.reported_on AS "reportedOn", pu.text, pu.facts, pu.created_at AS "createdAt"
+       FROM progress_update pu LEFT JOIN unit u ON u.id = pu.unit_id LEFT JOIN user_account a ON a.id = pu.author_id
+       WHERE pu.measure_id = $1 AND ($2::uuid IS NULL OR pu.id = $2) ORDER BY pu.reported_on DESC, pu.created_at DESC`,
+      [measureId, onlyId],
+    )) as Array<Record<string, never>>;
+  }
+
+  /** A measure's history, newest first. */
+  async history(measureId: string): Promise<Array<Record<string, never>>> {
+    return (await this.dataSource.query(
+      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.unit_id AS "unitId", u.name AS "unitName",
+              e.actor_id AS "actorId", e.actor_name AS "actorName", e.opinion, e.attachment_ids AS "attachmentIds", e.detail,
+              e.occurred_at AS "occurredAt"
+       FROM measure_event e LEFT JOIN unit u ON u.id = e.unit_id
+       WHERE e.measure_id = $1 ORDER BY e.occurred_at DESC, e.id`,
+      [measureId],
+    )) as Array<Record<string, never>>;
+  }
+
+  async checkpoints(measureId: string): Promise<CheckpointDto[]> {
+    return (await this.dataSource.query(
+      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn" FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
+      [measureId],
+    )) as CheckpointDto[];
   }
 }

@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import type { AccessScope } from '../../common/auth/access-scope.js';
+import type { Actor } from '../../common/http/request-context.js';
+import { SqlParams } from '../../common/sql.js';
+import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
+import type { AuditService } from '../audit/audit.service.js';
+import {
+  insertMeasureEvent,
+  lockMeasure,
+  refreshProblemStatus,
+  setUnitStatus,
+  unitShares,
+  type LockedMeasure,
+  type MeasureEventInput,
+  type UnitShare,
+} from './measure-ledger.js';
+import { assignedToSql } from './measures.repository.js';
+
+export interface NewMeasure {
+  problemId: string;
+  inspectionId: string;
+  seq: number;
+  lead: string | null;
+  text: string;
+  term: MeasureTerm | string;
+  deadline: string | null;
+  leadUnitId: string | null;
+  responsibleLeaderId: string | null;
+  responsiblePersonId: string | null;
+}
+
+export interface NewProgress {
+  measureId: string;
+  unitId: string;
+  reportedOn: string;
+  text: string;
+  facts: unknown[];
+  authorId: string;
+}
+
+/** A one-statement edit: which columns, to what, and who may. */
+export interface FieldEdit {
+  id: string;
+  version: number;
+  /** field name (as the API names it) → column */
+  columns: Record<string, string>;
+  values: Record<string, unknown>;
+  scope: AccessScope;
+  /** null: an officer (any unit); otherwise the editor's unit must share the measure */
+  ownUnitId: string | null;
+  actor: Actor;
+}
+
+/**
+ * The one write path of a measure: every INSERT, UPDATE and DELETE of `measure`, `measure_unit`, `measure_event`,
+ * `measure_checkpoint` and `progress_update` is a method here, and runs in the caller's transaction (`manager`).
+ * Services decide (scope, state machine, versions, audit); this class writes.
+ */
+@Injectable()
+export class MeasureWritesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Locks a measure the scope may see (FOR UPDATE), or returns null. */
+  lock(manager: EntityManager, id: string, scope: AccessScope): Promise<LockedMeasure | null> {
+    return lockMeasure(manager, id, scope);
+  }
+
+  unitShares(manager: EntityManager, measureId: string): Promise<UnitShare[]> {
+    return unitShares(manager, measureId);
+  }
+
+  setUnitStatus(manager: EntityManager, measureId: string, unitIds: string[] | 'all', status: MeasureStatus) {
+    return setUnitStatus(manager, measureId, unitIds, status);
+  }
+
+  insertEvent(manager: EntityManager, event: MeasureEventInput): Promise<void> {
+    return insertMeasureEvent(manager, event);
+  }
+
+  /** Re-derives the measure's problem status from its live measures; audited when it changes. */
+  refreshProblemStatus(manager: EntityManager, problemId: string, audit: AuditService): Promise<ProblemStatus> {
+    return refreshProblemStatus(manager, problemId, audit);
+  }
+
+  /** The current values of some columns (the before image of an edit). */
+  async fieldValues(
+    manager: EntityManager,
+    id: string,
+    columns: Record<string, string>,
+  ): Promise<Record<string, unknown>> {
+    const [row] = (await manager.query(
+      `SELECT ${Object.entries(columns)
+        .map(([field, column]) => `"${column}" AS "${field}"`)
+        .join(', ')} FROM measure WHERE id = $1`,
+      [id],
+    )) as Array<Record<string, unknown>>;
+    return row;
+  }
+
+  /** `UPDATE measure … WHERE version = $v`: false when the version is stale. */
+  async update(manager: EntityManager, id: string, version: number, columns: ColumnValues): Promise<boolean> {
+    return (await updateIfVersion(manager, 'measure', id, version, columns)) !== null;
+  }
+
+  /**
+   * The hot path of an edit: lock, scope and unit check, version check, before image, update, history and audit in
+   * one statement — one round trip and one implicit transaction instead of eight. The locked row is the latest
+   * committed one, so the before image is exact; a stale version updates nothing and writes no history.
+   */
+  async updateFieldsAtOnce(
+    edit: FieldEdit,
+    audit: AuditService,
+  ): Promise<{ found: number; own: boolean | null; changed: number }> {
+    const { id, version, columns, values, scope, ownUnitId, actor } = edit;
+    const fields = Object.keys(columns);
+    const params = new SqlParams();
+    const idParam = params.add(id);
+    const visible = scope.all ? 'TRUE' : assignedToSql('m', params.add(scope.unitIds));
+    const own =
+      ownUnitId === null
+        ? 'TRUE'
+        : `EXISTS (SELECT 1 FROM measure_unit mu WHERE mu.measure_id = m.id AND mu.unit_id = ${params.add(ownUnitId)}::uuid)`;
+    const before = `jsonb_build_object(${fields.map((field) => `'${field}', m."${columns[field]}"`).join(', ')})`;
+    const sets = fields.map((field) => `"${columns[field]}" = ${params.add(values[field])}`);
+    const after = Object.fromEntries(fields.map((field) => [field, values[field]]));
+    const afterParam = `${params.add(JSON.stringify(after))}::jsonb`;
+    const audited = audit.insertColumns(
+      { action: 'MEASURE_UPDATED', entityType: 'measure', entityId: id, after },
+      params,
+      't.before',
+    );
+    const [row] = (await this.dataSource.query(
+      `WITH target AS (
+         SELECT m.id, ${own} AS own, ${before} AS before FROM measure m
+         WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${visible} FOR UPDATE OF m
+       ), changed AS (
+         UPDATE measure m SET ${sets.join(', ')}, version = m.version + 1, updated_at = now()
+         FROM target t WHERE m.id = t.id AND t.own AND m.version = ${params.add(version)} RETURNING m.id
+       ), history AS (
+         INSERT INTO measure_event (measure_id, action, actor_id, actor_name, detail)
+         SELECT c.id, 'update', ${params.add(actor.id)}::uuid, ${params.add(actor.displayName)}::text,
+                jsonb_build_object('before', t.before, 'after', ${afterParam})
+         FROM changed c JOIN target t ON t.id = c.id
+       ), audited AS (
+         INSERT INTO audit_event (${audited.columns}) SELECT ${audited.values} FROM changed c JOIN target t ON t.id = c.id
+       )
+       SELECT (SELECT count(*) FROM target)::int AS found, (SELECT bool_and(own) FROM target) AS own,
+              (SELECT count(*) FROM changed)::int AS changed`,
+      params.values,
+    )) as Array<{ found: number; own: boolean | null; changed: number }>;
+    return row;
+  }
+
+  /** Which of these units exist (not deleted). */
+  async existingUnits(manager: EntityManager, unitIds: string[]): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM unit WHERE id = ANY($1) AND deleted_at IS NULL`, [
+      unitIds,
+    ])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Makes the measure's units exactly `lead` + `coUnitIds`: drops the others, adds the new ones with `newStatus`,
+   * and sets the role of those that stay.
+   */
+  async replaceUnits(
+    manager: EntityManager,
+    measureId: string,
+    leadUnitId: string,
+    coUnitIds: string[],
+    newStatus: MeasureStatus,
+  ): Promise<void> {
+    const wanted = [leadUnitId, ...coUnitIds];
+    await manager.query(`DELETE FROM measure_unit WHERE measure_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [
+      measureId,
+      wanted,
+    ]);
+    await manager.query(
+      `INSERT INTO measure_unit (measure_id, unit_id, role, status)
+       SELECT $1, unit_id, CASE WHEN unit_id = $2 THEN 'lead' ELSE 'co' END, $4
+       FROM unnest($3::uuid[]) WITH ORDINALITY AS wanted(unit_id, n) ORDER BY n
+       ON CONFLICT (measure_id, unit_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()`,
+      [measureId, leadUnitId, wanted, newStatus],
+    );
+  }
+
+  /** A unit's progress report; returns its id. Evidence already uploaded to the measure is attached to it. */
+  async insertProgress(manager: EntityManager, progress: NewProgress, attachmentIds: string[]): Promise<string> {
+    const [inserted] = (await manager.query(
+      `INSERT INTO progress_update (measure_id, unit_id, reported_on, text, facts, author_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        progress.measureId,
+        progress.unitId,
+        progress.reportedOn,
+        progress.text,
+        JSON.stringify(progress.facts),
+        progress.authorId,
+      ],
+    )) as Array<{ id: string }>;
+    if (attachmentIds.length > 0) {
+      await manager.query(
+        `UPDATE attachment SET progress_update_id = $1 WHERE measure_id = $2 AND id = ANY($3) AND deleted_at IS NULL`,
+        [inserted.id, progress.measureId, attachmentIds],
+      );
+    }
+    return inserted.id;
+  }
+
+  /** A unit's share of the measure after a report: its progress (when given) and status. */
+  async setUnitProgress(
+    manager: EntityManager,
+    measureId: string,
+    unitId: string,
+    progress: number | null,
+    status: MeasureStatus,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE measure_unit SET progress = coalesce($3, progress), status = $4, updated_at = now(), version = version + 1
+       WHERE measure_id = $1 AND unit_id = $2`,
+      [measureId, unitId, progress, status],
+    );
+  }
+
+  /** 未启动 → 推进中, whatever the version (the first report of any unit starts the measure). */
+  async start(manager: EntityManager, measureId: string): Promise<void> {
+    await manager.query(
+      `UPDATE measure SET status = 'in_progress', version = version + 1, updated_at = now() WHERE id = $1`,
+      [measureId],
+    );
+  }
+
+  /** Locks the live problem a new measure goes under, or returns null. */
+  async lockProblem(
+    manager: EntityManager,
+    problemId: string,
+  ): Promise<{ id: string; inspectionId: string; term: string } | null> {
+    const [problem] = (await manager.query(
+      `SELECT id, inspection_id AS "inspectionId", term FROM problem WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      [problemId],
+    )) as Array<{ id: string; inspectionId: string; term: string }>;
+    return problem ?? null;
+  }
+
+  /** The next free number of a measure under its problem. */
+  async nextSeq(manager: EntityManager, problemId: string): Promise<number> {
+    const [{ next }] = (await manager.query(
+      `SELECT coalesce(max(seq), 0) + 1 AS next FROM measure WHERE problem_id = $1`,
+      [problemId],
+    )) as Array<{ next: number }>;
+    return next;
+  }
+
+  /** A new measure with its lead unit and co-units (未启动); returns its id. */
+  async insert(manager: EntityManager, measure: NewMeasure, coUnitIds: string[]): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        measure.problemId,
+        measure.inspectionId,
+        measure.seq,
+        measure.lead,
+        measure.text,
+        measure.term,
+        measure.deadline,
+        measure.leadUnitId,
+        measure.responsibleLeaderId,
+        measure.responsiblePersonId,
+      ],
+    )) as Array<{ id: string }>;
+    const units = measure.leadUnitId ? [measure.leadUnitId, ...coUnitIds] : coUnitIds;
+    if (units.length > 0) {
+      await manager.query(
+        `INSERT INTO measure_unit (measure_id, unit_id, role)
+         SELECT $1, unit_id, CASE WHEN unit_id = $2 THEN 'lead' ELSE 'co' END
+         FROM unnest($3::uuid[]) WITH ORDINALITY AS units(unit_id, n) ORDER BY n`,
+        [row.id, measure.leadUnitId, units],
+      );
+    }
+    return row.id;
+  }
+
+  async softDelete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE measure SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
+  }
+
+  /** Restores a deleted measure; returns its problem, or null when there was none to restore. */
+  async restore(manager: EntityManager, id: string): Promise<string | null> {
+    const [rows] = (await manager.query(
+      `UPDATE measure SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NOT NULL
+       RETURNING problem_id AS "problemId"`,
+      [id],
+    )) as [Array<{ problemId: string }>, number];
+    return rows?.[0]?.problemId ?? null;
+  }
+
+  /** A checkpoint of a long-term measure; false when the date already has one. */
+  async insertCheckpoint(manager: EntityManager, measureId: string, dueOn: string, title: string | null) {
+    const inserted = (await manager.query(
+      `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [measureId, dueOn, title],
+    )) as Array<{ id: string }>;
+    return inserted.length > 0;
+  }
+}
