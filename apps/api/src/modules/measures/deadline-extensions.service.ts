@@ -7,31 +7,19 @@ import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { pageWindow, type Page } from '../../common/http/pagination.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { SqlParams } from '../../common/sql.js';
 import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import { refOf } from '../units/dto/ref.dto.js';
 import type { DecideExtensionDto, RequestExtensionDto } from './dto/measure-actions.dto.js';
 import type { ExtensionDto } from './dto/measure-records.dto.js';
 import type { ExtensionQueryDto } from './dto/extension-query.dto.js';
-import { accountsToNotify, insertMeasureEvent, lockMeasure, measureNotice, unitShares } from './measure-ledger.js';
+import { DeadlineExtensionsRepository, type ExtensionFilter } from './deadline-extensions.repository.js';
+import { MeasureWritesRepository } from './measure-writes.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { assignedToSql } from './measures.repository.js';
+import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 const STATUS_LABELS = { pending: '待审批', approved: '已同意', refused: '未同意' } as const;
-
-const SELECT = `SELECT x.id, x.measure_id AS "measureId", x.unit_id AS "unitId", u.name AS "unitName",
-  x.requested_by_id AS "requestedById", rq.display_name AS "requestedByName", x.previous_deadline AS "previousDeadline",
-  x.requested_deadline AS "requestedDeadline", x.reason, x.status, x.decided_by_id AS "decidedById",
-  dc.display_name AS "decidedByName", x.decided_at AS "decidedAt", x.opinion, x.created_at AS "createdAt", x.version,
-  p.label AS "problemLabel", m.seq AS "measureSeq", m.text AS "measureText"
-  FROM deadline_extension x
-  JOIN measure m ON m.id = x.measure_id AND m.deleted_at IS NULL
-  JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
-  JOIN unit u ON u.id = x.unit_id
-  LEFT JOIN user_account rq ON rq.id = x.requested_by_id
-  LEFT JOIN user_account dc ON dc.id = x.decided_by_id`;
 
 type Row = Record<string, never>;
 
@@ -61,6 +49,9 @@ function mapExtension(row: Row): ExtensionDto {
 export class DeadlineExtensionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extensions: DeadlineExtensionsRepository,
+    private readonly reads: MeasuresRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly measures: MeasuresService,
@@ -76,9 +67,9 @@ export class DeadlineExtensionsService {
       });
     }
     const id = await this.dataSource.transaction(async (manager) => {
-      const measure = await lockMeasure(manager, measureId, scopeOf(actor));
+      const measure = await this.writes.lock(manager, measureId, scopeOf(actor));
       if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
-      if (!(await unitShares(manager, measureId)).some((unit) => unit.unitId === actor.unitId)) {
+      if (!(await this.writes.unitShares(manager, measureId)).some((unit) => unit.unitId === actor.unitId)) {
         throw new AppError('FORBIDDEN', '只能为本单位承担的措施申请延期');
       }
       if (isMeasureDone(measure.status)) throw new AppError('TRANSITION_NOT_ALLOWED', '措施已完成，无需延期');
@@ -87,17 +78,19 @@ export class DeadlineExtensionsService {
           errors: { requestedDeadline: [`须晚于 ${measure.deadline}`] },
         });
       }
-      const pending = (await manager.query(
-        `SELECT 1 FROM deadline_extension WHERE measure_id = $1 AND unit_id = $2 AND status = 'pending'`,
-        [measureId, actor.unitId],
-      )) as unknown[];
-      if (pending.length > 0) throw new AppError('DUPLICATE', '本单位已有待审批的延期申请');
-      const [row] = (await manager.query(
-        `INSERT INTO deadline_extension (measure_id, unit_id, requested_by_id, previous_deadline, requested_deadline, reason)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [measureId, actor.unitId, actor.id, measure.deadline, dto.requestedDeadline, dto.reason.trim()],
-      )) as Array<{ id: string }>;
-      await insertMeasureEvent(manager, {
+      if (await this.extensions.hasPending(manager, measureId, actor.unitId!))
+        throw new AppError('DUPLICATE', '本单位已有待审批的延期申请');
+      const row = {
+        id: await this.extensions.insert(manager, {
+          measureId,
+          unitId: actor.unitId!,
+          requestedById: actor.id,
+          previousDeadline: measure.deadline,
+          requestedDeadline: dto.requestedDeadline,
+          reason: dto.reason.trim(),
+        }),
+      };
+      await this.writes.insertEvent(manager, {
         measureId,
         action: 'extension_requested',
         unitId: actor.unitId,
@@ -115,9 +108,9 @@ export class DeadlineExtensionsService {
         },
         manager,
       );
-      const notice = await measureNotice(manager, measureId);
+      const notice = await this.reads.notice(manager, measureId);
       await this.notifications.notify(
-        await accountsToNotify(manager, { taskForce: true }),
+        await this.reads.accountsToNotify(manager, { taskForce: true }),
         {
           kind: 'extension.requested',
           title: `延期申请待审批：${notice.label}`,
@@ -139,27 +132,21 @@ export class DeadlineExtensionsService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const [extension] = (await manager.query(`SELECT * FROM deadline_extension WHERE id = $1 FOR UPDATE`, [
-            id,
-          ])) as Array<Record<string, never>>;
+          const extension = await this.extensions.lock(manager, id);
           if (!extension) throw new AppError('NOT_FOUND', '延期申请不存在');
           if (extension.version !== version) throw new StaleVersionError();
           if (extension.status !== 'pending') throw new AppError('TRANSITION_NOT_ALLOWED', '该延期申请已处理');
-          const measure = await lockMeasure(manager, extension.measure_id, scopeOf(actor));
+          const measure = await this.writes.lock(manager, extension.measure_id, scopeOf(actor));
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
           const status = approve ? 'approved' : 'refused';
-          await manager.query(
-            `UPDATE deadline_extension SET status = $2, decided_by_id = $3, decided_at = $4, opinion = $5, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-            [id, status, actor.id, this.clock.now(), dto.opinion?.trim() || null],
-          );
-          if (approve) {
-            await manager.query(
-              `UPDATE measure SET deadline = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-              [measure.id, extension.requested_deadline],
-            );
-          }
-          await insertMeasureEvent(manager, {
+          await this.extensions.decide(manager, id, {
+            status,
+            decidedById: actor.id,
+            decidedAt: this.clock.now(),
+            opinion: dto.opinion?.trim() || null,
+          });
+          if (approve) await this.writes.setDeadline(manager, measure.id, extension.requested_deadline);
+          await this.writes.insertEvent(manager, {
             measureId: measure.id,
             action: `extension_${status}`,
             unitId: extension.unit_id,
@@ -182,10 +169,10 @@ export class DeadlineExtensionsService {
             },
             manager,
           );
-          const notice = await measureNotice(manager, measure.id);
+          const notice = await this.reads.notice(manager, measure.id);
           const opinion = dto.opinion?.trim();
           await this.notifications.notify(
-            await accountsToNotify(manager, { unitIds: [extension.unit_id] }),
+            await this.reads.accountsToNotify(manager, { unitIds: [extension.unit_id] }),
             {
               kind: approve ? 'extension.approved' : 'extension.refused',
               title: `${approve ? '同意延期' : '不同意延期'}：${notice.label}`,
@@ -227,32 +214,11 @@ export class DeadlineExtensionsService {
   }
 
   private async find(
-    filter: { id?: string; measureId?: string; status?: string; inspectionId?: string },
+    filter: ExtensionFilter,
     actor: Actor,
     window: { offset: number; limit: number },
   ): Promise<{ items: ExtensionDto[]; total: number }> {
-    const scope = scopeOf(actor);
-    const params = new SqlParams();
-    const where = ['TRUE'];
-    if (!scope.all) where.push(assignedToSql('m', params.add(scope.unitIds)));
-    if (filter.id) where.push(`x.id = ${params.add(filter.id)}`);
-    if (filter.measureId) where.push(`x.measure_id = ${params.add(filter.measureId)}`);
-    if (filter.status) where.push(`x.status = ${params.add(filter.status)}`);
-    if (filter.inspectionId) where.push(`m.inspection_id = ${params.add(filter.inspectionId)}`);
-    const countParams = [...params.values];
-    const limit = params.add(window.limit);
-    const offset = params.add(window.offset);
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`,
-        params.values,
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM deadline_extension x JOIN measure m ON m.id = x.measure_id AND m.deleted_at IS NULL
-         JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL WHERE ${where.join(' AND ')}`,
-        countParams,
-      ),
-    ]);
-    return { items: (rows as Row[]).map(mapExtension), total: (count as Array<{ total: number }>)[0].total };
+    const { rows, total } = await this.extensions.find(filter, scopeOf(actor), window);
+    return { items: rows.map(mapExtension), total };
   }
 }

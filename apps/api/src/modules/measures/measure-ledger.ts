@@ -148,31 +148,3 @@ export function measureExcerpt(text: string, length = 40): string {
 export function measureLink(problemId: string, measureId: string): string {
   return `/problems/${problemId}#measure-${measureId}`;
 }
-
-/** How a notification names a measure and where it leads. */
-export async function measureNotice(manager: EntityManager, measureId: string): Promise<MeasureNotice> {
-  const [row] = (await manager.query(
-    `SELECT m.problem_id AS "problemId", p.label || '(' || m.seq || ')' AS label, m.text
-     FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.id = $1`,
-    [measureId],
-  )) as Array<{ problemId: string; label: string; text: string }>;
-  return {
-    label: row.label,
-    excerpt: measureExcerpt(row.text),
-    link: measureLink(row.problemId, measureId),
-  };
-}
-
-/** The enabled accounts of the task force, or of these units: whom a step of a measure concerns. */
-export async function accountsToNotify(
-  manager: EntityManager,
-  to: { taskForce: true } | { unitIds: string[] },
-): Promise<string[]> {
-  const rows = (await manager.query(
-    'taskForce' in to
-      ? `SELECT id FROM user_account WHERE 'task_force_officer' = ANY(roles) AND disabled_at IS NULL`
-      : `SELECT id FROM user_account WHERE unit_id = ANY($1) AND disabled_at IS NULL`,
-    'taskForce' in to ? [] : [to.unitIds],
-  )) as Array<{ id: string }>;
-  return rows.map((row) => row.id);
-}

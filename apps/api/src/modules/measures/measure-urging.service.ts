@@ -1,25 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { UrgeResultDto } from './dto/urge.dto.js';
-import { insertMeasureEvent, measureExcerpt, measureLink } from './measure-ledger.js';
-
-interface UrgedMeasure {
-  id: string;
-  problemId: string;
-  label: string;
-  problemTitle: string;
-  text: string;
-  status: string;
-  unitIds: string[];
-  unitNames: string[];
-}
+import { measureExcerpt, measureLink } from './measure-ledger.js';
+import { MeasureWritesRepository, type UrgedMeasure } from './measure-writes.repository.js';
+import { MeasuresRepository } from './measures.repository.js';
 
 // 催办: the task force chases the units responsible for measures. Every active account of those units is notified
 // once per urge, however many of its measures it names; each measure's history records the urge for each unit.
@@ -27,6 +18,8 @@ interface UrgedMeasure {
 export class MeasureUrgingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: MeasuresRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
@@ -36,16 +29,17 @@ export class MeasureUrgingService {
     const ids = [...new Set(measureIds.map((id) => id.toLowerCase()))];
     const urgeId = randomUUID();
     const { result, measures } = await this.dataSource.transaction(async (manager) => {
-      const measures = await this.measures(manager, ids);
+      const measures = await this.writes.lockForUrge(manager, ids);
       if (measures.length !== ids.length) throw new AppError('NOT_FOUND', '整改措施不存在或已删除');
       const finished = measures.find((measure) => measure.status === 'completed');
       if (finished) throw new AppError('TRANSITION_NOT_ALLOWED', `措施 ${finished.label} 已完成销号，无需催办`);
       const unassigned = measures.find((measure) => measure.unitIds.length === 0);
       if (unassigned) throw new AppError('TRANSITION_NOT_ALLOWED', `措施 ${unassigned.label} 尚未分办责任单位`);
 
-      for (const measure of measures)
-        for (const unitId of measure.unitIds)
-          await insertMeasureEvent(manager, {
+      await this.writes.insertEvents(
+        manager,
+        measures.flatMap((measure) =>
+          measure.unitIds.map((unitId) => ({
             measureId: measure.id,
             action: 'urge',
             unitId,
@@ -53,16 +47,18 @@ export class MeasureUrgingService {
             actorName: actor.displayName,
             opinion: message,
             detail: { urgeId },
-          });
+          })),
+        ),
+      );
 
       // one notification per recipient: a unit's accounts hear of all their urged measures at once
       const unitIds = [...new Set(measures.flatMap((m) => m.unitIds))];
-      const recipients = await this.recipients(manager, unitIds);
+      const recipients = await this.reads.unitAccounts(manager, unitIds);
       const reached = new Set(recipients.map((recipient) => recipient.unitId));
-      const unreachedUnits = (await manager.query(
-        `SELECT id, name FROM unit WHERE id = ANY($1) ORDER BY sort_order, name`,
-        [unitIds.filter((unitId) => !reached.has(unitId))],
-      )) as { id: string; name: string }[];
+      const unreachedUnits = await this.reads.unitsByIds(
+        manager,
+        unitIds.filter((unitId) => !reached.has(unitId)),
+      );
       const byUser = new Map<string, UrgedMeasure[]>();
       for (const { userId, unitId } of recipients) {
         const list = byUser.get(userId) ?? [];
@@ -122,33 +118,6 @@ export class MeasureUrgingService {
       })),
     });
     return result;
-  }
-
-  private async measures(manager: EntityManager, ids: string[]): Promise<UrgedMeasure[]> {
-    // the measures stay as read until the urge commits (in id order: two bulk urges never deadlock)
-    await manager.query(`SELECT id FROM measure WHERE id = ANY($1) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [
-      ids,
-    ]);
-    return (await manager.query(
-      `SELECT m.id, m.problem_id AS "problemId", m.status, m.text, p.title AS "problemTitle",
-              p.label || '(' || m.seq || ')' AS label,
-              coalesce(array_agg(mu.unit_id ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitIds",
-              coalesce(array_agg(un.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitNames"
-       FROM measure m JOIN problem p ON p.id = m.problem_id LEFT JOIN measure_unit mu ON mu.measure_id = m.id
-       LEFT JOIN unit un ON un.id = mu.unit_id
-       WHERE m.id = ANY($1) AND m.deleted_at IS NULL
-       GROUP BY m.id, p.label, p.seq, p.title ORDER BY p.seq, m.seq`,
-      [ids],
-    )) as UrgedMeasure[];
-  }
-
-  /** The enabled accounts of these units. */
-  private async recipients(manager: EntityManager, unitIds: string[]): Promise<{ userId: string; unitId: string }[]> {
-    return (await manager.query(
-      `SELECT id AS "userId", unit_id AS "unitId" FROM user_account
-       WHERE unit_id = ANY($1) AND disabled_at IS NULL ORDER BY username`,
-      [unitIds],
-    )) as { userId: string; unitId: string }[];
   }
 }
 

@@ -17,7 +17,6 @@ import type { Actor } from '../../common/http/request-context.js';
 import {
   StaleVersionError,
   requireVersion,
-  updateIfVersion,
   withConflictState,
   type ColumnValues,
 } from '../../common/versioned-update.js';
@@ -27,18 +26,9 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { MeasureDto } from './dto/measure.dto.js';
 import type { ApproveMeasureDto, ReasonDto, SubmitMeasureDto } from './dto/measure-actions.dto.js';
-import {
-  accountsToNotify,
-  insertMeasureEvent,
-  lockMeasure,
-  measureExcerpt,
-  measureNotice,
-  refreshProblemStatus,
-  setUnitStatus,
-  unitShares,
-  type LockedMeasure,
-  type UnitShare,
-} from './measure-ledger.js';
+import { measureExcerpt, type LockedMeasure, type UnitShare } from './measure-ledger.js';
+import { MeasureWritesRepository } from './measure-writes.repository.js';
+import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 interface TransitionContext {
@@ -56,6 +46,8 @@ export class MeasureWorkflowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly measures: MeasuresService,
+    private readonly reads: MeasuresRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
     private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
@@ -74,7 +66,7 @@ export class MeasureWorkflowService {
     status: MeasureStatus,
     opinion: string | null,
   ): Promise<void> {
-    const measure = await measureNotice(manager, measureId);
+    const measure = await this.reads.notice(manager, measureId);
     const link = measure.link;
     const message = {
       submit: { kind: 'measure.submitted', title: `待审核销号：${measure.label}`, link: '/reviews' },
@@ -89,11 +81,11 @@ export class MeasureWorkflowService {
     }[action];
     // a unit's submission asks the task force for a decision only once every unit has submitted
     if (!message || (action === 'submit' && status !== 'pending_review')) return;
-    const recipients = await accountsToNotify(
+    const recipients = await this.reads.accountsToNotify(
       manager,
       action === 'submit'
         ? { taskForce: true }
-        : { unitIds: (await unitShares(manager, measureId)).map((u) => u.unitId) },
+        : { unitIds: (await this.writes.unitShares(manager, measureId)).map((u) => u.unitId) },
     );
     const body = [
       opinion ? (action === 'submit' ? `完成情况：${opinion}` : `意见：${opinion}`) : null,
@@ -124,12 +116,12 @@ export class MeasureWorkflowService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const measure = await lockMeasure(manager, id, scope);
+          const measure = await this.writes.lock(manager, id, scope);
           if (!measure) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
           // visibility first: a caller outside the measure's units learns nothing, not even that a version is missing
           const expected = requireVersion(version);
           if (measure.version !== expected) throw new StaleVersionError();
-          const units = await unitShares(manager, id);
+          const units = await this.writes.unitShares(manager, id);
           const ownUnitId = actor.unitId && units.some((unit) => unit.unitId === actor.unitId) ? actor.unitId : null;
           const check = checkTransition(action, {
             status: measure.status,
@@ -140,12 +132,12 @@ export class MeasureWorkflowService {
           if (!check.ok) throw new AppError(check.code, check.message);
 
           const result = await apply({ manager, measure, units, ownUnitId });
-          const updated = await updateIfVersion(manager, 'measure', id, expected, {
+          const updated = await this.writes.update(manager, id, expected, {
             status: result.status,
             ...result.columns,
           });
           if (!updated) throw new StaleVersionError();
-          await insertMeasureEvent(manager, {
+          await this.writes.insertEvent(manager, {
             measureId: id,
             action,
             fromStatus: measure.status,
@@ -166,7 +158,7 @@ export class MeasureWorkflowService {
             },
             manager,
           );
-          await refreshProblemStatus(manager, measure.problemId, this.audit);
+          await this.writes.refreshProblemStatus(manager, measure.problemId, this.audit);
           await this.notifyStep(manager, id, action, result.status, result.event.opinion ?? null);
           opinion = result.event.opinion ?? null;
         }),
@@ -179,17 +171,7 @@ export class MeasureWorkflowService {
   /** Outbound webhooks hear of a returned submission once the return has committed. */
   private async publishReturn(id: string, reason: string | null, actor: Actor): Promise<void> {
     const manager = this.dataSource.manager;
-    const [notice, [row]] = await Promise.all([
-      measureNotice(manager, id),
-      manager.query(
-        `SELECT p.title AS "problemTitle",
-                coalesce(array_agg(u.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE u.id IS NOT NULL), '{}') AS units
-         FROM measure m JOIN problem p ON p.id = m.problem_id
-         LEFT JOIN measure_unit mu ON mu.measure_id = m.id LEFT JOIN unit u ON u.id = mu.unit_id
-         WHERE m.id = $1 GROUP BY p.title`,
-        [id],
-      ) as Promise<Array<{ problemTitle: string; units: string[] }>>,
-    ]);
+    const [notice, row] = await Promise.all([this.reads.notice(manager, id), this.reads.problemAndUnits(id)]);
     await this.webhooks.publish('measure.returned', {
       occurredAt: new Date().toISOString(),
       title: `销号申请被退回：${notice.label}`,
@@ -218,7 +200,7 @@ export class MeasureWorkflowService {
       // locks the evidence rows so that they cannot be deleted before this submission commits
       await this.attachments.assertUsableAsEvidence(dto.attachmentIds, id, manager);
       const evidence = [...new Set(dto.attachmentIds.map((value) => value.toLowerCase()))];
-      await setUnitStatus(manager, id, [ownUnitId!], 'pending_review');
+      await this.writes.setUnitStatus(manager, id, [ownUnitId!], 'pending_review');
       const after = units.map((unit) =>
         unit.unitId === ownUnitId ? 'pending_review' : unit.status,
       ) as MeasureStatus[];
@@ -237,18 +219,10 @@ export class MeasureWorkflowService {
       const errors = validateApproval(dto, this.clock.today());
       if (Object.keys(errors).length > 0)
         throw new AppError('VALIDATION_FAILED', '视同完成须填写阶段性成果、长效机制和下一检查节点', { errors });
-      await setUnitStatus(manager, id, 'all', dto.outcome);
-      const evidence = (await manager.query(
-        `SELECT id FROM attachment WHERE measure_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
-        [id],
-      )) as Array<{ id: string }>;
+      await this.writes.setUnitStatus(manager, id, 'all', dto.outcome);
+      const evidence = await this.reads.evidenceIds(manager, id);
       const deemed = dto.outcome === 'deemed_completed';
-      if (deemed) {
-        await manager.query(
-          `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2, '视同完成后检查节点') ON CONFLICT DO NOTHING`,
-          [id, dto.nextCheckpoint],
-        );
-      }
+      if (deemed) await this.writes.insertCheckpoint(manager, id, dto.nextCheckpoint!, '视同完成后检查节点');
       const columns: ColumnValues = {
         completed_at: this.clock.now(),
         stage_outcome: deemed ? dto.stageOutcome!.trim() : null,
@@ -262,7 +236,7 @@ export class MeasureWorkflowService {
         columns,
         event: {
           opinion: dto.opinion ?? null,
-          attachmentIds: evidence.map((row) => row.id),
+          attachmentIds: evidence,
           detail: deemed ? { nextCheckpoint: dto.nextCheckpoint } : undefined,
         },
       };
@@ -273,7 +247,7 @@ export class MeasureWorkflowService {
     return this.transition(id, 'return', dto.version, actor, async ({ manager }) => {
       const problem = validateReason(dto.reason);
       if (problem) throw new AppError('VALIDATION_FAILED', problem, { errors: { reason: [problem] } });
-      await setUnitStatus(manager, id, 'all', 'in_progress');
+      await this.writes.setUnitStatus(manager, id, 'all', 'in_progress');
       return { status: 'in_progress', columns: { submitted_at: null }, event: { opinion: dto.reason.trim() } };
     });
   }
@@ -282,7 +256,7 @@ export class MeasureWorkflowService {
     return this.transition(id, 'reopen', dto.version, actor, async ({ manager }) => {
       const problem = validateReason(dto.reason);
       if (problem) throw new AppError('VALIDATION_FAILED', problem, { errors: { reason: [problem] } });
-      await setUnitStatus(manager, id, 'all', 'in_progress');
+      await this.writes.setUnitStatus(manager, id, 'all', 'in_progress');
       return {
         status: 'in_progress',
         columns: { submitted_at: null, completed_at: null },

@@ -32,6 +32,18 @@ export interface NewMeasure {
   responsiblePersonId: string | null;
 }
 
+/** A measure as an urge (催办) names it, locked for the urge's transaction. */
+export interface UrgedMeasure {
+  id: string;
+  problemId: string;
+  label: string;
+  problemTitle: string;
+  text: string;
+  status: string;
+  unitIds: string[];
+  unitNames: string[];
+}
+
 export interface NewProgress {
   measureId: string;
   unitId: string;
@@ -78,6 +90,55 @@ export class MeasureWritesRepository {
 
   insertEvent(manager: EntityManager, event: MeasureEventInput): Promise<void> {
     return insertMeasureEvent(manager, event);
+  }
+
+  /** Many history rows in one statement (e.g. a bulk 催办: one per measure and unit). */
+  async insertEvents(manager: EntityManager, events: MeasureEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO measure_event (measure_id, action, from_status, to_status, unit_id, actor_id, actor_name, opinion, attachment_ids, detail)
+       SELECT e.measure_id, e.action, e.from_status, e.to_status, e.unit_id, e.actor_id, e.actor_name, e.opinion,
+              coalesce(e.attachment_ids, '{}'), e.detail
+       FROM jsonb_to_recordset($1::jsonb) AS e(measure_id uuid, action text, from_status text, to_status text, unit_id uuid,
+            actor_id uuid, actor_name text, opinion text, attachment_ids uuid[], detail jsonb)`,
+      [
+        JSON.stringify(
+          events.map((event) => ({
+            measure_id: event.measureId,
+            action: event.action,
+            from_status: event.fromStatus ?? null,
+            to_status: event.toStatus ?? null,
+            unit_id: event.unitId ?? null,
+            actor_id: event.actorId,
+            actor_name: event.actorName,
+            opinion: event.opinion ?? null,
+            attachment_ids: event.attachmentIds ?? [],
+            detail: event.detail ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * Locks the live measures of an urge (in id order: two bulk urges never deadlock) and reads how the urge names
+   * them, in official order.
+   */
+  async lockForUrge(manager: EntityManager, ids: string[]): Promise<UrgedMeasure[]> {
+    await manager.query(`SELECT id FROM measure WHERE id = ANY($1) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [
+      ids,
+    ]);
+    return (await manager.query(
+      `SELECT m.id, m.problem_id AS "problemId", m.status, m.text, p.title AS "problemTitle",
+              p.label || '(' || m.seq || ')' AS label,
+              coalesce(array_agg(mu.unit_id ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitIds",
+              coalesce(array_agg(un.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE mu.unit_id IS NOT NULL), '{}') AS "unitNames"
+       FROM measure m JOIN problem p ON p.id = m.problem_id LEFT JOIN measure_unit mu ON mu.measure_id = m.id
+       LEFT JOIN unit un ON un.id = mu.unit_id
+       WHERE m.id = ANY($1) AND m.deleted_at IS NULL
+       GROUP BY m.id, p.label, p.seq, p.title ORDER BY p.seq, m.seq`,
+      [ids],
+    )) as UrgedMeasure[];
   }
 
   /** Re-derives the measure's problem status from its live measures; audited when it changes. */
@@ -281,6 +342,14 @@ export class MeasureWritesRepository {
       );
     }
     return row.id;
+  }
+
+  /** A new deadline (an approved extension), whatever the version. */
+  async setDeadline(manager: EntityManager, id: string, deadline: string): Promise<void> {
+    await manager.query(`UPDATE measure SET deadline = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      deadline,
+    ]);
   }
 
   async softDelete(manager: EntityManager, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { DeadlineExtensionsRepository } from './deadline-extensions.repository.js';
 import { DeadlineExtensionsService } from './deadline-extensions.service.js';
 import { ExtensionsController } from './extensions.controller.js';
 import { MeasureEditingService } from './measure-editing.service.js';
@@ -21,6 +22,7 @@ import { MeasuresService } from './measures.service.js';
     MeasureEditingService,
     MeasureWorkflowService,
     DeadlineExtensionsService,
+    DeadlineExtensionsRepository,
     MeasureUrgingService,
   ],
   exports: [MeasuresService, MeasureWritesRepository],

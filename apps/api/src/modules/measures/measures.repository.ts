@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
 import { SqlParams } from '../../common/sql.js';
 import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
+import { measureExcerpt, measureLink, type MeasureNotice } from './measure-ledger.js';
 
 export interface MeasureRow {
   id: string;
@@ -200,5 +201,68 @@ export class MeasuresRepository {
       `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn" FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
       [measureId],
     )) as CheckpointDto[];
+  }
+
+  /** How a notification names a measure and where it leads. */
+  async notice(manager: EntityManager, measureId: string): Promise<MeasureNotice> {
+    const [row] = (await manager.query(
+      `SELECT m.problem_id AS "problemId", p.label || '(' || m.seq || ')' AS label, m.text
+       FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.id = $1`,
+      [measureId],
+    )) as Array<{ problemId: string; label: string; text: string }>;
+    return {
+      label: row.label,
+      excerpt: measureExcerpt(row.text),
+      link: measureLink(row.problemId, measureId),
+    };
+  }
+
+  /** The enabled accounts of the task force, or of these units: whom a step of a measure concerns. */
+  async accountsToNotify(manager: EntityManager, to: { taskForce: true } | { unitIds: string[] }): Promise<string[]> {
+    const rows = (await manager.query(
+      'taskForce' in to
+        ? `SELECT id FROM user_account WHERE 'task_force_officer' = ANY(roles) AND disabled_at IS NULL`
+        : `SELECT id FROM user_account WHERE unit_id = ANY($1) AND disabled_at IS NULL`,
+      'taskForce' in to ? [] : [to.unitIds],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  /** The measure's problem title and its units' names (lead first), for outbound webhooks. */
+  async problemAndUnits(measureId: string): Promise<{ problemTitle: string; units: string[] } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT p.title AS "problemTitle",
+              coalesce(array_agg(u.name ORDER BY mu.role DESC, mu.created_at) FILTER (WHERE u.id IS NOT NULL), '{}') AS units
+       FROM measure m JOIN problem p ON p.id = m.problem_id
+       LEFT JOIN measure_unit mu ON mu.measure_id = m.id LEFT JOIN unit u ON u.id = mu.unit_id
+       WHERE m.id = $1 GROUP BY p.title`,
+      [measureId],
+    )) as Array<{ problemTitle: string; units: string[] }>;
+    return row ?? null;
+  }
+
+  /** The measure's live evidence, oldest first (what an approval signs off). */
+  async evidenceIds(manager: EntityManager, measureId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM attachment WHERE measure_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+      [measureId],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  /** The enabled accounts of these units, each with its unit. */
+  async unitAccounts(manager: EntityManager, unitIds: string[]): Promise<{ userId: string; unitId: string }[]> {
+    return (await manager.query(
+      `SELECT id AS "userId", unit_id AS "unitId" FROM user_account
+       WHERE unit_id = ANY($1) AND disabled_at IS NULL ORDER BY username`,
+      [unitIds],
+    )) as { userId: string; unitId: string }[];
+  }
+
+  /** These units by id, in the units' order. */
+  async unitsByIds(manager: EntityManager, unitIds: string[]): Promise<{ id: string; name: string }[]> {
+    return (await manager.query(`SELECT id, name FROM unit WHERE id = ANY($1) ORDER BY sort_order, name`, [
+      unitIds,
+    ])) as { id: string; name: string }[];
   }
 }
