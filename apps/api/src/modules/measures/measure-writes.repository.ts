@@ -30,6 +30,7 @@ export interface NewMeasure {
   leadUnitId: string | null;
   responsibleLeaderId: string | null;
   responsiblePersonId: string | null;
+  remarks?: string | null;
 }
 
 /** A measure as an urge (催办) names it, locked for the urge's transaction. */
@@ -161,6 +162,22 @@ export class MeasureWritesRepository {
     return row;
   }
 
+  /** Overwrites columns whatever the version (an import that planned against what it read in its transaction). */
+  async overwrite(manager: EntityManager, id: string, columns: ColumnValues): Promise<void> {
+    const params = new SqlParams();
+    const idParam = params.add(id);
+    const sets = Object.entries(columns).map(([column, value]) => `"${column}" = ${params.add(value)}`);
+    await manager.query(
+      `UPDATE measure SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = ${idParam}`,
+      params.values,
+    );
+  }
+
+  /** The status rolled up from the units, without touching the version (it follows the units' own change). */
+  async setRolledUpStatus(manager: EntityManager, id: string, status: MeasureStatus): Promise<void> {
+    await manager.query(`UPDATE measure SET status = $2 WHERE id = $1`, [id, status]);
+  }
+
   /** `UPDATE measure … WHERE version = $v`: false when the version is stale. */
   async update(manager: EntityManager, id: string, version: number, columns: ColumnValues): Promise<boolean> {
     return (await updateIfVersion(manager, 'measure', id, version, columns)) !== null;
@@ -224,17 +241,17 @@ export class MeasureWritesRepository {
   }
 
   /**
-   * Makes the measure's units exactly `lead` + `coUnitIds`: drops the others, adds the new ones with `newStatus`,
-   * and sets the role of those that stay.
+   * Makes the measure's units exactly `lead` + `coUnitIds` (none without a lead): drops the others, adds the new
+   * ones with `newStatus`, and sets the role of those that stay.
    */
   async replaceUnits(
     manager: EntityManager,
     measureId: string,
-    leadUnitId: string,
+    leadUnitId: string | null,
     coUnitIds: string[],
     newStatus: MeasureStatus,
   ): Promise<void> {
-    const wanted = [leadUnitId, ...coUnitIds];
+    const wanted = leadUnitId ? [leadUnitId, ...coUnitIds] : [];
     await manager.query(`DELETE FROM measure_unit WHERE measure_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [
       measureId,
       wanted,
@@ -317,8 +334,8 @@ export class MeasureWritesRepository {
   /** A new measure with its lead unit and co-units (未启动); returns its id. */
   async insert(manager: EntityManager, measure: NewMeasure, coUnitIds: string[]): Promise<string> {
     const [row] = (await manager.query(
-      `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id, remarks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         measure.problemId,
         measure.inspectionId,
@@ -330,9 +347,11 @@ export class MeasureWritesRepository {
         measure.leadUnitId,
         measure.responsibleLeaderId,
         measure.responsiblePersonId,
+        measure.remarks ?? null,
       ],
     )) as Array<{ id: string }>;
-    const units = measure.leadUnitId ? [measure.leadUnitId, ...coUnitIds] : coUnitIds;
+    // no lead unit: no unit at all (co-units follow a lead)
+    const units = measure.leadUnitId ? [measure.leadUnitId, ...coUnitIds] : [];
     if (units.length > 0) {
       await manager.query(
         `INSERT INTO measure_unit (measure_id, unit_id, role)

@@ -5,7 +5,7 @@ import { isMeasureDone, rollUpMeasureStatus, type MeasureStatus, type MeasureTer
 import { AppError, type FieldErrors } from '../../../common/errors/app-error.js';
 import type { Actor } from '../../../common/http/request-context.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { insertMeasureEvent, refreshProblemStatus, unitShares } from '../../measures/measure-ledger.js';
+import { MeasureWritesRepository } from '../../measures/measure-writes.repository.js';
 import type { LedgerChangeDto, LedgerImportResultDto, LedgerRowErrorDto } from '../dto/ledger-import.dto.js';
 import { cellString, normaliseLabel, parseDeadline, splitNames } from './ledger-columns.js';
 import { columnLetters, parseMapping, readLedgerSheet, type ReadSheet } from './ledger-reader.js';
@@ -89,6 +89,7 @@ export class LedgerImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: LedgerRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -317,11 +318,15 @@ export class LedgerImportService {
     for (const item of plan.updates) {
       const measure = item.existing!;
       const next = item.values;
-      await manager.query(
-        `UPDATE measure SET text = $2, lead_unit_id = $3, responsible_leader_id = $4, responsible_person_id = $5, deadline = $6,
-           term = $7, remarks = $8, version = version + 1, updated_at = now() WHERE id = $1`,
-        [measure.id, next.text, next.leadUnitId, next.leaderId, next.personId, next.deadline, next.term, next.remarks],
-      );
+      await this.writes.overwrite(manager, measure.id, {
+        text: next.text,
+        lead_unit_id: next.leadUnitId,
+        responsible_leader_id: next.leaderId,
+        responsible_person_id: next.personId,
+        deadline: next.deadline,
+        term: next.term,
+        remarks: next.remarks,
+      });
       let status: MeasureStatus = measure.status;
       if (measure.leadUnitId !== next.leadUnitId || !sameSet(measure.coUnitIds, next.coUnitIds)) {
         status = await this.setUnits(manager, measure.id, measure.status, next);
@@ -346,7 +351,7 @@ export class LedgerImportService {
         term: next.term,
         remarks: next.remarks,
       };
-      await insertMeasureEvent(manager, {
+      await this.writes.insertEvent(manager, {
         measureId: measure.id,
         action: 'update',
         fromStatus: status !== measure.status ? measure.status : null,
@@ -370,31 +375,26 @@ export class LedgerImportService {
     }
     for (const item of plan.creates) {
       const next = item.values;
-      const [created] = (await manager.query(
-        `INSERT INTO measure (problem_id, inspection_id, seq, text, term, deadline, lead_unit_id, responsible_leader_id, responsible_person_id, remarks)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          item.problemId,
-          inspectionId,
-          item.seq,
-          next.text,
-          next.term,
-          next.deadline,
-          next.leadUnitId,
-          next.leaderId,
-          next.personId,
-          next.remarks,
-        ],
-      )) as Array<{ id: string }>;
-      const unitIds = next.leadUnitId ? [next.leadUnitId, ...next.coUnitIds] : [];
-      for (const unitId of unitIds) {
-        await manager.query(`INSERT INTO measure_unit (measure_id, unit_id, role) VALUES ($1, $2, $3)`, [
-          created.id,
-          unitId,
-          unitId === next.leadUnitId ? 'lead' : 'co',
-        ]);
-      }
-      await insertMeasureEvent(manager, {
+      const created = {
+        id: await this.writes.insert(
+          manager,
+          {
+            problemId: item.problemId,
+            inspectionId,
+            seq: item.seq,
+            lead: null,
+            text: next.text,
+            term: next.term,
+            deadline: next.deadline,
+            leadUnitId: next.leadUnitId,
+            responsibleLeaderId: next.leaderId,
+            responsiblePersonId: next.personId,
+            remarks: next.remarks,
+          },
+          next.coUnitIds,
+        ),
+      };
+      await this.writes.insertEvent(manager, {
         measureId: created.id,
         action: 'create',
         toStatus: 'not_started',
@@ -414,7 +414,7 @@ export class LedgerImportService {
       );
       touched.add(item.problemId);
     }
-    for (const problemId of touched) await refreshProblemStatus(manager, problemId, this.audit);
+    for (const problemId of touched) await this.writes.refreshProblemStatus(manager, problemId, this.audit);
   }
 
   /** The measure's units as planned (lead + co); an unfinished measure's status follows its units' statuses. */
@@ -424,22 +424,11 @@ export class LedgerImportService {
     status: MeasureStatus,
     next: MeasureValues,
   ): Promise<MeasureStatus> {
-    const wanted = next.leadUnitId ? [next.leadUnitId, ...next.coUnitIds] : [];
     const done = isMeasureDone(status);
-    await manager.query(`DELETE FROM measure_unit WHERE measure_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [
-      measureId,
-      wanted,
-    ]);
-    for (const unitId of wanted) {
-      await manager.query(
-        `INSERT INTO measure_unit (measure_id, unit_id, role, status) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (measure_id, unit_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()`,
-        [measureId, unitId, unitId === next.leadUnitId ? 'lead' : 'co', done ? status : 'not_started'],
-      );
-    }
+    await this.writes.replaceUnits(manager, measureId, next.leadUnitId, next.coUnitIds, done ? status : 'not_started');
     if (done) return status;
-    const rolled = rollUpMeasureStatus((await unitShares(manager, measureId)).map((share) => share.status));
-    if (rolled !== status) await manager.query(`UPDATE measure SET status = $2 WHERE id = $1`, [measureId, rolled]);
+    const rolled = rollUpMeasureStatus((await this.writes.unitShares(manager, measureId)).map((share) => share.status));
+    if (rolled !== status) await this.writes.setRolledUpStatus(manager, measureId, rolled);
     return rolled;
   }
 }
