@@ -371,6 +371,47 @@ export class MeasureWritesRepository {
     ]);
   }
 
+  /**
+   * Many new measures at once (an import): 未启动, with the lead unit's share when a unit is given, and a 'create'
+   * history event each marked with its source. Returns how many were made.
+   */
+  async insertImported(
+    manager: EntityManager,
+    inspectionId: string,
+    measures: Array<{ problemId: string; seq: number; lead: string | null; text: string }>,
+    leadUnitId: string | null,
+    by: { id: string; name: string; source: string },
+  ): Promise<number> {
+    if (measures.length === 0) return 0;
+    const rows = (await manager.query(
+      `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, status, lead_unit_id)
+       SELECT m.problem_id, $1, m.seq, m.lead, m.text, 'not_started', $6
+       FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::text[]) AS m(problem_id, seq, lead, text)
+       RETURNING id`,
+      [
+        inspectionId,
+        measures.map((m) => m.problemId),
+        measures.map((m) => m.seq),
+        measures.map((m) => m.lead),
+        measures.map((m) => m.text),
+        leadUnitId,
+      ],
+    )) as Array<{ id: string }>;
+    const ids = rows.map((row) => row.id);
+    if (leadUnitId) {
+      await manager.query(
+        `INSERT INTO measure_unit (measure_id, unit_id, role, status) SELECT id, $2, 'lead', 'not_started' FROM unnest($1::uuid[]) AS id`,
+        [ids, leadUnitId],
+      );
+    }
+    await manager.query(
+      `INSERT INTO measure_event (measure_id, action, to_status, actor_id, actor_name, detail)
+       SELECT id, 'create', 'not_started', $2, $3, jsonb_build_object('source', $4::text) FROM unnest($1::uuid[]) AS id`,
+      [ids, by.id, by.name, by.source],
+    );
+    return ids.length;
+  }
+
   async softDelete(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE measure SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
   }

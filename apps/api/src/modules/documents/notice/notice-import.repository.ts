@@ -151,45 +151,6 @@ export class NoticeImportRepository {
     return ids;
   }
 
-  /** Inserts the measures (未启动), their lead-unit shares when a unit is given, and a 'create' history event each. */
-  async insertMeasures(
-    manager: EntityManager,
-    inspectionId: string,
-    measures: NewMeasure[],
-    problemIds: Map<number, string>,
-    leadUnitId: string | null,
-    actor: { id: string; name: string },
-  ): Promise<number> {
-    if (measures.length === 0) return 0;
-    const rows = (await manager.query(
-      `INSERT INTO measure (problem_id, inspection_id, seq, lead, text, status, lead_unit_id)
-       SELECT m.problem_id, $1, m.seq, m.lead, m.text, 'not_started', $6
-       FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::text[]) AS m(problem_id, seq, lead, text)
-       RETURNING id`,
-      [
-        inspectionId,
-        measures.map((m) => problemIds.get(m.problemSeq)),
-        measures.map((m) => m.seq),
-        measures.map((m) => m.lead),
-        measures.map((m) => m.text),
-        leadUnitId,
-      ],
-    )) as Array<{ id: string }>;
-    const ids = rows.map((row) => row.id);
-    if (leadUnitId) {
-      await manager.query(
-        `INSERT INTO measure_unit (measure_id, unit_id, role, status) SELECT id, $2, 'lead', 'not_started' FROM unnest($1::uuid[]) AS id`,
-        [ids, leadUnitId],
-      );
-    }
-    await manager.query(
-      `INSERT INTO measure_event (measure_id, action, to_status, actor_id, actor_name, detail)
-       SELECT id, 'create', 'not_started', $2, $3, '{"source":"notice"}'::jsonb FROM unnest($1::uuid[]) AS id`,
-      [ids, actor.id, actor.name],
-    );
-    return ids.length;
-  }
-
   async insertOutcomes(
     manager: EntityManager,
     inspectionId: string,

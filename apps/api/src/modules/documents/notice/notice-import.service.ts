@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type FieldErrors } from '../../../common/errors/app-error.js';
 import type { Actor } from '../../../common/http/request-context.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { MeasureWritesRepository } from '../../measures/measure-writes.repository.js';
 import {
   MAX_MEASURES,
   MAX_SOURCE_TEXT,
@@ -39,6 +40,7 @@ export class NoticeImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: NoticeImportRepository,
+    private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -136,16 +138,12 @@ export class NoticeImportService {
       const inspectionId = await this.repository.insertInspection(manager, inspection);
       const categoryIds = await this.repository.insertCategories(manager, inspectionId, dto.categories);
       const problemIds = await this.repository.insertProblems(manager, inspectionId, problems, categoryIds, leadUnitId);
-      const measureCount = await this.repository.insertMeasures(
+      const measureCount = await this.writes.insertImported(
         manager,
         inspectionId,
-        measures,
-        problemIds,
+        measures.map((m) => ({ problemId: problemIds.get(m.problemSeq)!, seq: m.seq, lead: m.lead, text: m.text })),
         leadUnitId,
-        {
-          id: actor.id,
-          name: actor.displayName,
-        },
+        { id: actor.id, name: actor.displayName, source: 'notice' },
       );
       await this.repository.insertOutcomes(manager, inspectionId, outcomes, problemIds);
       await this.audit.record(
