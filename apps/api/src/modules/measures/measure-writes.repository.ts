@@ -412,6 +412,26 @@ export class MeasureWritesRepository {
     return ids.length;
   }
 
+  /**
+   * Bulk load (the scale seeder): copies prepared rows from two temporary tables, one with the measure columns it
+   * names (`id, problem_id, inspection_id, seq, lead, text, term, status, deadline, lead_unit_id,
+   * responsible_person_id, submitted_at, completed_at, stage_outcome, long_term_mechanism, next_checkpoint`), one with
+   * `measure_id, unit_id, role, status, progress` (a repeated unit of a measure is kept once).
+   */
+  async bulkLoad(manager: EntityManager, staging: { measures: string; units: string }): Promise<void> {
+    for (const table of [staging.measures, staging.units]) {
+      if (!/^[a-z_]+$/.test(table)) throw new Error(`not a staging table name: ${table}`);
+    }
+    const columns = `id, problem_id, inspection_id, seq, lead, text, term, status, deadline, lead_unit_id,
+      responsible_person_id, submitted_at, completed_at, stage_outcome, long_term_mechanism, next_checkpoint`;
+    await manager.query(`INSERT INTO measure (${columns}) SELECT ${columns} FROM ${staging.measures}`);
+    await manager.query(
+      `INSERT INTO measure_unit (measure_id, unit_id, role, status, progress)
+       SELECT measure_id, unit_id, role, status, progress FROM ${staging.units}
+       ON CONFLICT (measure_id, unit_id) DO NOTHING`,
+    );
+  }
+
   async softDelete(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE measure SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
   }

@@ -1,6 +1,7 @@
 // A province-sized synthetic dataset for statistics and benchmarks (npm run db:seed:scale): set-based SQL only, so
 // 60,000 measures load in seconds. Every row is added next to what exists; the inspections carry SCALE_MARKER.
 import type { DataSource, EntityManager } from 'typeorm';
+import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
 
 /** inspection.source_text of generated inspections, followed by ':' and the batch number. */
 export const SCALE_MARKER = 'zhenggai:seed-scale';
@@ -422,41 +423,44 @@ async function insertBatch(
   );
   await manager.query('ANALYZE scale_measure');
   await manager.query(
-    `INSERT INTO measure (id, problem_id, inspection_id, seq, lead, text, term, status, deadline, lead_unit_id,
-      responsible_person_id, submitted_at, completed_at, stage_outcome, long_term_mechanism, next_checkpoint)
+    `CREATE TEMP TABLE scale_measure_rows ON COMMIT DROP AS
     SELECT sm.id, sm.problem_id, sm.inspection_id, sm.seq,
-      ($2::text[])[1 + sm.salt % cardinality($2::text[])] || ($3::text[])[1 + (sm.salt / 11) % cardinality($3::text[])],
+      ($2::text[])[1 + sm.salt % cardinality($2::text[])] || ($3::text[])[1 + (sm.salt / 11) % cardinality($3::text[])] AS lead,
       ($2::text[])[1 + sm.salt % cardinality($2::text[])] || ($3::text[])[1 + (sm.salt / 11) % cardinality($3::text[])] || '，'
         || ($4::text[])[1 + (sm.salt / 131) % cardinality($4::text[])]
-        || ($5::text[])[1 + (sm.salt / 1009) % cardinality($5::text[])] || '。',
-      sm.term, sm.status, sm.deadline, su.id, su.person_id,
+        || ($5::text[])[1 + (sm.salt / 1009) % cardinality($5::text[])] || '。' AS text,
+      sm.term, sm.status, sm.deadline, su.id AS lead_unit_id, su.person_id AS responsible_person_id,
       CASE WHEN sm.done THEN ((sm.done_on - 3) + time '10:00') AT TIME ZONE 'Asia/Shanghai'
-           WHEN sm.status = 'pending_review' THEN (($1::date - 1 - sm.salt % 10) + time '10:00') AT TIME ZONE 'Asia/Shanghai' END,
-      CASE WHEN sm.done THEN (sm.done_on + time '17:00') AT TIME ZONE 'Asia/Shanghai' END,
-      CASE WHEN sm.status = 'deemed_completed' THEN '阶段性目标已完成，长效机制已建立。' END,
-      CASE WHEN sm.status = 'deemed_completed' THEN '纳入常态化监管，按季度调度、年度评估。' END,
-      CASE WHEN sm.status = 'deemed_completed' THEN $1::date + 30 + sm.salt % 90 END
+           WHEN sm.status = 'pending_review' THEN (($1::date - 1 - sm.salt % 10) + time '10:00') AT TIME ZONE 'Asia/Shanghai' END AS submitted_at,
+      CASE WHEN sm.done THEN (sm.done_on + time '17:00') AT TIME ZONE 'Asia/Shanghai' END AS completed_at,
+      CASE WHEN sm.status = 'deemed_completed' THEN '阶段性目标已完成，长效机制已建立。' END AS stage_outcome,
+      CASE WHEN sm.status = 'deemed_completed' THEN '纳入常态化监管，按季度调度、年度评估。' END AS long_term_mechanism,
+      CASE WHEN sm.status = 'deemed_completed' THEN $1::date + 30 + sm.salt % 90 END AS next_checkpoint
     FROM scale_measure sm JOIN scale_unit su ON su.n = sm.lead_n`,
     [today, VERBS, OBJECTS, FOLLOW_UPS, EXTRA_CLAUSES],
   );
 
   // the lead unit's share, then one or two co-units for about a third of the measures
-  await manager.query(`INSERT INTO measure_unit (measure_id, unit_id, role, status, progress)
-    SELECT sm.id, su.id, 'lead', sm.status,
-      CASE WHEN sm.done THEN 100 WHEN sm.status = 'not_started' THEN 0 ELSE 20 + sm.salt % 70 END
+  await manager.query(`CREATE TEMP TABLE scale_measure_unit_rows ON COMMIT DROP AS
+    SELECT sm.id AS measure_id, su.id AS unit_id, 'lead'::varchar AS role, sm.status::varchar AS status,
+      CASE WHEN sm.done THEN 100 WHEN sm.status = 'not_started' THEN 0 ELSE 20 + sm.salt % 70 END AS progress
     FROM scale_measure sm JOIN scale_unit su ON su.n = sm.lead_n`);
   await manager.query(
-    `INSERT INTO measure_unit (measure_id, unit_id, role, status, progress)
+    `INSERT INTO scale_measure_unit_rows (measure_id, unit_id, role, status, progress)
     SELECT sm.id, su.id, 'co',
       CASE WHEN sm.done THEN 'completed' WHEN sm.status IN ('not_started', 'pending_review') THEN sm.status ELSE 'in_progress' END,
       CASE WHEN sm.done THEN 100 WHEN sm.status = 'not_started' THEN 0 ELSE 30 + sm.salt % 60 END
     FROM scale_measure sm
     CROSS JOIN LATERAL generate_series(1, CASE WHEN sm.salt % 100 < 12 THEN 2 WHEN sm.salt % 100 < 35 THEN 1 ELSE 0 END) k
     JOIN scale_unit su ON su.n = 1 + (sm.lead_n - 1 + k * (1 + (sm.salt / 100) % ($1::int - 1))) % $1::int
-    WHERE su.n <> sm.lead_n
-    ON CONFLICT (measure_id, unit_id) DO NOTHING`,
+    WHERE su.n <> sm.lead_n`,
     [size.units],
   );
+  // the measures and their units go in through the measure write path, like every other writer's
+  await new MeasureWritesRepository(manager.connection).bulkLoad(manager, {
+    measures: 'scale_measure_rows',
+    units: 'scale_measure_unit_rows',
+  });
 
   // extensions: approved for the measures whose deadline was moved, pending for a few others
   await manager.query(`INSERT INTO deadline_extension (measure_id, unit_id, previous_deadline, requested_deadline, reason, status,
