@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import { deriveProblemStatus, type MeasureStatus, type MeasureTerm, type ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { SqlParams } from '../../common/sql.js';
 import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import type { AuditService } from '../audit/audit.service.js';
-import {
-  insertMeasureEvent,
-  lockMeasure,
-  refreshProblemStatus,
-  setUnitStatus,
-  unitShares,
-  type LockedMeasure,
-  type MeasureEventInput,
-  type UnitShare,
-} from './measure-ledger.js';
+import type { LockedMeasure, MeasureEventInput, UnitShare } from './measure-ledger.js';
 import { assignedToSql } from './measures.repository.js';
 
 export interface NewMeasure {
@@ -77,20 +68,65 @@ export class MeasureWritesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Locks a measure the scope may see (FOR UPDATE), or returns null. */
-  lock(manager: EntityManager, id: string, scope: AccessScope): Promise<LockedMeasure | null> {
-    return lockMeasure(manager, id, scope);
+  async lock(manager: EntityManager, id: string, scope: AccessScope): Promise<LockedMeasure | null> {
+    const params = new SqlParams();
+    const where = [`m.id = ${params.add(id)}`, 'm.deleted_at IS NULL'];
+    if (!scope.all) where.push(assignedToSql('m', params.add(scope.unitIds)));
+    const rows = (await manager.query(
+      `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "inspectionId", m.status, m.version, m.deadline, m.term,
+              m.lead_unit_id AS "leadUnitId"
+       FROM measure m WHERE ${where.join(' AND ')} FOR UPDATE OF m`,
+      params.values,
+    )) as LockedMeasure[];
+    return rows[0] ?? null;
   }
 
-  unitShares(manager: EntityManager, measureId: string): Promise<UnitShare[]> {
-    return unitShares(manager, measureId);
+  /** The measure's units (lead first) with each one's status. */
+  async unitShares(manager: EntityManager, measureId: string): Promise<UnitShare[]> {
+    return (await manager.query(
+      `SELECT unit_id AS "unitId", role, status FROM measure_unit WHERE measure_id = $1 ORDER BY role DESC, created_at`,
+      [measureId],
+    )) as UnitShare[];
   }
 
-  setUnitStatus(manager: EntityManager, measureId: string, unitIds: string[] | 'all', status: MeasureStatus) {
-    return setUnitStatus(manager, measureId, unitIds, status);
+  /** The status of some of the measure's units, or of all of them. */
+  async setUnitStatus(
+    manager: EntityManager,
+    measureId: string,
+    unitIds: string[] | 'all',
+    status: MeasureStatus,
+  ): Promise<void> {
+    if (unitIds === 'all') {
+      await manager.query(
+        `UPDATE measure_unit SET status = $2, updated_at = now(), version = version + 1 WHERE measure_id = $1`,
+        [measureId, status],
+      );
+    } else {
+      await manager.query(
+        `UPDATE measure_unit SET status = $3, updated_at = now(), version = version + 1 WHERE measure_id = $1 AND unit_id = ANY($2)`,
+        [measureId, unitIds, status],
+      );
+    }
   }
 
-  insertEvent(manager: EntityManager, event: MeasureEventInput): Promise<void> {
-    return insertMeasureEvent(manager, event);
+  /** One history row. */
+  async insertEvent(manager: EntityManager, event: MeasureEventInput): Promise<void> {
+    await manager.query(
+      `INSERT INTO measure_event (measure_id, action, from_status, to_status, unit_id, actor_id, actor_name, opinion, attachment_ids, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        event.measureId,
+        event.action,
+        event.fromStatus ?? null,
+        event.toStatus ?? null,
+        event.unitId ?? null,
+        event.actorId,
+        event.actorName,
+        event.opinion ?? null,
+        event.attachmentIds ?? [],
+        event.detail ? JSON.stringify(event.detail) : null,
+      ],
+    );
   }
 
   /** Many history rows in one statement (e.g. a bulk 催办: one per measure and unit). */
@@ -142,9 +178,33 @@ export class MeasureWritesRepository {
     )) as UrgedMeasure[];
   }
 
-  /** Re-derives the measure's problem status from its live measures; audited when it changes. */
-  refreshProblemStatus(manager: EntityManager, problemId: string, audit: AuditService): Promise<ProblemStatus> {
-    return refreshProblemStatus(manager, problemId, audit);
+  /**
+   * Re-derives the status of the measures' problem from its live measures (deriveProblemStatus); audited when it
+   * changes. The one write of `problem` on the measure path: a measure's change is what moves its problem's status.
+   */
+  async refreshProblemStatus(manager: EntityManager, problemId: string, audit: AuditService): Promise<ProblemStatus> {
+    const [row] = (await manager.query(
+      `SELECT p.status, coalesce(array_agg(m.status) FILTER (WHERE m.id IS NOT NULL), '{}') AS statuses
+       FROM problem p LEFT JOIN measure m ON m.problem_id = p.id AND m.deleted_at IS NULL
+       WHERE p.id = $1 GROUP BY p.id`,
+      [problemId],
+    )) as Array<{ status: ProblemStatus; statuses: MeasureStatus[] }>;
+    if (!row) return 'in_progress';
+    const derived = deriveProblemStatus(row.statuses);
+    if (derived !== row.status) {
+      await manager.query(`UPDATE problem SET status = $2, updated_at = now() WHERE id = $1`, [problemId, derived]);
+      await audit.record(
+        {
+          action: 'PROBLEM_STATUS_DERIVED',
+          entityType: 'problem',
+          entityId: problemId,
+          before: { status: row.status },
+          after: { status: derived },
+        },
+        manager,
+      );
+    }
+    return derived;
   }
 
   /** The current values of some columns (the before image of an edit). */
