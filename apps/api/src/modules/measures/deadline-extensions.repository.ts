@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/auth/access-scope.js';
-import { SqlParams } from '../../common/sql.js';
-import { assignedToSql } from './measures.repository.js';
+import { assignedToSql, SqlParams } from '../../common/sql.js';
 
 export interface ExtensionFilter {
   id?: string;

@@ -4,11 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { deriveProblemStatus, type MeasureStatus, type MeasureTerm, type ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { SqlParams } from '../../common/sql.js';
+import { assignedToSql, SqlParams } from '../../common/sql.js';
 import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { LockedMeasure, MeasureEventInput, UnitShare } from './measure-ledger.js';
-import { assignedToSql } from './measures.repository.js';
 
 export interface NewMeasure {
   problemId: string;

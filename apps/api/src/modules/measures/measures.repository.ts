@@ -4,7 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
-import { SqlParams } from '../../common/sql.js';
+import { assignedToSql, doneSql, SqlParams } from '../../common/sql.js';
+
+/** @deprecated import it from common/sql.ts */
+export { assignedToSql } from '../../common/sql.js';
 import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
 import { measureExcerpt, measureLink, type MeasureNotice } from './measure-ledger.js';
@@ -62,7 +65,7 @@ export interface MeasureFilter {
   sort?: MeasureSort;
 }
 
-const DONE = `m.status IN ('completed', 'deemed_completed')`;
+const DONE = doneSql('m');
 
 const SELECT = `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "inspectionId", p.label AS "problemLabel",
   p.seq AS "problemSeq", p.title AS "problemTitle", m.seq, m.lead, m.text, m.term, m.status, m.deadline,
@@ -91,9 +94,6 @@ const ORDER: Record<MeasureSort, string> = {
  * SQL for "a measure assigned to one of these units", as lead or co-unit. The lead is mirrored in measure_unit, so
  * one semi-join through idx_measure_unit_unit_measure answers it (an OR with lead_unit_id could use no index).
  */
-export function assignedToSql(alias: string, unitsParam: string): string {
-  return `${alias}.id IN (SELECT fmu.measure_id FROM measure_unit fmu WHERE fmu.unit_id = ANY(${unitsParam}))`;
-}
 
 @Injectable()
 export class MeasuresRepository {

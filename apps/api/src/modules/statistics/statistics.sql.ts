@@ -1,9 +1,8 @@
 // The SQL of the inspection statistics, as pure builders: the repository runs them, and the benchmark's raw baseline
 // (bench/baseline-worker.mjs) imports the same builders from the built API so both sides answer with the same SQL.
 import type { AccessScope } from '../../common/auth/access-scope.js';
-import { SqlParams } from '../../common/sql.js';
+import { assignedToSql, DONE_STATUSES_SQL, doneSql, SqlParams } from '../../common/sql.js';
 import { problemVisibleSql } from '../inspections/inspections.repository.js';
-import { assignedToSql } from '../measures/measures.repository.js';
 
 export interface SqlStatement {
   text: string;
@@ -14,7 +13,7 @@ export interface SqlStatement {
 export const MAX_TREND_WEEKS = 520;
 export const ALERT_LIST_LIMIT = 50;
 
-const DONE = `m.status IN ('completed', 'deemed_completed')`;
+const DONE = doneSql('m');
 // a measure's completion day on the China calendar
 const COMPLETED_ON = `(m.completed_at AT TIME ZONE 'Asia/Shanghai')::date`;
 // The scoped measure ids as one array: `x = ANY(array)` is read through the index on x, where a join with `sm` lets
@@ -128,7 +127,7 @@ SELECT
       'total', count(*),
       'completed', count(*) FILTER (WHERE status = 'completed'),
       'deemedCompleted', count(*) FILTER (WHERE status = 'deemed_completed'),
-      'inProgress', count(*) FILTER (WHERE status NOT IN ('completed', 'deemed_completed')))
+      'inProgress', count(*) FILTER (WHERE status NOT IN ${DONE_STATUSES_SQL}))
     FROM vp) AS problems,
   (SELECT COALESCE(json_agg(json_build_object(
       'categoryId', g.category_id, 'title', g.title, 'problems', g.problems, 'completed', g.completed,
@@ -137,7 +136,7 @@ SELECT
       SELECT vp.category_id, c.title, c.seq, count(*) AS problems,
         count(*) FILTER (WHERE vp.status = 'completed') AS completed,
         count(*) FILTER (WHERE vp.status = 'deemed_completed') AS deemed,
-        count(*) FILTER (WHERE vp.status NOT IN ('completed', 'deemed_completed')) AS open
+        count(*) FILTER (WHERE vp.status NOT IN ${DONE_STATUSES_SQL}) AS open
       FROM vp LEFT JOIN category c ON c.id = vp.category_id AND c.inspection_id = ${inspection}
       GROUP BY vp.category_id, c.title, c.seq
     ) g) AS "byCategory",

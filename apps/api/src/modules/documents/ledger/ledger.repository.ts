@@ -4,9 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Light, MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../../common/auth/access-scope.js';
 import { likePattern } from '../../../common/http/pagination.js';
-import { SqlParams } from '../../../common/sql.js';
+import { assignedToSql, doneSql, SqlParams } from '../../../common/sql.js';
 import { problemVisibleSql } from '../../inspections/inspections.repository.js';
-import { assignedToSql } from '../../measures/measures.repository.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -90,7 +89,7 @@ const MEASURE_FROM = `FROM problem p
   LEFT JOIN person rl ON rl.id = m.responsible_leader_id
   LEFT JOIN person rp ON rp.id = m.responsible_person_id`;
 
-const DONE = `m.status IN ('completed', 'deemed_completed')`;
+const DONE = doneSql('m');
 
 // The SQL of the ledger export and import.
 @Injectable()

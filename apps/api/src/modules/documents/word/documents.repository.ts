@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../../common/auth/access-scope.js';
-import { SqlParams } from '../../../common/sql.js';
+import { assignedToSql, SqlParams } from '../../../common/sql.js';
 import { problemVisibleSql } from '../../inspections/inspections.repository.js';
-import { assignedToSql } from '../../measures/measures.repository.js';
 
 export interface InspectionDocRow {
   id: string;
