@@ -26,5 +26,6 @@ import { DocumentsService } from './word/documents.service.js';
     DocumentsRepository,
     ImportUploadErrorsInterceptor,
   ],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -9,7 +9,7 @@ import { pageWindow } from '../../common/http/pagination.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DocumentsRepository, type InspectionDocRow } from '../documents/word/documents.repository.js';
+import type { InspectionDocRow } from '../documents/word/documents.repository.js';
 import { DocumentsService } from '../documents/word/documents.service.js';
 import type {
   CreatePublicationDto,
@@ -72,15 +72,12 @@ export class PublicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PublicationsRepository,
     private readonly documents: DocumentsService,
-    private readonly documentRows: DocumentsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  private async inspection(id: string): Promise<InspectionDocRow> {
-    const inspection = await this.documentRows.findInspection(id);
-    if (!inspection) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
-    return inspection;
+  private inspection(id: string): Promise<InspectionDocRow> {
+    return this.documents.inspection(id);
   }
 
   /** The inspection's publicity period while it is complete and not over; else from today for 21 days. */

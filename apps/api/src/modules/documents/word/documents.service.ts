@@ -36,7 +36,8 @@ export class DocumentsService {
     private readonly clock: Clock,
   ) {}
 
-  private async inspection(id: string): Promise<InspectionDocRow> {
+  /** The inspection as the documents show it (also what a public notice is drafted from); 404 when there is none. */
+  async inspection(id: string): Promise<InspectionDocRow> {
     const inspection = await this.repository.findInspection(id);
     if (!inspection) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
     return inspection;
