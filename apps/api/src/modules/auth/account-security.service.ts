@@ -32,6 +32,16 @@ export class AccountSecurityService {
     private readonly clock: Clock,
   ) {}
 
+  /** Ends a lockout and clears the failed sign-in count (the security admin's 解锁), in the caller's transaction. */
+  unlock(manager: EntityManager, userId: string): Promise<void> {
+    return this.accounts.unlock(manager, userId);
+  }
+
+  /** Removes the account's second factor and recovery codes (the security admin's reset), in the caller's transaction. */
+  clearMfa(manager: EntityManager, userId: string): Promise<void> {
+    return this.accounts.clearMfa(manager, userId);
+  }
+
   isLocked(user: Pick<UserAccountEntity, 'lockedUntil'>): boolean {
     return !!user.lockedUntil && user.lockedUntil.getTime() > this.clock.now().getTime();
   }

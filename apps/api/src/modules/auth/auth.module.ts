@@ -10,6 +10,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   controllers: [AuthController],
   providers: [AuthService, SessionsService, AccountsRepository, AccountSecurityService, MfaService, LoginThrottle],
-  exports: [SessionsService, AccountsRepository, AccountSecurityService],
+  exports: [SessionsService, AccountSecurityService],
 })
 export class AuthModule {}

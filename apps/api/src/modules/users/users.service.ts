@@ -9,7 +9,6 @@ import type { Actor } from '../../common/http/request-context.js';
 import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AccountSecurityService } from '../auth/account-security.service.js';
-import { AccountsRepository } from '../auth/accounts.repository.js';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -42,7 +41,6 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
-    private readonly accounts: AccountsRepository,
     private readonly security: AccountSecurityService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -231,7 +229,7 @@ export class UsersService {
   async unlock(id: string): Promise<UserDto> {
     const current = await this.get(id);
     await this.dataSource.transaction(async (manager) => {
-      await this.accounts.unlock(manager, id);
+      await this.security.unlock(manager, id);
       await this.audit.record(
         {
           action: 'ACCOUNT_UNLOCKED',
@@ -257,7 +255,7 @@ export class UsersService {
     const current = await this.get(id);
     if (!current.mfaEnabled) throw new AppError('MFA_NOT_ENABLED');
     await this.dataSource.transaction(async (manager) => {
-      await this.accounts.clearMfa(manager, id);
+      await this.security.clearMfa(manager, id);
       const revokedSessions = await this.sessions.revokeAllForUser(id, {}, manager);
       await this.audit.record(
         {
