@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config.js';
 import { MeasuresModule } from '../measures/measures.module.js';
@@ -8,12 +8,11 @@ import { AttachmentsService } from './attachments.service.js';
 import { EvidenceStorage, LocalDiskStorage } from './evidence-storage.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
 
-// Global so that the measures module can check evidence (assertUsableAsEvidence) without importing this module,
-// which imports it: no circular module import.
-@Global()
+// The measures module checks evidence (assertUsableAsEvidence) through this module, which reads measures: the two
+// modules import each other, through forwardRef.
 @Module({
   imports: [
-    MeasuresModule,
+    forwardRef(() => MeasuresModule),
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

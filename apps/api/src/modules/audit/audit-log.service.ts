@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { pageWindow, type Page } from '../../common/http/pagination.js';
-import { SqlParams } from '../../common/sql.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { AuditRepository, type AuditCursor } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import type { AuditEventDto, AuditQueryDto } from './dto/audit-event.dto.js';
-
-const COLUMNS = `id::text, occurred_at AS "occurredAt", actor_id AS "actorId", actor_username AS "actorUsername",
-  actor_roles AS "actorRoles", actor_unit_id AS "actorUnitId", ip, request_id AS "requestId", action,
-  entity_type AS "entityType", entity_id AS "entityId", result, before, after, detail`;
 
 const CSV_HEADER = [
   '时间',
@@ -42,7 +36,7 @@ export function csvCell(value: unknown): string {
 @Injectable()
 export class AuditLogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     jobs: JobsService,
@@ -55,39 +49,15 @@ export class AuditLogService {
     });
   }
 
-  private where(query: AuditQueryDto, params: SqlParams): string {
-    const where = ['TRUE'];
-    if (query.username) where.push(`lower(actor_username) = lower(${params.add(query.username)})`);
-    if (query.actorId) where.push(`actor_id = ${params.add(query.actorId)}`);
-    if (query.action) where.push(`action = ${params.add(query.action)}`);
-    if (query.entityType) where.push(`entity_type = ${params.add(query.entityType)}`);
-    if (query.entityId) where.push(`entity_id = ${params.add(query.entityId)}`);
-    if (query.result) where.push(`result = ${params.add(query.result)}`);
-    if (query.from) where.push(`occurred_at >= ${params.add(query.from)}::timestamptz`);
-    if (query.to) where.push(`occurred_at < ${params.add(query.to)}::timestamptz`);
-    return where.join(' AND ');
-  }
-
   async search(query: AuditQueryDto): Promise<Page<AuditEventDto>> {
     const { page, pageSize, offset } = pageWindow(query);
-    const params = new SqlParams();
-    const where = this.where(query, params);
-    const countParams = [...params.values];
-    const limit = params.add(pageSize);
-    const skip = params.add(offset);
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit_event WHERE ${where} ORDER BY occurred_at DESC, id DESC LIMIT ${limit} OFFSET ${skip}`,
-        params.values,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event WHERE ${where}`, countParams),
-    ]);
+    const { rows, total } = await this.events.findPage(query, { limit: pageSize, offset });
     await this.audit.record({ action: 'AUDIT_QUERY', entityType: 'audit_event', detail: { query: { ...query } } });
-    const items = (rows as Array<AuditEventDto & { occurredAt: Date }>).map((row) => ({
+    const items = rows.map((row) => ({
       ...row,
       occurredAt: new Date(row.occurredAt).toISOString(),
     }));
-    return { items, total: (count as Array<{ total: number }>)[0].total, page, pageSize };
+    return { items, total, page, pageSize };
   }
 
   /** Streams the matching events as CSV (UTF-8 with BOM, for Excel), newest first, in batches. */
@@ -99,16 +69,9 @@ export class AuditLogService {
       `attachment; filename="audit.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`,
     );
     response.write(`\uFEFF${CSV_HEADER.join(',')}\r\n`);
-    let cursor: { at: Date; id: string } | null = null;
+    let cursor: AuditCursor | null = null;
     for (;;) {
-      const params = new SqlParams();
-      const where = [this.where(query, params)];
-      if (cursor)
-        where.push(`(occurred_at, id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::bigint)`);
-      const rows = (await this.dataSource.query(
-        `SELECT ${COLUMNS}, occurred_at AS "cursorAt" FROM audit_event WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT 1000`,
-        params.values,
-      )) as Array<AuditEventDto & { cursorAt: Date; occurredAt: Date }>;
+      const rows = await this.events.exportBatch(query, cursor, 1000);
       for (const row of rows) {
         const line = [
           new Date(row.occurredAt).toISOString(),
@@ -136,14 +99,7 @@ export class AuditLogService {
   /** Deletes audit events older than the retention; the database refuses anything younger (and any retention < 184 days). */
   async purge(): Promise<number> {
     const days = this.config.AUDIT_RETENTION_DAYS;
-    const deleted = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('zhenggai.audit_retention_days', $1, true)`, [String(days)]);
-      const result = (await manager.query(
-        `DELETE FROM audit_event WHERE occurred_at < now() - make_interval(days => $1::int) RETURNING id`,
-        [days],
-      )) as [unknown[], number];
-      return result[1];
-    });
+    const deleted = await this.events.purgeOlderThan(days);
     await this.audit.record({
       action: 'AUDIT_PURGED',
       entityType: 'audit_event',

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { AuditLogService } from './audit-log.service.js';
+import { AuditRepository } from './audit.repository.js';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 
@@ -8,7 +9,7 @@ import { AuditService } from './audit.service.js';
 @Module({
   imports: [JobsModule],
   controllers: [AuditController],
-  providers: [AuditService, AuditLogService],
+  providers: [AuditService, AuditLogService, AuditRepository],
   exports: [AuditService, AuditLogService],
 })
 export class AuditModule {}

@@ -5,11 +5,20 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MfaService } from './mfa.service.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, AccountsRepository, AccountSecurityService, MfaService, LoginThrottle],
+  providers: [
+    AuthService,
+    SessionsService,
+    SessionsRepository,
+    AccountsRepository,
+    AccountSecurityService,
+    MfaService,
+    LoginThrottle,
+  ],
   exports: [SessionsService, AccountSecurityService],
 })
 export class AuthModule {}

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { accountGate, isMfaRequired, type AccountGate } from './account-gate.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { hashToken } from './totp.js';
-import { unitSubtree } from '../units/unit-tree.js';
 import { UserAccountEntity } from './user-account.entity.js';
-import { UserSessionEntity } from './user-session.entity.js';
 
 export interface LiveSession {
   sessionId: string;
@@ -26,7 +24,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -35,7 +33,7 @@ export class SessionsService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
-    const session = await this.dataSource.getRepository(UserSessionEntity).save({
+    const sessionId = await this.sessions.insert({
       tokenHash: hashToken(token),
       userId: user.id,
       csrfToken,
@@ -44,27 +42,22 @@ export class SessionsService {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 255) ?? null,
     });
-    return { token, csrfToken, sessionId: session.id };
+    return { token, csrfToken, sessionId };
   }
 
   async validate(token: string): Promise<LiveSession | null> {
     if (token.length > 100) return null;
     const now = this.clock.now();
-    const session = await this.dataSource
-      .getRepository(UserSessionEntity)
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .where('s.tokenHash = :hash', { hash: hashToken(token) })
-      .getOne();
+    const session = await this.sessions.findByTokenHash(hashToken(token));
     if (!session || session.revokedAt || session.user.disabledAt) return null;
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (session.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime()) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.getRepository(UserSessionEntity).update(session.id, { lastSeenAt: now });
+      await this.sessions.touch(session.id, now);
     }
     const { user } = session;
     // roles and units are read on every request, so a change applies at once (SEC-15)
-    const unitIds = await unitSubtree(this.dataSource, user.unitId);
+    const unitIds = await this.sessions.unitSubtree(user.unitId);
     return {
       sessionId: session.id,
       csrfToken: session.csrfToken,
@@ -90,21 +83,11 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(UserSessionEntity)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.sessions.revoke(sessionId, this.clock.now());
   }
 
   /** Ends every live session of the account (but `except`); returns how many were ended. */
-  async revokeAllForUser(
-    userId: string,
-    options: { except?: string } = {},
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
-    const result = (await manager.query(
-      `UPDATE user_session SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-      [userId, this.clock.now(), options.except ?? null],
-    )) as [unknown[], number];
-    return result[1];
+  async revokeAllForUser(userId: string, options: { except?: string } = {}, manager?: EntityManager): Promise<number> {
+    return this.sessions.revokeAllForUser(userId, this.clock.now(), options.except ?? null, manager);
   }
 }

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { SqlParams } from '../../common/sql.js';
 import {
   StaleVersionError,
   requireVersion,
@@ -20,6 +19,7 @@ import type {
   UpdateInspectionDto,
 } from './dto/inspection-write.dto.js';
 import type { InspectionDto } from './dto/inspection.dto.js';
+import { InspectionsWriteRepository } from './inspections-write.repository.js';
 import { InspectionsService } from './inspections.service.js';
 
 const COLUMNS: Record<keyof CreateInspectionDto, string> = {
@@ -85,6 +85,7 @@ function normalizeUpdate(dto: UpdateInspectionDto): Record<string, unknown> {
 export class InspectionsWriteService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: InspectionsWriteRepository,
     private readonly inspections: InspectionsService,
     private readonly audit: AuditService,
   ) {}
@@ -92,18 +93,16 @@ export class InspectionsWriteService {
   async create(dto: CreateInspectionDto, actor: Actor): Promise<InspectionDto> {
     checkPeriods(dto);
     const fields = (Object.keys(COLUMNS) as Array<keyof CreateInspectionDto>).filter((key) => dto[key] !== undefined);
-    const params = new SqlParams();
-    const values = fields.map((field) => params.add(dto[field]));
     const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO inspection (${fields.map((field) => `"${COLUMNS[field]}"`).join(', ')}) VALUES (${values.join(', ')}) RETURNING id`,
-        params.values,
-      )) as Array<{ id: string }>;
+      const inspectionId = await this.writes.insertInspection(
+        manager,
+        Object.fromEntries(fields.map((field) => [COLUMNS[field], dto[field]])),
+      );
       await this.audit.record(
-        { action: 'INSPECTION_CREATED', entityType: 'inspection', entityId: row.id, after: { ...dto } },
+        { action: 'INSPECTION_CREATED', entityType: 'inspection', entityId: inspectionId, after: { ...dto } },
         manager,
       );
-      return row.id;
+      return inspectionId;
     });
     return this.inspections.get(id, actor);
   }
@@ -144,11 +143,7 @@ export class InspectionsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const rows = (await manager.query(
-            `UPDATE inspection SET deleted_at = now(), version = version + 1 WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
-            [id, expected],
-          )) as [unknown[], number];
-          if (rows[0].length === 0) throw new StaleVersionError();
+          if (!(await this.writes.softDeleteInspectionIfVersion(manager, id, expected))) throw new StaleVersionError();
           await this.audit.record({ action: 'INSPECTION_DELETED', entityType: 'inspection', entityId: id }, manager);
         }),
       () => this.inspections.get(id, actor),
@@ -157,11 +152,8 @@ export class InspectionsWriteService {
 
   async restore(id: string, actor: Actor): Promise<InspectionDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `UPDATE inspection SET deleted_at = NULL, version = version + 1 WHERE id = $1 AND deleted_at IS NOT NULL RETURNING id`,
-        [id],
-      )) as [unknown[], number];
-      if (rows[0].length === 0) throw new AppError('NOT_FOUND', '没有可恢复的巡视（巡察）');
+      if (!(await this.writes.restoreInspection(manager, id)))
+        throw new AppError('NOT_FOUND', '没有可恢复的巡视（巡察）');
       await this.audit.record({ action: 'INSPECTION_RESTORED', entityType: 'inspection', entityId: id }, manager);
     });
     return this.inspections.get(id, actor);
@@ -169,33 +161,25 @@ export class InspectionsWriteService {
 
   async categories(inspectionId: string, actor: Actor): Promise<CategoryDto[]> {
     await this.inspections.get(inspectionId, actor);
-    return (await this.dataSource.query(
-      `SELECT c.id, c.inspection_id AS "inspectionId", c.seq, c.label, c.title, c.code, c.version,
-              (SELECT count(*)::int FROM problem p WHERE p.category_id = c.id AND p.deleted_at IS NULL) AS "problemCount"
-       FROM category c WHERE c.inspection_id = $1 ORDER BY c.seq`,
-      [inspectionId],
-    )) as CategoryDto[];
+    return this.writes.findCategories(inspectionId);
   }
 
   async createCategory(inspectionId: string, dto: CreateCategoryDto, actor: Actor): Promise<CategoryDto> {
     await this.inspections.get(inspectionId, actor);
     const id = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM inspection WHERE id = $1 FOR UPDATE`, [inspectionId]);
-      const [{ next }] = (await manager.query(
-        `SELECT coalesce(max(seq), 0) + 1 AS next FROM category WHERE inspection_id = $1`,
-        [inspectionId],
-      )) as Array<{
-        next: number;
-      }>;
-      const [row] = (await manager.query(
-        `INSERT INTO category (inspection_id, seq, label, title, code) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [inspectionId, dto.seq ?? next, dto.label ?? null, dto.title.trim(), dto.code ?? null],
-      )) as Array<{ id: string }>;
+      await this.writes.lockInspection(manager, inspectionId);
+      const next = await this.writes.nextCategorySeq(manager, inspectionId);
+      const categoryId = await this.writes.insertCategory(manager, inspectionId, {
+        seq: dto.seq ?? next,
+        label: dto.label ?? null,
+        title: dto.title.trim(),
+        code: dto.code ?? null,
+      });
       await this.audit.record(
-        { action: 'CATEGORY_CREATED', entityType: 'category', entityId: row.id, after: { inspectionId, ...dto } },
+        { action: 'CATEGORY_CREATED', entityType: 'category', entityId: categoryId, after: { inspectionId, ...dto } },
         manager,
       );
-      return row.id;
+      return categoryId;
     });
     return (await this.categories(inspectionId, actor)).find((category) => category.id === id)!;
   }
@@ -212,14 +196,8 @@ export class InspectionsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const rows = (await manager.query(
-            `UPDATE category SET ${Object.keys(columns)
-              .map((column, i) => `"${column}" = $${i + 3}`)
-              .join(', ')}, version = version + 1, updated_at = now()
-             WHERE id = $1 AND version = $2 RETURNING id`,
-            [id, version, ...Object.values(columns)],
-          )) as [unknown[], number];
-          if (rows[0].length === 0) throw new StaleVersionError();
+          if (!(await this.writes.updateCategoryIfVersion(manager, id, version, columns)))
+            throw new StaleVersionError();
           await this.audit.record(
             { action: 'CATEGORY_UPDATED', entityType: 'category', entityId: id, after: columns },
             manager,
@@ -234,23 +212,16 @@ export class InspectionsWriteService {
     const inspectionId = await this.categoryInspection(id);
     await this.inspections.get(inspectionId, actor);
     await this.dataSource.transaction(async (manager) => {
-      const [{ used }] = (await manager.query(
-        `SELECT count(*)::int AS used FROM problem WHERE category_id = $1 AND deleted_at IS NULL`,
-        [id],
-      )) as Array<{
-        used: number;
-      }>;
+      const used = await this.writes.countCategoryProblems(manager, id);
       if (used > 0) throw new AppError('REFERENCE_CONFLICT', `该方面下还有 ${used} 个问题，请先调整问题归类`);
-      await manager.query(`DELETE FROM category WHERE id = $1`, [id]);
+      await this.writes.deleteCategory(manager, id);
       await this.audit.record({ action: 'CATEGORY_DELETED', entityType: 'category', entityId: id }, manager);
     });
   }
 
   private async categoryInspection(id: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT inspection_id AS "inspectionId" FROM category WHERE id = $1`, [
-      id,
-    ])) as Array<{ inspectionId: string }>;
-    if (!row) throw new AppError('NOT_FOUND', '方面不存在');
-    return row.inspectionId;
+    const inspectionId = await this.writes.categoryInspectionId(id);
+    if (!inspectionId) throw new AppError('NOT_FOUND', '方面不存在');
+    return inspectionId;
   }
 }

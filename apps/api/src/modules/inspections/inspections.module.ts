@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { InspectionsController } from './inspections.controller.js';
 import { InspectionsRepository } from './inspections.repository.js';
+import { InspectionsWriteRepository } from './inspections-write.repository.js';
 import { InspectionsWriteService } from './inspections-write.service.js';
 import { InspectionsService } from './inspections.service.js';
 
 @Module({
   controllers: [InspectionsController],
-  providers: [InspectionsService, InspectionsWriteService, InspectionsRepository],
+  providers: [InspectionsService, InspectionsWriteService, InspectionsRepository, InspectionsWriteRepository],
   exports: [InspectionsService],
 })
 export class InspectionsModule {}

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { JobRunState } from './dto/job.dto.js';
-import { JOB_SCHEMA } from './jobs.service.js';
+
+// the schema of pg-boss' tables
+export const JOB_SCHEMA = 'pgboss';
+
+/** pg-boss' database adapter over the caller's transaction: what pg-boss runs through it is part of that transaction. */
+export function executorOf(manager: EntityManager): {
+  executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;
+} {
+  return { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) };
+}
 
 export interface JobRunRow {
   id: string;

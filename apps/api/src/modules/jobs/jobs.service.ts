@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { JOB_SCHEMA, executorOf } from './jobs.repository.js';
 
-export const JOB_SCHEMA = 'pgboss';
+export { JOB_SCHEMA } from './jobs.repository.js';
 export const JOB_TIMEZONE = 'Asia/Shanghai';
 
 export interface JobDefinition<T extends object = Record<string, unknown>> {
@@ -104,7 +105,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.createQueue(boss, definition);
     await boss.insert(
       items.map(({ data, singletonKey }) => ({ name, data, singletonKey })),
-      { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } },
+      { db: executorOf(manager) },
     );
   }
 

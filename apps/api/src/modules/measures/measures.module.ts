@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { DeadlineExtensionsRepository } from './deadline-extensions.repository.js';
@@ -13,7 +14,7 @@ import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
 @Module({
-  imports: [NotificationsModule, WebhooksModule],
+  imports: [NotificationsModule, WebhooksModule, forwardRef(() => AttachmentsModule)],
   controllers: [MeasuresController, ExtensionsController],
   providers: [
     MeasuresService,

@@ -3,45 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { SqlParams } from '../../common/sql.js';
 import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemsService } from '../problems/problems.service.js';
 import type { ProblemOutcomesDto } from './dto/outcome.dto.js';
+import { OutcomesRepository, outcomeFields, outcomeTable, type OutcomeKind } from './outcomes.repository.js';
 
-export type OutcomeKind = 'accountability' | 'rule' | 'fund';
+export type { OutcomeKind } from './outcomes.repository.js';
 
 interface KindSpec {
   table: string;
   entity: string;
   label: string;
-  columns: Record<string, string>;
-  select: string;
 }
 
 // The outcome ledger of a problem: 问责, 建章立制 and recovered funds. Three tables, one way of writing them.
 const KINDS: Record<OutcomeKind, KindSpec> = {
-  accountability: {
-    table: 'accountability_action',
-    entity: 'ACCOUNTABILITY',
-    label: '问责情况',
-    columns: { form: 'form', count: 'count', countUnit: 'count_unit', note: 'note' },
-    select: `id, problem_id AS "problemId", form, count, count_unit AS "countUnit", note, version`,
-  },
-  rule: {
-    table: 'rule_document',
-    entity: 'RULE_DOCUMENT',
-    label: '建章立制',
-    columns: { title: 'title', role: 'role', issuedOn: 'issued_on', unitId: 'unit_id' },
-    select: `id, problem_id AS "problemId", title, role, issued_on AS "issuedOn", unit_id AS "unitId", version`,
-  },
-  fund: {
-    table: 'fund_recovery',
-    entity: 'FUND_RECOVERY',
-    label: '追缴资金',
-    columns: { kind: 'kind', amount: 'amount', rawText: 'raw_text' },
-    select: `id, problem_id AS "problemId", kind, amount::float8 AS amount, unit, raw_text AS "rawText", version`,
-  },
+  accountability: { table: outcomeTable('accountability'), entity: 'ACCOUNTABILITY', label: '问责情况' },
+  rule: { table: outcomeTable('rule'), entity: 'RULE_DOCUMENT', label: '建章立制' },
+  fund: { table: outcomeTable('fund'), entity: 'FUND_RECOVERY', label: '追缴资金' },
 };
 
 // 《title》 is stored without its book-title marks
@@ -51,20 +31,14 @@ const stripMarks = (title: unknown) => (typeof title === 'string' ? title.trim()
 export class OutcomesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outcomes: OutcomesRepository,
     private readonly problems: ProblemsService,
     private readonly audit: AuditService,
   ) {}
 
   async forProblem(problemId: string, actor: Actor): Promise<ProblemOutcomesDto> {
     await this.problems.get(problemId, actor);
-    const [accountability, rules, funds] = await Promise.all(
-      (['accountability', 'rule', 'fund'] as const).map((kind) =>
-        this.dataSource.query(
-          `SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE problem_id = $1 ORDER BY created_at, id`,
-          [problemId],
-        ),
-      ),
-    );
+    const { accountability, rules, funds } = await this.outcomes.findForProblem(problemId);
     const sum = (rows: Array<{ count: number | null; countUnit: string | null }>, unit: string) =>
       rows.filter((row) => row.countUnit === unit).reduce((total, row) => total + (row.count ?? 0), 0);
     return {
@@ -74,10 +48,8 @@ export class OutcomesService {
       totals: {
         people: sum(accountability, '人'),
         personTimes: sum(accountability, '人次'),
-        rules: (rules as Array<{ role: string }>).filter((rule) => rule.role === 'issued' || rule.role === 'revised')
-          .length,
-        funds:
-          Math.round((funds as Array<{ amount: number }>).reduce((total, fund) => total + fund.amount, 0) * 100) / 100,
+        rules: rules.filter((rule) => rule.role === 'issued' || rule.role === 'revised').length,
+        funds: Math.round(funds.reduce((total, fund) => total + fund.amount, 0) * 100) / 100,
       },
     };
   }
@@ -87,22 +59,18 @@ export class OutcomesService {
     const spec = KINDS[kind];
     const values: Record<string, unknown> = { ...dto };
     if (kind === 'rule') values.title = stripMarks(values.title);
-    const fields = Object.keys(spec.columns).filter((field) => values[field] !== undefined);
-    const params = new SqlParams();
-    const inspectionParam = params.add(problem.inspectionId);
-    const problemParam = params.add(problemId);
-    const placeholders = fields.map((field) => params.add(values[field]));
     const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO ${spec.table} (inspection_id, problem_id${fields.map((field) => `, "${spec.columns[field]}"`).join('')})
-         VALUES (${inspectionParam}, ${problemParam}${placeholders.map((p) => `, ${p}`).join('')}) RETURNING id`,
-        params.values,
-      )) as Array<{ id: string }>;
+      const rowId = await this.outcomes.insert(
+        manager,
+        kind,
+        { inspectionId: problem.inspectionId, problemId },
+        values,
+      );
       await this.audit.record(
-        { action: `${spec.entity}_CREATED`, entityType: spec.table, entityId: row.id, after: { problemId, ...values } },
+        { action: `${spec.entity}_CREATED`, entityType: spec.table, entityId: rowId, after: { problemId, ...values } },
         manager,
       );
-      return row.id;
+      return rowId;
     });
     return (await this.one(kind, id)) as T;
   }
@@ -118,20 +86,12 @@ export class OutcomesService {
     const before = await this.visible(kind, id, actor);
     const values: Record<string, unknown> = { ...dto };
     if (kind === 'rule' && values.title !== undefined) values.title = stripMarks(values.title);
-    const fields = Object.keys(spec.columns).filter((field) => values[field] !== undefined);
+    const fields = outcomeFields(kind).filter((field) => values[field] !== undefined);
     if (fields.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
-    const params = new SqlParams();
-    const idParam = params.add(id);
-    const versionParam = params.add(version);
-    const sets = fields.map((field) => `"${spec.columns[field]}" = ${params.add(values[field])}`);
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const rows = (await manager.query(
-            `UPDATE ${spec.table} SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = ${idParam} AND version = ${versionParam} RETURNING id`,
-            params.values,
-          )) as [unknown[], number];
-          if (rows[0].length === 0) throw new StaleVersionError();
+          if (!(await this.outcomes.updateIfVersion(manager, kind, id, version, values))) throw new StaleVersionError();
           const after = Object.fromEntries(fields.map((field) => [field, values[field]]));
           await this.audit.record(
             { action: `${spec.entity}_UPDATED`, entityType: spec.table, entityId: id, before, after },
@@ -147,7 +107,7 @@ export class OutcomesService {
     const spec = KINDS[kind];
     const before = await this.visible(kind, id, actor);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM ${spec.table} WHERE id = $1`, [id]);
+      await this.outcomes.delete(manager, kind, id);
       await this.audit.record(
         { action: `${spec.entity}_DELETED`, entityType: spec.table, entityId: id, before },
         manager,
@@ -156,9 +116,7 @@ export class OutcomesService {
   }
 
   private async one(kind: OutcomeKind, id: string): Promise<Record<string, unknown>> {
-    const [row] = (await this.dataSource.query(`SELECT ${KINDS[kind].select} FROM ${KINDS[kind].table} WHERE id = $1`, [
-      id,
-    ])) as Array<Record<string, unknown>>;
+    const row = await this.outcomes.findOne(kind, id);
     if (!row) throw new AppError('NOT_FOUND', `${KINDS[kind].label}记录不存在`);
     return row;
   }

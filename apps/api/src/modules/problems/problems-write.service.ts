@@ -12,6 +12,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import type { ProblemDetailDto } from './dto/problem.dto.js';
 import type { CreateProblemDto, UpdateProblemDto } from './dto/problem-write.dto.js';
+import { ProblemsWriteRepository } from './problems-write.repository.js';
 import { ProblemsService } from './problems.service.js';
 
 const COLUMNS = {
@@ -32,55 +33,40 @@ const COLUMNS = {
 export class ProblemsWriteService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: ProblemsWriteRepository,
     private readonly problems: ProblemsService,
     private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateProblemDto, actor: Actor): Promise<ProblemDetailDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [inspection] = (await manager.query(
-        `SELECT id FROM inspection WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-        [dto.inspectionId],
-      )) as unknown[];
-      if (!inspection)
+      if (!(await this.writes.lockLiveInspection(manager, dto.inspectionId)))
         throw new AppError('VALIDATION_FAILED', '巡视（巡察）不存在', { errors: { inspectionId: ['不存在或已删除'] } });
       if (dto.categoryId) await this.assertCategory(dto.categoryId, dto.inspectionId);
-      const [{ next }] = (await manager.query(
-        `SELECT coalesce(max(seq), 0) + 1 AS next FROM problem WHERE inspection_id = $1`,
-        [dto.inspectionId],
-      )) as Array<{
-        next: number;
-      }>;
+      const next = await this.writes.nextSeq(manager, dto.inspectionId);
       const seq = dto.seq ?? next;
-      const taken = (await manager.query(`SELECT 1 FROM problem WHERE inspection_id = $1 AND seq = $2`, [
-        dto.inspectionId,
+      if (await this.writes.seqTaken(manager, dto.inspectionId, seq))
+        throw new AppError('DUPLICATE', `序号 ${seq} 已被使用`);
+      const problemId = await this.writes.insert(manager, {
+        inspectionId: dto.inspectionId,
+        categoryId: dto.categoryId ?? null,
         seq,
-      ])) as unknown[];
-      if (taken.length > 0) throw new AppError('DUPLICATE', `序号 ${seq} 已被使用`);
-      const [row] = (await manager.query(
-        `INSERT INTO problem (inspection_id, category_id, seq, label, title, description, goal, root_cause, term, source, lead_leader_id, lead_unit_id, remarks)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-        [
-          dto.inspectionId,
-          dto.categoryId ?? null,
-          seq,
-          dto.label ?? `${seq}.`,
-          dto.title.trim(),
-          dto.description ?? null,
-          dto.goal ?? null,
-          dto.rootCause ?? null,
-          dto.term ?? 'concentrated',
-          dto.source ?? 'feedback',
-          dto.leadLeaderId ?? null,
-          dto.leadUnitId ?? null,
-          dto.remarks ?? null,
-        ],
-      )) as Array<{ id: string }>;
+        label: dto.label ?? `${seq}.`,
+        title: dto.title.trim(),
+        description: dto.description ?? null,
+        goal: dto.goal ?? null,
+        rootCause: dto.rootCause ?? null,
+        term: dto.term ?? 'concentrated',
+        source: dto.source ?? 'feedback',
+        leadLeaderId: dto.leadLeaderId ?? null,
+        leadUnitId: dto.leadUnitId ?? null,
+        remarks: dto.remarks ?? null,
+      });
       await this.audit.record(
-        { action: 'PROBLEM_CREATED', entityType: 'problem', entityId: row.id, after: { ...dto, seq } },
+        { action: 'PROBLEM_CREATED', entityType: 'problem', entityId: problemId, after: { ...dto, seq } },
         manager,
       );
-      return row.id;
+      return problemId;
     });
     return this.problems.get(id, actor);
   }
@@ -127,11 +113,7 @@ export class ProblemsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const rows = (await manager.query(
-            `UPDATE problem SET deleted_at = now(), version = version + 1 WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
-            [id, expected],
-          )) as [unknown[], number];
-          if (rows[0].length === 0) throw new StaleVersionError();
+          if (!(await this.writes.softDeleteIfVersion(manager, id, expected))) throw new StaleVersionError();
           await this.audit.record({ action: 'PROBLEM_DELETED', entityType: 'problem', entityId: id }, manager);
         }),
       () => this.problems.get(id, actor),
@@ -140,22 +122,14 @@ export class ProblemsWriteService {
 
   async restore(id: string, actor: Actor): Promise<ProblemDetailDto> {
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `UPDATE problem SET deleted_at = NULL, version = version + 1 WHERE id = $1 AND deleted_at IS NOT NULL RETURNING id`,
-        [id],
-      )) as [unknown[], number];
-      if (rows[0].length === 0) throw new AppError('NOT_FOUND', '没有可恢复的问题');
+      if (!(await this.writes.restore(manager, id))) throw new AppError('NOT_FOUND', '没有可恢复的问题');
       await this.audit.record({ action: 'PROBLEM_RESTORED', entityType: 'problem', entityId: id }, manager);
     });
     return this.problems.get(id, actor);
   }
 
   private async assertCategory(categoryId: string, inspectionId: string): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM category WHERE id = $1 AND inspection_id = $2`, [
-      categoryId,
-      inspectionId,
-    ])) as unknown[];
-    if (rows.length === 0)
+    if (!(await this.writes.categoryBelongsTo(categoryId, inspectionId)))
       throw new AppError('VALIDATION_FAILED', '方面不属于该巡视（巡察）', {
         errors: { categoryId: ['不存在或不属于该巡视（巡察）'] },
       });

@@ -1,7 +1,7 @@
 import { IsCalendarDate } from '../../../common/http/validators.js';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 
 export class CreateInspectionDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;

@@ -17,13 +17,8 @@ import {
 } from 'class-validator';
 import { APPROVAL_OUTCOMES, MEASURE_TERMS, type ApprovalOutcome, type MeasureTerm } from '@zhenggai/domain';
 
-export class VersionedDto {
-  @ApiPropertyOptional({ description: 'the version you read; a stale or missing one answers 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
+export { VersionedDto };
 
 export class SubmitMeasureDto extends VersionedDto {
   @ApiProperty({ description: 'completion note (完成情况说明)', maxLength: 2000 })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@zhenggai/domain';
 import { EmailField } from '../../../common/http/email-field.js';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 
 export class NotificationKindChoiceDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind', example: 'measure.urged' })

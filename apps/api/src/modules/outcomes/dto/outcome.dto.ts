@@ -1,7 +1,7 @@
 import { IsCalendarDate } from '../../../common/http/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 
 export const ACCOUNTABILITY_FORMS = [
   '问责',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MEASURE_TERMS, type MeasureTerm } from '@zhenggai/domain';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 
 export const PROBLEM_SOURCES = ['feedback', 'transferred', 'look_back', 'self_found'] as const;
 

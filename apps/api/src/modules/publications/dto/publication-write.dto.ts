@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 import { IsCalendarDate } from '../../../common/http/validators.js';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 import { NoControlCharacters, trim } from './text-rules.js';
 
 export const MAX_NOTICE_TEXT = 200_000;

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '@zhenggai/domain';
 import { EmailField } from '../../../common/http/email-field.js';
-import { VersionedDto } from '../../measures/dto/measure-actions.dto.js';
+import { VersionedDto } from '../../../common/http/versioned.dto.js';
 
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
 

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Min } from 'class-validator';
+
+// The body of a write that must not overwrite a newer version (optimistic locking).
+export class VersionedDto {
+  @ApiPropertyOptional({ description: 'the version you read; a stale or missing one answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
