@@ -1,3 +1,5 @@
+import type { AccessScope } from './auth/access-scope.js';
+
 // A tiny helper for parameterised SQL built from fixed fragments: values always travel as $n parameters.
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -26,4 +28,13 @@ export function doneSql(alias: string): string {
 /** Not soft-deleted. */
 export function liveSql(alias: string): string {
   return `${alias}.deleted_at IS NULL`;
+}
+
+/** Problems the scope can see: all, or those led by or with a live measure assigned to one of its units. */
+export function problemVisibleSql(alias: string, scope: AccessScope, params: SqlParams): string {
+  if (scope.all) return 'TRUE';
+  const units = params.add(scope.unitIds);
+  return `(${alias}.lead_unit_id = ANY(${units}) OR EXISTS (
+    SELECT 1 FROM measure sm JOIN measure_unit smu ON smu.measure_id = sm.id
+    WHERE sm.problem_id = ${alias}.id AND sm.deleted_at IS NULL AND smu.unit_id = ANY(${units})))`;
 }

@@ -12,7 +12,7 @@ import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
 import type { Actor } from '../../common/http/request-context.js';
-import { VersionQueryDto } from '../measures/measures.controller.js';
+import { VersionQueryDto } from '../../common/http/versioned.dto.js';
 import {
   CategoryDto,
   CreateCategoryDto,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
-import { SqlParams } from '../../common/sql.js';
+import { problemVisibleSql, SqlParams } from '../../common/sql.js';
 import type { InspectionEntity } from './inspection.entity.js';
 
 export type InspectionRow = InspectionEntity & { problemCount: number };
@@ -16,15 +16,6 @@ const COLUMNS = `i.id, i.title, i.issuer, i.kind, i.level, i.term, i.issuing_com
   i.contact_phone AS "contactPhone", i.contact_hours AS "contactHours", i.contact_email AS "contactEmail",
   i.contact_address AS "contactAddress", i.yellow_days AS "yellowDays", i.version,
   i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
-
-// Problems the scope can see: all, or those with a measure assigned to one of its units.
-export function problemVisibleSql(alias: string, scope: AccessScope, params: SqlParams): string {
-  if (scope.all) return 'TRUE';
-  const units = params.add(scope.unitIds);
-  return `(${alias}.lead_unit_id = ANY(${units}) OR EXISTS (
-    SELECT 1 FROM measure sm JOIN measure_unit smu ON smu.measure_id = sm.id
-    WHERE sm.problem_id = ${alias}.id AND sm.deleted_at IS NULL AND smu.unit_id = ANY(${units})))`;
-}
 
 @Injectable()
 export class InspectionsRepository {

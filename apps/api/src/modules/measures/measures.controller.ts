@@ -7,9 +7,6 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
@@ -33,16 +30,8 @@ import { MeasureEditingService } from './measure-editing.service.js';
 import { MeasureUrgingService } from './measure-urging.service.js';
 import { MeasureWorkflowService } from './measure-workflow.service.js';
 import { UrgeMeasureDto, UrgeMeasuresDto, UrgeResultDto } from './dto/urge.dto.js';
+import { VersionQueryDto } from '../../common/http/versioned.dto.js';
 import { MeasuresService } from './measures.service.js';
-
-export class VersionQueryDto {
-  @ApiPropertyOptional({ description: 'the version you read' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
 
 @ApiTags('measures')
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'outside your units, or gone' })

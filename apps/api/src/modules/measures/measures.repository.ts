@@ -6,8 +6,6 @@ import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
 import { assignedToSql, doneSql, SqlParams } from '../../common/sql.js';
 
-/** @deprecated import it from common/sql.ts */
-export { assignedToSql } from '../../common/sql.js';
 import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
 import { measureExcerpt, measureLink, type MeasureNotice } from './measure-ledger.js';

@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Light, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
-import { SqlParams } from '../../common/sql.js';
-import { problemVisibleSql } from '../inspections/inspections.repository.js';
-import { assignedToSql } from '../measures/measures.repository.js';
+import { assignedToSql, problemVisibleSql, SqlParams } from '../../common/sql.js';
 
 export interface ProblemRow {
   id: string;

@@ -1,8 +1,7 @@
 // The SQL of the inspection statistics, as pure builders: the repository runs them, and the benchmark's raw baseline
 // (bench/baseline-worker.mjs) imports the same builders from the built API so both sides answer with the same SQL.
 import type { AccessScope } from '../../common/auth/access-scope.js';
-import { assignedToSql, DONE_STATUSES_SQL, doneSql, SqlParams } from '../../common/sql.js';
-import { problemVisibleSql } from '../inspections/inspections.repository.js';
+import { assignedToSql, DONE_STATUSES_SQL, doneSql, problemVisibleSql, SqlParams } from '../../common/sql.js';
 
 export interface SqlStatement {
   text: string;

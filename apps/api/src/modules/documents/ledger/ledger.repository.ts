@@ -4,8 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Light, MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../../common/auth/access-scope.js';
 import { likePattern } from '../../../common/http/pagination.js';
-import { assignedToSql, doneSql, SqlParams } from '../../../common/sql.js';
-import { problemVisibleSql } from '../../inspections/inspections.repository.js';
+import { assignedToSql, doneSql, problemVisibleSql, SqlParams } from '../../../common/sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../../common/auth/access-scope.js';
-import { assignedToSql, SqlParams } from '../../../common/sql.js';
-import { problemVisibleSql } from '../../inspections/inspections.repository.js';
+import { assignedToSql, problemVisibleSql, SqlParams } from '../../../common/sql.js';
 
 export interface InspectionDocRow {
   id: string;
