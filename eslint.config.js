@@ -2,6 +2,23 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import walls from './eslint-rules/walls.js';
+
+// SQL belongs in a module's repository (*.repository.ts), never in a service.
+const NO_SQL_IN_SERVICES = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder)$/]',
+    message: 'SQL belongs in the module’s repository (*.repository.ts), not in a service',
+  },
+  {
+    selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT INTO|DELETE FROM|UPDATE\\s+\\w+\\s+SET)\\b/]',
+    message: 'SQL belongs in the module’s repository (*.repository.ts), not in a service',
+  },
+  {
+    selector: 'Literal[value=/\\b(SELECT|INSERT INTO|DELETE FROM|UPDATE\\s+\\w+\\s+SET)\\b/]',
+    message: 'SQL belongs in the module’s repository (*.repository.ts), not in a service',
+  },
+];
 
 export default tseslint.config(
   {
@@ -42,6 +59,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // the walls (docs/architecture.md): an API module is reached only through its index.ts
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { walls },
+    rules: { 'walls/api-module-boundaries': 'error' },
+  },
+  {
+    files: ['apps/api/src/**/*.service.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_SQL_IN_SERVICES] },
+  },
+  {
+    // a web feature never imports another one (bulletproof-react): app/routes compose them
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { walls },
+    rules: { 'walls/web-feature-boundaries': 'error' },
   },
   {
     // the parser cleans control characters and odd spaces out of pasted text, and its tests contain them on purpose

@@ -10,7 +10,7 @@ import { createDatabase, dropDatabase, freePort, startEmbedded, withDatabase } f
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const TIERS = ['bundle', 'domain', 'notice-parser', 'api', 'web', 'browser'];
+const TIERS = ['lint', 'bundle', 'domain', 'notice-parser', 'api', 'web', 'browser'];
 const ALIASES = { e2e: 'browser', budget: 'bundle', parser: 'notice-parser' };
 function selectedTiers(argv) {
   const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
@@ -121,6 +121,12 @@ if (only.has('browser')) ensureBrowser();
 // the browser tier serves the build, and the bundle budget reads it; the other tiers test the sources
 if (only.has('browser') || only.has('bundle')) {
   if (run('node', ['scripts/build.mjs', '--if-stale']) !== 0) process.exit(1);
+}
+if (only.has('lint')) {
+  // ESLint over the tree, and the walls' check on planted violations (scripts/lint.mjs)
+  const startedAt = performance.now();
+  const out = path.join(results, 'lint.json');
+  record('lint', run('node', ['scripts/lint.mjs', '--json', out]), readJson(out), startedAt);
 }
 if (only.has('bundle')) {
   // the login route's JavaScript budget (docs/performance.md), checked on the build the browser tier serves

@@ -9,8 +9,7 @@ import { pageWindow } from '../../common/http/pagination.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { InspectionDocRow } from '../documents/word/documents.repository.js';
-import { DocumentsService } from '../documents/word/documents.service.js';
+import { DocumentsService, type InspectionDocRow } from '../documents/word/documents.service.js';
 import type {
   CreatePublicationDto,
   FeedbackQueryDto,

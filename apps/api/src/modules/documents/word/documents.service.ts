@@ -27,6 +27,8 @@ export interface RenderedFile {
 
 const ALL: AccessScope = { all: true };
 
+export type { InspectionDocRow } from './documents.repository.js';
+
 // The Word documents (and the notice as text): built from live data in the request, audited, never stored.
 @Injectable()
 export class DocumentsService {

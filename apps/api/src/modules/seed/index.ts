@@ -1,0 +1,4 @@
+// The public API of the seed module — the demo dataset.
+// Other modules import only these files (directly or through this index); everything else in the folder is
+// internal. eslint-rules/walls.js enforces it: add a line here only for what another module must reach.
+export * from './demo-seed.js';
