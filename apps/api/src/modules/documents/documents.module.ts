@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { InspectionsModule } from '../inspections/inspections.module.js';
 import { MeasuresModule } from '../measures/measures.module.js';
+import { ProblemsModule } from '../problems/problems.module.js';
 import { DocumentsController } from './documents.controller.js';
 import { LedgerExportService } from './ledger/ledger-export.service.js';
 import { LedgerImportService } from './ledger/ledger-import.service.js';
@@ -14,7 +16,7 @@ import { DocumentsService } from './word/documents.service.js';
 // Documents in and out: the notice import (preview, commit), the 整改台账 workbook (export, import) and the
 // GB/T 9704 Word documents (report, notice, sign-off sheet).
 @Module({
-  imports: [MeasuresModule],
+  imports: [InspectionsModule, ProblemsModule, MeasuresModule],
   controllers: [NoticeImportController, DocumentsController],
   providers: [
     NoticeImportService,

@@ -118,4 +118,20 @@ export class InspectionsWriteRepository {
     ])) as Array<{ inspectionId: string }>;
     return row?.inspectionId ?? null;
   }
+
+  /** Inserts the categories; returns their ids by seq. */
+  async insertCategories(
+    manager: EntityManager,
+    inspectionId: string,
+    categories: Array<{ seq: number; label: string | null; title: string }>,
+  ): Promise<Map<number, string>> {
+    if (categories.length === 0) return new Map();
+    const rows = (await manager.query(
+      `INSERT INTO category (inspection_id, seq, label, title)
+       SELECT $1, c.seq, c.label, c.title FROM unnest($2::int[], $3::varchar[], $4::varchar[]) AS c(seq, label, title)
+       RETURNING id, seq`,
+      [inspectionId, categories.map((c) => c.seq), categories.map((c) => c.label), categories.map((c) => c.title)],
+    )) as Array<{ id: string; seq: number }>;
+    return new Map(rows.map((row) => [row.seq, row.id]));
+  }
 }

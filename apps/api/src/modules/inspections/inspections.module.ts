@@ -8,6 +8,6 @@ import { InspectionsService } from './inspections.service.js';
 @Module({
   controllers: [InspectionsController],
   providers: [InspectionsService, InspectionsWriteService, InspectionsRepository, InspectionsWriteRepository],
-  exports: [InspectionsService],
+  exports: [InspectionsService, InspectionsWriteRepository],
 })
 export class InspectionsModule {}

@@ -18,7 +18,17 @@ export interface NewProblem {
   remarks: string | null;
 }
 
-// All SQL of the problems' writes (the reads are in ProblemsRepository).
+/** A problem as an import brings it: its place (seq, parent), text and category by number. */
+export interface ImportedProblem {
+  seq: number;
+  label: string;
+  title: string;
+  overview: string | null;
+  categorySeq: number | null;
+  parentSeq: number | null;
+}
+
+// All SQL of the problems' writes (the reads are in ProblemsRepository); importers write problems through it too.
 @Injectable()
 export class ProblemsWriteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -95,5 +105,40 @@ export class ProblemsWriteRepository {
       inspectionId,
     ])) as unknown[];
     return rows.length > 0;
+  }
+
+  /** Inserts the problems (status 未完成), then links sub-problems to their parents; returns ids by seq. */
+  async insertProblems(
+    manager: EntityManager,
+    inspectionId: string,
+    problems: ImportedProblem[],
+    categoryIds: Map<number, string>,
+    leadUnitId: string | null,
+  ): Promise<Map<number, string>> {
+    if (problems.length === 0) return new Map();
+    const rows = (await manager.query(
+      `INSERT INTO problem (inspection_id, seq, label, title, overview, category_id, status, lead_unit_id)
+       SELECT $1, p.seq, p.label, p.title, p.overview, p.category_id, 'in_progress', $7
+       FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::text[], $6::uuid[]) AS p(seq, label, title, overview, category_id)
+       RETURNING id, seq`,
+      [
+        inspectionId,
+        problems.map((p) => p.seq),
+        problems.map((p) => p.label),
+        problems.map((p) => p.title),
+        problems.map((p) => p.overview),
+        problems.map((p) => (p.categorySeq ? (categoryIds.get(p.categorySeq) ?? null) : null)),
+        leadUnitId,
+      ],
+    )) as Array<{ id: string; seq: number }>;
+    const ids = new Map(rows.map((row) => [row.seq, row.id]));
+    const children = problems.filter((p) => p.parentSeq !== null);
+    if (children.length > 0) {
+      await manager.query(
+        `UPDATE problem p SET parent_id = l.parent_id FROM unnest($1::uuid[], $2::uuid[]) AS l(id, parent_id) WHERE p.id = l.id`,
+        [children.map((p) => ids.get(p.seq)), children.map((p) => ids.get(p.parentSeq!))],
+      );
+    }
+    return ids;
   }
 }

@@ -10,6 +10,6 @@ import { ProblemsService } from './problems.service.js';
   imports: [MeasuresModule],
   controllers: [ProblemsController],
   providers: [ProblemsService, ProblemsWriteService, ProblemsRepository, ProblemsWriteRepository],
-  exports: [ProblemsService],
+  exports: [ProblemsService, ProblemsWriteRepository],
 })
 export class ProblemsModule {}

@@ -25,15 +25,6 @@ export interface NewInspection {
   sourceText: string | null;
 }
 
-export interface NewProblem {
-  seq: number;
-  label: string;
-  title: string;
-  overview: string | null;
-  categorySeq: number | null;
-  parentSeq: number | null;
-}
-
 export interface NewMeasure {
   problemSeq: number;
   seq: number;
@@ -66,89 +57,6 @@ export class NoticeImportRepository {
       unitId,
     ])) as unknown[];
     return rows.length > 0;
-  }
-
-  async insertInspection(manager: EntityManager, inspection: NewInspection): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO inspection (title, issuer, kind, level, term, issuing_committee, round, inspection_group, inspection_type, target,
-         on_site_from, on_site_to, feedback_date, published_at, publicity_from, publicity_to, contact_phone, contact_hours,
-         contact_email, source_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
-      [
-        inspection.title,
-        inspection.issuer,
-        inspection.kind,
-        inspection.level,
-        inspection.term,
-        inspection.issuingCommittee,
-        inspection.round,
-        inspection.group,
-        inspection.inspectionType,
-        inspection.target,
-        inspection.onSiteFrom,
-        inspection.onSiteTo,
-        inspection.feedbackDate,
-        inspection.publishedAt,
-        inspection.publicityFrom,
-        inspection.publicityTo,
-        inspection.contactPhone,
-        inspection.contactHours,
-        inspection.contactEmail,
-        inspection.sourceText,
-      ],
-    )) as Array<{ id: string }>;
-    return row.id;
-  }
-
-  /** Inserts the categories; returns their ids by seq. */
-  async insertCategories(
-    manager: EntityManager,
-    inspectionId: string,
-    categories: Array<{ seq: number; label: string | null; title: string }>,
-  ): Promise<Map<number, string>> {
-    if (categories.length === 0) return new Map();
-    const rows = (await manager.query(
-      `INSERT INTO category (inspection_id, seq, label, title)
-       SELECT $1, c.seq, c.label, c.title FROM unnest($2::int[], $3::varchar[], $4::varchar[]) AS c(seq, label, title)
-       RETURNING id, seq`,
-      [inspectionId, categories.map((c) => c.seq), categories.map((c) => c.label), categories.map((c) => c.title)],
-    )) as Array<{ id: string; seq: number }>;
-    return new Map(rows.map((row) => [row.seq, row.id]));
-  }
-
-  /** Inserts the problems (status 未完成), then links sub-problems to their parents; returns ids by seq. */
-  async insertProblems(
-    manager: EntityManager,
-    inspectionId: string,
-    problems: NewProblem[],
-    categoryIds: Map<number, string>,
-    leadUnitId: string | null,
-  ): Promise<Map<number, string>> {
-    if (problems.length === 0) return new Map();
-    const rows = (await manager.query(
-      `INSERT INTO problem (inspection_id, seq, label, title, overview, category_id, status, lead_unit_id)
-       SELECT $1, p.seq, p.label, p.title, p.overview, p.category_id, 'in_progress', $7
-       FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::text[], $6::uuid[]) AS p(seq, label, title, overview, category_id)
-       RETURNING id, seq`,
-      [
-        inspectionId,
-        problems.map((p) => p.seq),
-        problems.map((p) => p.label),
-        problems.map((p) => p.title),
-        problems.map((p) => p.overview),
-        problems.map((p) => (p.categorySeq ? (categoryIds.get(p.categorySeq) ?? null) : null)),
-        leadUnitId,
-      ],
-    )) as Array<{ id: string; seq: number }>;
-    const ids = new Map(rows.map((row) => [row.seq, row.id]));
-    const children = problems.filter((p) => p.parentSeq !== null);
-    if (children.length > 0) {
-      await manager.query(
-        `UPDATE problem p SET parent_id = l.parent_id FROM unnest($1::uuid[], $2::uuid[]) AS l(id, parent_id) WHERE p.id = l.id`,
-        [children.map((p) => ids.get(p.seq)), children.map((p) => ids.get(p.parentSeq!))],
-      );
-    }
-    return ids;
   }
 
   async insertOutcomes(

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { AppError, type FieldErrors } from '../../../common/errors/app-error.js';
 import type { Actor } from '../../../common/http/request-context.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { InspectionsWriteRepository } from '../../inspections/inspections-write.repository.js';
 import { MeasureWritesRepository } from '../../measures/measure-writes.repository.js';
+import { ProblemsWriteRepository } from '../../problems/problems-write.repository.js';
 import {
   MAX_MEASURES,
   MAX_SOURCE_TEXT,
@@ -40,6 +42,8 @@ export class NoticeImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: NoticeImportRepository,
+    private readonly inspections: InspectionsWriteRepository,
+    private readonly problems: ProblemsWriteRepository,
     private readonly writes: MeasureWritesRepository,
     private readonly audit: AuditService,
   ) {}
@@ -135,9 +139,9 @@ export class NoticeImportService {
     const leadUnitId = dto.defaultLeadUnitId ?? null;
 
     return this.dataSource.transaction(async (manager) => {
-      const inspectionId = await this.repository.insertInspection(manager, inspection);
-      const categoryIds = await this.repository.insertCategories(manager, inspectionId, dto.categories);
-      const problemIds = await this.repository.insertProblems(manager, inspectionId, problems, categoryIds, leadUnitId);
+      const inspectionId = await this.inspections.insertInspection(manager, inspectionColumns(inspection));
+      const categoryIds = await this.inspections.insertCategories(manager, inspectionId, dto.categories);
+      const problemIds = await this.problems.insertProblems(manager, inspectionId, problems, categoryIds, leadUnitId);
       const measureCount = await this.writes.insertImported(
         manager,
         inspectionId,
@@ -220,4 +224,30 @@ function defaultTitle(dto: CommitNoticeDto): string {
   const kind = meta.kind === 'xuncha' ? '巡察' : '巡视';
   const round = meta.round ? `第${meta.round}轮` : '';
   return `${meta.issuer ?? ''}${meta.term ?? ''}${meta.issuingCommittee ?? ''}${round}${kind}整改`.slice(0, 200);
+}
+
+/** The inspection's columns as the notice gives them. */
+function inspectionColumns(inspection: NewInspection): Record<string, unknown> {
+  return {
+    title: inspection.title,
+    issuer: inspection.issuer,
+    kind: inspection.kind,
+    level: inspection.level,
+    term: inspection.term,
+    issuing_committee: inspection.issuingCommittee,
+    round: inspection.round,
+    inspection_group: inspection.group,
+    inspection_type: inspection.inspectionType,
+    target: inspection.target,
+    on_site_from: inspection.onSiteFrom,
+    on_site_to: inspection.onSiteTo,
+    feedback_date: inspection.feedbackDate,
+    published_at: inspection.publishedAt,
+    publicity_from: inspection.publicityFrom,
+    publicity_to: inspection.publicityTo,
+    contact_phone: inspection.contactPhone,
+    contact_hours: inspection.contactHours,
+    contact_email: inspection.contactEmail,
+    source_text: inspection.sourceText,
+  };
 }
