@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SqlParams } from '../../common/sql.js';
@@ -133,5 +134,15 @@ export class InspectionsWriteRepository {
       [inspectionId, categories.map((c) => c.seq), categories.map((c) => c.label), categories.map((c) => c.title)],
     )) as Array<{ id: string; seq: number }>;
     return new Map(rows.map((row) => [row.seq, row.id]));
+  }
+
+  /** `UPDATE inspection … WHERE version = $v`: the new row, or null when the version is stale. */
+  updateInspectionIfVersion(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    columns: ColumnValues,
+  ): Promise<Record<string, unknown> | null> {
+    return updateIfVersion(manager, 'inspection', id, version, columns);
   }
 }

@@ -4,12 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import {
-  StaleVersionError,
-  requireVersion,
-  updateIfVersion,
-  withConflictState,
-} from '../../common/versioned-update.js';
+import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import type {
   CategoryDto,
@@ -117,9 +112,8 @@ export class InspectionsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const updated = await updateIfVersion(
+          const updated = await this.writes.updateInspectionIfVersion(
             manager,
-            'inspection',
             id,
             version,
             Object.fromEntries(fields.map((f) => [COLUMNS[f], values[f]])),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -140,5 +141,10 @@ export class ProblemsWriteRepository {
       );
     }
     return ids;
+  }
+
+  /** `UPDATE problem … WHERE version = $v`: false when the version is stale. */
+  async updateIfVersion(manager: EntityManager, id: string, version: number, columns: ColumnValues): Promise<boolean> {
+    return (await updateIfVersion(manager, 'problem', id, version, columns)) !== null;
   }
 }

@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
-import {
-  StaleVersionError,
-  requireVersion,
-  updateIfVersion,
-  withConflictState,
-} from '../../common/versioned-update.js';
+import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ProblemDetailDto } from './dto/problem.dto.js';
 import type { CreateProblemDto, UpdateProblemDto } from './dto/problem-write.dto.js';
@@ -80,9 +75,8 @@ export class ProblemsWriteService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const updated = await updateIfVersion(
+          const updated = await this.writes.updateIfVersion(
             manager,
-            'problem',
             id,
             version,
             Object.fromEntries(fields.map((f) => [COLUMNS[f], dto[f]])),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PersonDto, UnitDto } from './dto/unit.dto.js';
@@ -93,5 +94,16 @@ export class UnitsRepository {
 
   async softDeletePerson(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE person SET deleted_at = now(), version = version + 1 WHERE id = $1`, [id]);
+  }
+
+  /** `UPDATE unit|person … WHERE version = $v`: false when the version is stale. */
+  async updateIfVersion(
+    manager: EntityManager,
+    table: 'unit' | 'person',
+    id: string,
+    version: number,
+    columns: ColumnValues,
+  ): Promise<boolean> {
+    return (await updateIfVersion(manager, table, id, version, columns)) !== null;
   }
 }

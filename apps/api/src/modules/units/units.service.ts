@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
-import {
-  StaleVersionError,
-  requireVersion,
-  updateIfVersion,
-  withConflictState,
-} from '../../common/versioned-update.js';
+import { StaleVersionError, requireVersion, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import type {
   CreatePersonDto,
@@ -97,7 +92,7 @@ export class UnitsService {
       () =>
         this.dataSource.transaction(async (manager) => {
           await this.assertParent(manager, id, dto.parentId);
-          if (!(await updateIfVersion(manager, 'unit', id, version, columns))) throw new StaleVersionError();
+          if (!(await this.units.updateIfVersion(manager, 'unit', id, version, columns))) throw new StaleVersionError();
           await this.audit.record(
             { action: 'UNIT_UPDATED', entityType: 'unit', entityId: id, before: { ...before }, after: columns },
             manager,
@@ -158,7 +153,8 @@ export class UnitsService {
     await withConflictState(
       () =>
         this.dataSource.transaction(async (manager) => {
-          if (!(await updateIfVersion(manager, 'person', id, version, columns))) throw new StaleVersionError();
+          if (!(await this.units.updateIfVersion(manager, 'person', id, version, columns)))
+            throw new StaleVersionError();
           await this.audit.record(
             { action: 'PERSON_UPDATED', entityType: 'person', entityId: id, before: { ...before }, after: columns },
             manager,
