@@ -7,6 +7,7 @@ import { Notifications1796612894124 } from './1796612894124-Notifications.js';
 import { MailChannel1796617818443 } from './1796617818443-MailChannel.js';
 import { NotificationPreferences1796618199101 } from './1796618199101-NotificationPreferences.js';
 import { Webhooks1796618449586 } from './1796618449586-Webhooks.js';
+import { ReminderPolicy1796622307704 } from './1796622307704-ReminderPolicy.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   MailChannel1796617818443,
   NotificationPreferences1796618199101,
   Webhooks1796618449586,
+  ReminderPolicy1796622307704,
 ];

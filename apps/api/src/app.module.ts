@@ -26,6 +26,7 @@ import { StatisticsModule } from './modules/statistics/statistics.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { PublicationsModule } from './modules/publications/publications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
@@ -100,6 +101,7 @@ export class AppModule {
         DocumentsModule,
         PublicationsModule,
         WebhooksModule,
+        RemindersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

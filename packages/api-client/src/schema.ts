@@ -1529,6 +1529,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/reminder-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReminderPolicy'];
+    put: operations['updateReminderPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3499,6 +3515,56 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    /** @enum {string} */
+    EscalationTarget: 'unit' | 'unit_leader' | 'task_force' | 'supervisor';
+    EscalationStepDto: {
+      /** @description days after the deadline (0: the day it becomes overdue) */
+      afterOverdueDays: number;
+      notify: components['schemas']['EscalationTarget'];
+    };
+    /** @enum {string} */
+    ReminderChannel: 'in_app' | 'email' | 'webhook';
+    ReminderPolicyDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      /**
+       * @description reminders this many days before a deadline
+       * @example [
+       *       7,
+       *       3,
+       *       1
+       *     ]
+       */
+      dueSoonDays: number[];
+      escalation: components['schemas']['EscalationStepDto'][];
+      channels: components['schemas']['ReminderChannel'][];
+      /** @description true: no policy saved, the default applies */
+      isDefault: boolean;
+      /**
+       * @description in Chinese
+       * @example 到期前 7、3、1 天提醒责任单位；逾期当天提醒责任单位全部账号……
+       */
+      text: string;
+      updatedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description send it back with a change (the default is version 1) */
+      version: number;
+    };
+    UpdateReminderPolicyDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * @example [
+       *       7,
+       *       3,
+       *       1
+       *     ]
+       */
+      dueSoonDays: number[];
+      escalation: components['schemas']['EscalationStepDto'][];
+      channels: components['schemas']['ReminderChannel'][];
     };
   };
   responses: never;
@@ -7654,6 +7720,76 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReminderPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderPolicyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateReminderPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReminderPolicyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderPolicyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };

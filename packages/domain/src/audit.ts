@@ -62,6 +62,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   JOB_RUN_REQUESTED: '立即运行后台任务',
   MAIL_TEST_REQUESTED: '发送测试邮件',
   NOTIFICATION_SETTINGS_UPDATED: '修改通知设置',
+  REMINDER_POLICY_UPDATED: '修改催办提醒规则',
   PROBLEM_STATUS_DERIVED: '问题状态更新',
   PROBLEM_UPDATED: '修改问题',
   PROGRESS_REPORTED: '报送整改进展',

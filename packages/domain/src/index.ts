@@ -7,3 +7,4 @@ export * from './inspection.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './webhooks.js';
+export * from './reminders.js';

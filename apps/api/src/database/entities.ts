@@ -25,6 +25,7 @@ import { UnitEntity } from '../modules/units/unit.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity.js';
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
+import { ReminderPolicyEntity } from '../modules/reminders/reminder-policy.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity, WebhookMessageEntity } from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
@@ -56,6 +57,7 @@ export const entities = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   WebhookEntity,
+  ReminderPolicyEntity,
   WebhookMessageEntity,
   WebhookDeliveryEntity,
 ];

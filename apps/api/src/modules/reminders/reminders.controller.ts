@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
+import { IdPipe } from '../../common/http/id.pipe.js';
+import type { Actor } from '../../common/http/request-context.js';
+import { ReminderPolicyDto, UpdateReminderPolicyDto } from './dto/reminder-policy.dto.js';
+import { RemindersService } from './reminders.service.js';
+
+@ApiTags('reminders')
+@ApiNotFoundResponse({ type: ErrorBodyDto })
+@Controller('inspections/:id/reminder-policy')
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Roles(...READERS)
+  @Get()
+  @ApiOkResponse({ type: ReminderPolicyDto })
+  getReminderPolicy(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<ReminderPolicyDto> {
+    return this.reminders.policy(id, actor);
+  }
+
+  @Roles('task_force_officer')
+  @Put()
+  @ApiOkResponse({ type: ReminderPolicyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto })
+  updateReminderPolicy(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UpdateReminderPolicyDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReminderPolicyDto> {
+    return this.reminders.update(id, dto, actor);
+  }
+}
