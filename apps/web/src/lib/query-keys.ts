@@ -20,6 +20,7 @@ export const queryKeys = {
   webhooks: ['webhooks'] as const,
   notifications: ['notifications'] as const,
   notificationChannels: ['notification-channels'] as const,
+  reminderPolicy: (inspectionId: string) => ['reminder-policy', inspectionId] as const,
   publications: ['publications'] as const,
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
   publication: (id: string) => ['publications', 'detail', id] as const,

@@ -1,17 +1,37 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Schemas } from '@zhenggai/api-client';
 import { describe, expect, it } from 'vitest';
 import { inspection, page, sessionUser } from '@/testing/data-generators';
-import { json, sentRequests, stubApi } from '@/testing/fake-api';
+import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
 import { renderApp, sentBodies, typeDate } from '@/testing/test-utils';
 
 const demo = inspection({ contactPhone: '027-84891234', yellowDays: 7, version: 4 });
 const patchPath = `/api/inspections/${demo.id}`;
+const policyPath = `/api/inspections/${demo.id}/reminder-policy`;
+
+const defaultPolicy: Schemas['ReminderPolicyDto'] = {
+  inspectionId: demo.id,
+  dueSoonDays: [7, 3, 1],
+  escalation: [
+    { afterOverdueDays: 0, notify: 'unit' },
+    { afterOverdueDays: 3, notify: 'unit_leader' },
+    { afterOverdueDays: 7, notify: 'task_force' },
+    { afterOverdueDays: 14, notify: 'supervisor' },
+  ],
+  channels: ['in_app', 'email', 'webhook'],
+  isDefault: true,
+  text: '到期前 7、3、1 天提醒责任单位；逾期当天提醒责任单位全部账号，逾期 3 天提醒责任单位负责人，逾期 7 天提醒整改专班，逾期 14 天提醒监督人员。',
+  updatedBy: null,
+  updatedAt: null,
+  version: 1,
+};
 
 async function openSettings(overrides: Parameters<typeof stubApi>[0] = {}) {
   const fetchMock = stubApi({
     'GET /api/auth/me': json(sessionUser()),
     'GET /api/inspections': json(page([demo])),
+    'GET /api/inspections/:id/reminder-policy': json(defaultPolicy),
     ...overrides,
   });
   const view = renderApp('/settings/inspection');
@@ -113,5 +133,71 @@ describe('轮次设置', () => {
     });
     renderApp('/settings/inspection');
     expect(await screen.findByText('无权查看轮次设置')).toBeInTheDocument();
+  });
+
+  describe('催办提醒规则', () => {
+    it('shows the default rule in words, refuses an unordered ladder, and saves the edited rule with its version', async () => {
+      const { fetchMock } = await openSettings({
+        'PUT /api/inspections/:id/reminder-policy': json({ ...defaultPolicy, isDefault: false, version: 2 }),
+      });
+      const user = userEvent.setup();
+      const card = (await screen.findByRole('form', { name: '催办提醒规则' })).closest('.ant-card') as HTMLElement;
+      expect(within(card).getByText('默认规则')).toBeInTheDocument();
+      expect(within(card).getByText(defaultPolicy.text)).toBeInTheDocument();
+      expect(within(card).getByRole('checkbox', { name: '系统内通知' })).toBeDisabled();
+
+      // the second step's days below the first's: refused before sending, with the domain's message
+      const second = within(card).getByRole('spinbutton', { name: '第 2 级逾期天数' });
+      await user.clear(second);
+      await user.click(within(card).getByRole('button', { name: /保存规则/ }));
+      await user.clear(second);
+      await user.type(second, '0');
+      await user.click(within(card).getByRole('button', { name: /保存规则/ }));
+      expect(await within(card).findByText(/逾期升级须按逾期天数从少到多排列/)).toBeInTheDocument();
+      expect(sentRequests(fetchMock).some((request) => request.method === 'PUT')).toBe(false);
+
+      await user.clear(second);
+      await user.type(second, '5');
+      await user.click(within(card).getByRole('button', { name: '删除第 4 级' }));
+      await user.click(within(card).getByRole('checkbox', { name: '邮件' }));
+      // the sentence follows the form as it is edited
+      expect(
+        within(card).getByText(
+          '到期前 7、3、1 天提醒责任单位；逾期当天提醒责任单位全部账号，逾期 5 天提醒责任单位负责人，逾期 7 天提醒整改专班。',
+        ),
+      ).toBeInTheDocument();
+      await user.click(within(card).getByRole('button', { name: /保存规则/ }));
+      await waitFor(async () =>
+        expect(await sentBodies(sentRequests(fetchMock), 'PUT', policyPath)).toEqual([
+          {
+            version: 1,
+            dueSoonDays: [7, 3, 1],
+            escalation: [
+              { afterOverdueDays: 0, notify: 'unit' },
+              { afterOverdueDays: 5, notify: 'unit_leader' },
+              { afterOverdueDays: 7, notify: 'task_force' },
+            ],
+            channels: ['in_app', 'webhook'],
+          },
+        ]),
+      );
+      expect(await screen.findByText('催办提醒规则已保存')).toBeInTheDocument();
+    }, 60_000);
+
+    it('reloads the rule after another officer saved first', async () => {
+      let gets = 0;
+      await openSettings({
+        'GET /api/inspections/:id/reminder-policy': () => {
+          gets += 1;
+          return json({ ...defaultPolicy, version: gets });
+        },
+        'PUT /api/inspections/:id/reminder-policy': apiError(409, 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试'),
+      });
+      const user = userEvent.setup();
+      const form = await screen.findByRole('form', { name: '催办提醒规则' });
+      await user.click(within(form).getByRole('button', { name: /保存规则/ }));
+      expect(await screen.findByText('规则已被其他人修改，已载入最新规则，请确认后再保存')).toBeInTheDocument();
+      await waitFor(() => expect(gets).toBe(2));
+    });
   });
 });

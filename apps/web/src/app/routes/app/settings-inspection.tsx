@@ -2,9 +2,13 @@ import { Tag } from 'antd';
 import { NoAccess } from '@/components/errors/no-access';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { InspectionSettingsForm } from '@/features/inspections/components/inspection-settings-form';
+import { ReminderPolicyForm } from '@/features/reminders/components/reminder-policy-form';
 import { isOfficer, isSupervisor, useSessionUser } from '@/lib/auth';
 
-/** 轮次设置: periods, the yellow-light days and the public contact of an inspection (officers edit, supervisors read). */
+/**
+ * 轮次设置: periods, the yellow-light days and the public contact of an inspection, and its 催办提醒规则 (officers edit,
+ * supervisors read).
+ */
 export function SettingsInspectionRoute() {
   const { data: user } = useSessionUser();
   if (!user) return null;
@@ -19,7 +23,12 @@ export function SettingsInspectionRoute() {
         tag={officer ? null : <Tag color="default">只读</Tag>}
         emptyText="暂无巡视巡察轮次，请先导入整改通报"
       >
-        {(inspection) => <InspectionSettingsForm inspection={inspection} readOnly={!officer} />}
+        {(inspection) => (
+          <>
+            <InspectionSettingsForm inspection={inspection} readOnly={!officer} />
+            <ReminderPolicyForm key={inspection.id} inspectionId={inspection.id} readOnly={!officer} />
+          </>
+        )}
       </InspectionPage>
     </>
   );
