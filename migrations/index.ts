@@ -8,6 +8,7 @@ import { MailChannel1796617818443 } from './1796617818443-MailChannel.js';
 import { NotificationPreferences1796618199101 } from './1796618199101-NotificationPreferences.js';
 import { Webhooks1796618449586 } from './1796618449586-Webhooks.js';
 import { ReminderPolicy1796622307704 } from './1796622307704-ReminderPolicy.js';
+import { ReminderSent1796622649231 } from './1796622649231-ReminderSent.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -21,4 +22,5 @@ export const migrations: Function[] = [
   NotificationPreferences1796618199101,
   Webhooks1796618449586,
   ReminderPolicy1796622307704,
+  ReminderSent1796622649231,
 ];

@@ -1529,6 +1529,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/jobs/reminders/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['runReminderSweep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inspections/{id}/reminder-policy': {
     parameters: {
       query?: never;
@@ -1671,7 +1687,9 @@ export interface components {
       | 'measure.reopened'
       | 'extension.requested'
       | 'extension.approved'
-      | 'extension.refused';
+      | 'extension.refused'
+      | 'measure.due_soon'
+      | 'measure.overdue';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -3515,6 +3533,13 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    QueuedSweepDto: {
+      /**
+       * Format: uuid
+       * @description the queued run of the sweep (系统管理 › 后台任务 shows its result)
+       */
+      id: string;
     };
     /** @enum {string} */
     EscalationTarget: 'unit' | 'unit_leader' | 'task_force' | 'supervisor';
@@ -7720,6 +7745,42 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  runReminderSweep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedSweepDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JOB_ALREADY_QUEUED */
+      409: {
         headers: {
           [name: string]: unknown;
         };

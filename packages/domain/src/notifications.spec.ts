@@ -16,7 +16,12 @@ describe('notification kinds', () => {
   it('lists for each role only the kinds it can receive', () => {
     expect(notificationKindsFor(['unit_leader'])).toContain('measure.urged');
     expect(notificationKindsFor(['unit_leader'])).not.toContain('measure.submitted');
-    expect(notificationKindsFor(['task_force_officer'])).toEqual(['measure.submitted', 'extension.requested']);
+    expect(notificationKindsFor(['task_force_officer'])).toEqual([
+      'measure.submitted',
+      'extension.requested',
+      'measure.overdue',
+    ]);
+    expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);
     expect(notificationKindsFor(['task_force_officer', 'unit_staff'])).toHaveLength(NOTIFICATION_KINDS.length);
   });

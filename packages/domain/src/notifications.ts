@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'extension.requested',
   'extension.approved',
   'extension.refused',
+  'measure.due_soon',
+  'measure.overdue',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -22,6 +24,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'extension.requested': '待审批的延期申请',
   'extension.approved': '延期申请获批',
   'extension.refused': '延期申请未获批',
+  'measure.due_soon': '措施即将到期提醒',
+  'measure.overdue': '逾期提醒与升级督办',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -29,21 +33,28 @@ export function notificationKindLabel(kind: string): string {
   return (NOTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
-/** Who receives a kind: the task force (officers) or the accounts of a measure's units. */
-export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, 'officer' | 'unit'> = {
-  'measure.urged': 'unit',
-  'measure.submitted': 'officer',
-  'measure.approved': 'unit',
-  'measure.returned': 'unit',
-  'measure.reopened': 'unit',
-  'extension.requested': 'officer',
-  'extension.approved': 'unit',
-  'extension.refused': 'unit',
+type Audience = 'officer' | 'unit' | 'supervisor';
+
+/** Who receives a kind: the task force (officers), the accounts of a measure's units, the supervisors. */
+export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audience[]> = {
+  'measure.urged': ['unit'],
+  'measure.submitted': ['officer'],
+  'measure.approved': ['unit'],
+  'measure.returned': ['unit'],
+  'measure.reopened': ['unit'],
+  'extension.requested': ['officer'],
+  'extension.approved': ['unit'],
+  'extension.refused': ['unit'],
+  'measure.due_soon': ['unit'],
+  // an overdue measure climbs the ladder: the unit, its leader, the task force, the supervisors
+  'measure.overdue': ['unit', 'officer', 'supervisor'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */
 export function notificationKindsFor(roles: readonly string[]): NotificationKind[] {
-  const officer = roles.includes('task_force_officer');
-  const unit = roles.includes('unit_leader') || roles.includes('unit_staff');
-  return NOTIFICATION_KINDS.filter((kind) => (NOTIFICATION_KIND_AUDIENCE[kind] === 'officer' ? officer : unit));
+  const mine = new Set<Audience>();
+  if (roles.includes('task_force_officer')) mine.add('officer');
+  if (roles.includes('unit_leader') || roles.includes('unit_staff')) mine.add('unit');
+  if (roles.includes('supervisor')) mine.add('supervisor');
+  return NOTIFICATION_KINDS.filter((kind) => NOTIFICATION_KIND_AUDIENCE[kind].some((audience) => mine.has(audience)));
 }

@@ -26,6 +26,7 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity.js';
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
 import { ReminderPolicyEntity } from '../modules/reminders/reminder-policy.entity.js';
+import { ReminderSentEntity } from '../modules/reminders/reminder-sent.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity, WebhookMessageEntity } from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
@@ -58,6 +59,7 @@ export const entities = [
   NotificationPreferenceEntity,
   WebhookEntity,
   ReminderPolicyEntity,
+  ReminderSentEntity,
   WebhookMessageEntity,
   WebhookDeliveryEntity,
 ];

@@ -5,6 +5,7 @@ export * from './deadline-extension.entity.js';
 export * from './dto/measure.dto.js';
 export * from './measure-checkpoint.entity.js';
 export * from './measure-event.entity.js';
+export * from './measure-ledger.js';
 export * from './measure-unit.entity.js';
 export * from './measure-writes.repository.js';
 export * from './measure.entity.js';

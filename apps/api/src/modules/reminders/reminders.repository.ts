@@ -1,13 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ReminderRules } from '@zhenggai/domain';
+import { DEFAULT_REMINDER_RULES, type EscalationTarget, type ReminderRules } from '@zhenggai/domain';
+import { DONE_STATUSES_SQL } from '../../common/sql.js';
 
 export interface PolicyRow extends ReminderRules {
   version: number;
   updatedAt: Date | null;
   updatedById: string | null;
   updatedByName: string | null;
+}
+
+/** A reminder the sweep just claimed (its key was new): which measure, which rule, whom to tell. */
+export interface ClaimedReminder {
+  measureId: string;
+  rule: string;
+  notify: EscalationTarget;
+  days: number;
+  deadline: string;
+  label: string;
+  text: string;
+  problemId: string;
+  problemTitle: string;
+  units: string[];
+}
+
+export interface ReminderRecipient {
+  measureId: string;
+  notify: EscalationTarget;
+  userId: string;
 }
 
 // All SQL of the reminders module.
@@ -55,5 +76,76 @@ export class RemindersRepository {
       [inspectionId, version, ...values],
     )) as [unknown[], number];
     return updated.length > 0;
+  }
+
+  /**
+   * Claims today's reminders in one statement: for every open measure with a deadline of a live inspection, the
+   * due-soon rules of its inspection's policy (the default without one) that fall today, and every escalation step
+   * it has reached (a missed day catches up); each claim inserts its key, and only new keys come back. Two sweeps at
+   * once insert each key once: the loser gets nothing for it.
+   */
+  async claimDue(manager: EntityManager, today: string): Promise<ClaimedReminder[]> {
+    const defaults = DEFAULT_REMINDER_RULES;
+    const rows = (await manager.query(
+      `WITH policy AS (
+         SELECT i.id AS inspection_id,
+                coalesce(rp.due_soon_days, $2::int[]) AS due_soon_days,
+                coalesce(rp.escalation, $3::jsonb) AS escalation
+         FROM inspection i LEFT JOIN reminder_policy rp ON rp.inspection_id = i.id
+         WHERE i.deleted_at IS NULL
+       ), open_measure AS (
+         SELECT m.id, m.inspection_id, m.deadline, m.problem_id, p.label || '(' || m.seq || ')' AS label, m.text,
+                p.title AS problem_title
+         FROM measure m JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+         WHERE m.deleted_at IS NULL AND m.deadline IS NOT NULL AND m.status NOT IN ${DONE_STATUSES_SQL}
+       ), due AS (
+         SELECT om.*, 'due:' || (om.deadline - $1::date) AS rule, 'unit' AS notify, om.deadline - $1::date AS days
+         FROM open_measure om JOIN policy po ON po.inspection_id = om.inspection_id
+         WHERE om.deadline > $1::date AND (om.deadline - $1::date) = ANY(po.due_soon_days)
+         UNION ALL
+         SELECT om.*, 'overdue:' || (step->>'afterOverdueDays'), step->>'notify', $1::date - om.deadline
+         FROM open_measure om JOIN policy po ON po.inspection_id = om.inspection_id
+         CROSS JOIN LATERAL jsonb_array_elements(po.escalation) AS step
+         WHERE om.deadline <= $1::date AND ($1::date - om.deadline) >= (step->>'afterOverdueDays')::int
+       ), claimed AS (
+         INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
+         SELECT 'reminder:' || d.id || ':' || d.rule || ':' || d.notify || ':' || d.deadline, d.id, d.rule, d.notify, $1::date
+         FROM due d
+         ON CONFLICT (key) DO NOTHING
+         RETURNING measure_id, rule, notify
+       )
+       SELECT c.measure_id AS "measureId", c.rule, c.notify, d.days, to_char(d.deadline, 'YYYY-MM-DD') AS deadline,
+              d.label, d.text, d.problem_id AS "problemId", d.problem_title AS "problemTitle",
+              ARRAY(SELECT u.name FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
+                    WHERE mu.measure_id = c.measure_id ORDER BY mu.role DESC, mu.created_at) AS units
+       FROM claimed c JOIN due d ON d.id = c.measure_id AND d.rule = c.rule AND d.notify = c.notify
+       ORDER BY d.label`,
+      [today, defaults.dueSoonDays, JSON.stringify(defaults.escalation)],
+    )) as ClaimedReminder[];
+    return rows;
+  }
+
+  /**
+   * Who hears of each claimed reminder: the active accounts of the measure's units (unit), those of them with the
+   * unit leader's role (unit_leader), the task force's officers (task_force) or the supervisors (supervisor).
+   */
+  async recipients(
+    manager: EntityManager,
+    claims: Array<{ measureId: string; notify: EscalationTarget }>,
+  ): Promise<ReminderRecipient[]> {
+    if (claims.length === 0) return [];
+    return (await manager.query(
+      `WITH claim AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[]) AS c(measure_id, notify)
+       )
+       SELECT DISTINCT c.measure_id AS "measureId", c.notify, ua.id AS "userId"
+       FROM claim c
+       JOIN user_account ua ON ua.disabled_at IS NULL AND (
+         (c.notify IN ('unit', 'unit_leader') AND ua.unit_id IN (SELECT mu.unit_id FROM measure_unit mu WHERE mu.measure_id = c.measure_id)
+           AND (c.notify = 'unit' OR 'unit_leader' = ANY(ua.roles)))
+         OR (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
+         OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles)))`,
+      [claims.map((c) => c.measureId), claims.map((c) => c.notify)],
+    )) as ReminderRecipient[];
   }
 }

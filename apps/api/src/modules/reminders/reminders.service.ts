@@ -12,8 +12,10 @@ import type { Actor } from '../../common/http/request-context.js';
 import { requireVersion, StaleVersionError, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InspectionsService } from '../inspections/inspections.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { refOf } from '../units/dto/ref.dto.js';
-import type { ReminderPolicyDto, UpdateReminderPolicyDto } from './dto/reminder-policy.dto.js';
+import type { QueuedSweepDto, ReminderPolicyDto, UpdateReminderPolicyDto } from './dto/reminder-policy.dto.js';
+import { REMINDER_SWEEP_JOB } from './reminder-sweep.service.js';
 import { RemindersRepository } from './reminders.repository.js';
 
 // 催办提醒规则: when reminders go out before a deadline and whom an overdue measure escalates to, per inspection.
@@ -24,8 +26,22 @@ export class RemindersService {
     private readonly repository: RemindersRepository,
     private readonly inspections: InspectionsService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** Queues a run of the daily sweep now (one at a time); the sweep never sends a reminder twice. */
+  async runSweepNow(): Promise<QueuedSweepDto> {
+    const id = await this.jobs.send(REMINDER_SWEEP_JOB, {}, { singletonKey: 'manual' });
+    if (!id) throw new AppError('JOB_ALREADY_QUEUED');
+    await this.audit.record({
+      action: 'JOB_RUN_REQUESTED',
+      entityType: 'job',
+      entityId: id,
+      detail: { name: REMINDER_SWEEP_JOB },
+    });
+    return { id };
+  }
 
   async policy(inspectionId: string, actor: Actor): Promise<ReminderPolicyDto> {
     // 404 for an inspection the caller does not see

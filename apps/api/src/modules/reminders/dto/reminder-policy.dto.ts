@@ -65,3 +65,8 @@ export class UpdateReminderPolicyDto extends VersionedDto {
   @IsIn(REMINDER_CHANNELS, { each: true, message: '未知的提醒渠道' })
   channels: ReminderChannel[];
 }
+
+export class QueuedSweepDto {
+  @ApiProperty({ format: 'uuid', description: 'the queued run of the sweep (系统管理 › 后台任务 shows its result)' })
+  id: string;
+}

@@ -1,0 +1,156 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { NotificationKind } from '@zhenggai/domain';
+import { Clock } from '../../common/clock.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { measureExcerpt, measureLink } from '../measures/measure-ledger.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
+import { RemindersRepository, type ClaimedReminder } from './reminders.repository.js';
+
+export const REMINDER_SWEEP_JOB = 'reminders.sweep';
+
+export interface SweepResult {
+  /** the China calendar day swept */
+  day: string;
+  /** reminders and escalation steps claimed (new keys) */
+  reminders: number;
+  /** notifications written (one per person and kind, listing that person's measures) */
+  notifications: number;
+}
+
+interface Message {
+  kind: NotificationKind;
+  userIds: string[];
+  claims: ClaimedReminder[];
+  escalated: boolean;
+}
+
+// The daily sweep (every day at 08:30 China time, and on demand): reminders before a deadline and the escalation
+// ladder of overdue measures, per the inspection's reminder policy. Each reminder is claimed by a stable key in the
+// same transaction as its notifications, so it goes out once however often and on however many processes the sweep
+// runs. A person hears once per sweep and kind, with the list of their measures.
+@Injectable()
+export class ReminderSweepService {
+  private readonly logger = new Logger('ReminderSweep');
+
+  constructor(
+    private readonly repository: RemindersRepository,
+    private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    jobs: JobsService,
+  ) {
+    void jobs.define({
+      name: REMINDER_SWEEP_JOB,
+      label: '每日催办提醒（到期提醒与逾期升级）',
+      cron: '30 8 * * *',
+      handler: () => this.sweep(),
+    });
+  }
+
+  async sweep(): Promise<SweepResult> {
+    const day = this.clock.today();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const claims = await this.repository.claimDue(manager, day);
+      const recipients = await this.repository.recipients(manager, claims);
+      let notifications = 0;
+      for (const message of messages(claims, recipients)) {
+        notifications += await this.notifications.notify(message.userIds, render(message), manager);
+      }
+      return { claims, notifications };
+    });
+    const overdue = uniqueMeasures(result.claims.filter((claim) => claim.rule.startsWith('overdue:')));
+    if (overdue.length > 0) {
+      await this.webhooks.publish('measure.overdue', {
+        occurredAt: this.clock.now().toISOString(),
+        title: `整改措施逾期提醒：${overdue.length} 项`,
+        message: null,
+        by: null,
+        link: overdue.length === 1 ? measureLink(overdue[0].problemId, overdue[0].measureId) : '/',
+        measures: overdue.map((claim) => ({
+          id: claim.measureId,
+          label: `${claim.label}（时限 ${claim.deadline}，逾期 ${claim.days} 天）`,
+          problemTitle: measureExcerpt(claim.problemTitle),
+          excerpt: measureExcerpt(claim.text),
+          units: claim.units,
+        })),
+      });
+    }
+    if (result.claims.length > 0)
+      this.logger.log(`${day}: ${result.claims.length} reminder(s), ${result.notifications} notification(s)`);
+    return { day, reminders: result.claims.length, notifications: result.notifications };
+  }
+}
+
+function uniqueMeasures(claims: ClaimedReminder[]): ClaimedReminder[] {
+  const seen = new Map<string, ClaimedReminder>();
+  for (const claim of claims) if (!seen.has(claim.measureId)) seen.set(claim.measureId, claim);
+  return [...seen.values()];
+}
+
+/** One message per person and kind; people told the same list get one message together. */
+function messages(
+  claims: ClaimedReminder[],
+  recipients: Array<{ measureId: string; notify: string; userId: string }>,
+): Message[] {
+  const byPerson = new Map<
+    string,
+    { kind: NotificationKind; claims: Map<string, ClaimedReminder>; escalated: boolean }
+  >();
+  for (const recipient of recipients) {
+    for (const claim of claims) {
+      if (claim.measureId !== recipient.measureId || claim.notify !== recipient.notify) continue;
+      const kind: NotificationKind = claim.rule.startsWith('due:') ? 'measure.due_soon' : 'measure.overdue';
+      const key = `${recipient.userId}|${kind}`;
+      const entry = byPerson.get(key) ?? { kind, claims: new Map(), escalated: false };
+      if (!entry.claims.has(claim.measureId)) entry.claims.set(claim.measureId, claim);
+      if (claim.notify !== 'unit') entry.escalated = true;
+      byPerson.set(key, entry);
+    }
+  }
+  const grouped = new Map<string, Message>();
+  for (const [key, entry] of byPerson) {
+    const userId = key.split('|')[0];
+    const list = [...entry.claims.values()].sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+    const group = `${entry.kind}|${entry.escalated}|${list.map((claim) => `${claim.measureId}:${claim.days}`).join(',')}`;
+    const message = grouped.get(group) ?? { kind: entry.kind, userIds: [], claims: list, escalated: entry.escalated };
+    message.userIds.push(userId);
+    grouped.set(group, message);
+  }
+  return [...grouped.values()];
+}
+
+function render(message: Message): { kind: string; title: string; body: string; link: string } {
+  const { claims, kind, escalated } = message;
+  const [first] = claims;
+  const single = claims.length === 1;
+  if (kind === 'measure.due_soon') {
+    return {
+      kind,
+      title: single ? `整改措施将于 ${first.days} 天后到期：${first.label}` : `${claims.length} 项整改措施即将到期`,
+      body: [
+        '请按时完成整改并报送进展、提交销号；确需延期的，请在到期前提出延期申请。',
+        ...claims.map(
+          (claim) =>
+            `${claim.label} ${measureExcerpt(claim.text, 24)}（时限 ${claim.deadline}，还有 ${claim.days} 天）`,
+        ),
+      ].join('\n'),
+      link: single ? measureLink(first.problemId, first.measureId) : '/tasks',
+    };
+  }
+  return {
+    kind,
+    title: single ? `整改措施已逾期 ${first.days} 天：${first.label}` : `${claims.length} 项整改措施已逾期`,
+    body: [
+      escalated ? '以下措施逾期仍未完成，请督促责任单位抓紧整改。' : '以下措施已超过整改时限，请抓紧整改并报送进展。',
+      ...claims.map(
+        (claim) =>
+          `${claim.label} ${measureExcerpt(claim.text, 24)}（时限 ${claim.deadline}，${claim.days === 0 ? '今天到期' : `已逾期 ${claim.days} 天`}）`,
+      ),
+    ].join('\n'),
+    link: single ? measureLink(first.problemId, first.measureId) : escalated ? '/' : '/tasks',
+  };
+}
