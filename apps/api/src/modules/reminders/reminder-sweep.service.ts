@@ -100,9 +100,13 @@ function messages(
     string,
     { kind: NotificationKind; claims: Map<string, ClaimedReminder>; escalated: boolean }
   >();
+  const claimsOf = new Map<string, ClaimedReminder[]>();
+  for (const claim of claims) {
+    const key = `${claim.measureId}|${claim.notify}`;
+    claimsOf.set(key, [...(claimsOf.get(key) ?? []), claim]);
+  }
   for (const recipient of recipients) {
-    for (const claim of claims) {
-      if (claim.measureId !== recipient.measureId || claim.notify !== recipient.notify) continue;
+    for (const claim of claimsOf.get(`${recipient.measureId}|${recipient.notify}`) ?? []) {
       const kind: NotificationKind = claim.rule.startsWith('due:') ? 'measure.due_soon' : 'measure.overdue';
       const key = `${recipient.userId}|${kind}`;
       const entry = byPerson.get(key) ?? { kind, claims: new Map(), escalated: false };
@@ -121,6 +125,15 @@ function messages(
     grouped.set(group, message);
   }
   return [...grouped.values()];
+}
+
+/** A notification lists at most this many measures; the rest are counted (the app lists them all). */
+const LISTED = 20;
+
+function listed(claims: ClaimedReminder[], line: (claim: ClaimedReminder) => string): string[] {
+  const lines = claims.slice(0, LISTED).map(line);
+  if (claims.length > LISTED) lines.push(`……等共 ${claims.length} 项，请在系统中查看全部。`);
+  return lines;
 }
 
 function render(message: Message): { kind: string; title: string; body: string; link: string } {
@@ -146,7 +159,8 @@ function render(message: Message): { kind: string; title: string; body: string; 
     title: single ? `整改措施已逾期 ${first.days} 天：${first.label}` : `${claims.length} 项整改措施已逾期`,
     body: [
       escalated ? '以下措施逾期仍未完成，请督促责任单位抓紧整改。' : '以下措施已超过整改时限，请抓紧整改并报送进展。',
-      ...claims.map(
+      ...listed(
+        claims,
         (claim) =>
           `${claim.label} ${measureExcerpt(claim.text, 24)}（时限 ${claim.deadline}，${claim.days === 0 ? '今天到期' : `已逾期 ${claim.days} 天`}）`,
       ),

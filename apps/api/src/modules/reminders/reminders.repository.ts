@@ -136,15 +136,21 @@ export class RemindersRepository {
     if (claims.length === 0) return [];
     return (await manager.query(
       `WITH claim AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[]) AS c(measure_id, notify)
+         SELECT DISTINCT measure_id, notify FROM unnest($1::uuid[], $2::text[]) AS c(measure_id, notify)
        )
-       SELECT DISTINCT c.measure_id AS "measureId", c.notify, ua.id AS "userId"
+       SELECT c.measure_id AS "measureId", c.notify, ua.id AS "userId"
        FROM claim c
-       JOIN user_account ua ON ua.disabled_at IS NULL AND (
-         (c.notify IN ('unit', 'unit_leader') AND ua.unit_id IN (SELECT mu.unit_id FROM measure_unit mu WHERE mu.measure_id = c.measure_id)
-           AND (c.notify = 'unit' OR 'unit_leader' = ANY(ua.roles)))
-         OR (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
-         OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles)))`,
+       JOIN measure_unit mu ON mu.measure_id = c.measure_id
+       JOIN user_account ua ON ua.unit_id = mu.unit_id AND ua.disabled_at IS NULL
+       WHERE c.notify = 'unit' OR (c.notify = 'unit_leader' AND 'unit_leader' = ANY(ua.roles))
+       UNION
+       SELECT c.measure_id, c.notify, ua.id
+       FROM claim c
+       JOIN (SELECT id, roles FROM user_account
+             WHERE disabled_at IS NULL AND roles && ARRAY['task_force_officer', 'supervisor']::text[]) ua
+         ON (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
+         OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles))
+       WHERE c.notify IN ('task_force', 'supervisor')`,
       [claims.map((c) => c.measureId), claims.map((c) => c.notify)],
     )) as ReminderRecipient[];
   }
