@@ -1689,7 +1689,8 @@ export interface components {
       | 'extension.approved'
       | 'extension.refused'
       | 'measure.due_soon'
-      | 'measure.overdue';
+      | 'measure.overdue'
+      | 'checkpoint.due';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */

@@ -20,6 +20,7 @@ describe('notification kinds', () => {
       'measure.submitted',
       'extension.requested',
       'measure.overdue',
+      'checkpoint.due',
     ]);
     expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'extension.refused',
   'measure.due_soon',
   'measure.overdue',
+  'checkpoint.due',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -26,6 +27,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'extension.refused': '延期申请未获批',
   'measure.due_soon': '措施即将到期提醒',
   'measure.overdue': '逾期提醒与升级督办',
+  'checkpoint.due': '视同完成措施检查节点提醒',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -48,6 +50,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   'measure.due_soon': ['unit'],
   // an overdue measure climbs the ladder: the unit, its leader, the task force, the supervisors
   'measure.overdue': ['unit', 'officer', 'supervisor'],
+  'checkpoint.due': ['unit', 'officer'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

@@ -122,6 +122,36 @@ describe('the daily reminder sweep', () => {
     expect(duplicates).toEqual([]);
   });
 
+  it('tells the unit and the task force when a 视同完成 measure’s checkpoint comes due', async () => {
+    const today = plusDays(DEMO_TODAY, 40);
+    setDay(today);
+    // no deadline left: only the checkpoint falls
+    await t.dataSource.query(`UPDATE measure SET deadline = NULL`);
+    const [deemed] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 1);
+    await t.dataSource.query(`UPDATE measure SET status = 'deemed_completed', deadline = NULL WHERE id = $1`, [
+      deemed.id,
+    ]);
+    await t.dataSource.query(`INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2, '季度复核')`, [
+      deemed.id,
+      plusDays(today, 3),
+    ]);
+    const result = await sweep();
+    expect(result.reminders).toBe(2);
+    const checkpoint = await notes('checkpoint.due');
+    expect(checkpoint.length).toBe(result.notifications);
+    expect(checkpoint.some((n) => n.username === 'officer')).toBe(true);
+    expect(checkpoint.some((n) => n.username === 'unitlead2')).toBe(true);
+    expect(checkpoint[0]).toMatchObject({
+      title: expect.stringMatching(/^视同完成措施的检查节点将于 3 天后到期：/),
+      body: expect.stringContaining(`检查节点 ${plusDays(today, 3)}，还有 3 天`),
+    });
+    expect((await sweep()).reminders).toBe(0);
+    // a checkpoint marked done is not reminded on its day
+    await t.dataSource.query(`UPDATE measure_checkpoint SET done_on = $2 WHERE measure_id = $1`, [deemed.id, today]);
+    setDay(plusDays(today, 3));
+    expect((await sweep()).reminders).toBe(0);
+  });
+
   it('queues a run on demand for the task force and the system admin, one at a time', async () => {
     const officer = await signIn(t.http, 'officer');
     const run = await officer.agent.post('/api/jobs/reminders/run').set('X-CSRF-Token', officer.csrfToken).expect(202);

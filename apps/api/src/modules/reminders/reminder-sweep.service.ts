@@ -107,11 +107,15 @@ function messages(
   }
   for (const recipient of recipients) {
     for (const claim of claimsOf.get(`${recipient.measureId}|${recipient.notify}`) ?? []) {
-      const kind: NotificationKind = claim.rule.startsWith('due:') ? 'measure.due_soon' : 'measure.overdue';
+      const kind: NotificationKind = claim.rule.startsWith('due:')
+        ? 'measure.due_soon'
+        : claim.rule.startsWith('checkpoint:')
+          ? 'checkpoint.due'
+          : 'measure.overdue';
       const key = `${recipient.userId}|${kind}`;
       const entry = byPerson.get(key) ?? { kind, claims: new Map(), escalated: false };
       if (!entry.claims.has(claim.measureId)) entry.claims.set(claim.measureId, claim);
-      if (claim.notify !== 'unit') entry.escalated = true;
+      if (claim.notify !== 'unit' && kind === 'measure.overdue') entry.escalated = true;
       byPerson.set(key, entry);
     }
   }
@@ -152,6 +156,24 @@ function render(message: Message): { kind: string; title: string; body: string; 
         ),
       ].join('\n'),
       link: single ? measureLink(first.problemId, first.measureId) : '/tasks',
+    };
+  }
+  if (kind === 'checkpoint.due') {
+    const when = (days: number) => (days === 0 ? '今天到期' : `还有 ${days} 天`);
+    return {
+      kind,
+      title: single
+        ? `视同完成措施的检查节点${first.days === 0 ? '今天到期' : `将于 ${first.days} 天后到期`}：${first.label}`
+        : `${claims.length} 项视同完成措施的检查节点即将到期`,
+      body: [
+        '请对照阶段性目标报送进展，整改专班将据此复核是否达到阶段目标。',
+        ...listed(
+          claims,
+          (claim) =>
+            `${claim.label} ${measureExcerpt(claim.text, 24)}（检查节点 ${claim.deadline}，${when(claim.days)}）`,
+        ),
+      ].join('\n'),
+      link: single ? measureLink(first.problemId, first.measureId) : '/',
     };
   }
   return {

@@ -81,7 +81,8 @@ export class RemindersRepository {
   /**
    * Claims today's reminders in one statement: for every open measure with a deadline of a live inspection, the
    * due-soon rules of its inspection's policy (the default without one) that fall today, and every escalation step
-   * it has reached (a missed day catches up); each claim inserts its key, and only new keys come back. Two sweeps at
+   * it has reached (a missed day catches up); for every open checkpoint of a 视同完成 measure, the due-soon days and
+   * its day (the unit and the task force). Each claim inserts its key, and only new keys come back. Two sweeps at
    * once insert each key once: the loser gets nothing for it.
    */
   async claimDue(manager: EntityManager, today: string): Promise<ClaimedReminder[]> {
@@ -98,6 +99,12 @@ export class RemindersRepository {
                 p.title AS problem_title
          FROM measure m JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
          WHERE m.deleted_at IS NULL AND m.deadline IS NOT NULL AND m.status NOT IN ${DONE_STATUSES_SQL}
+       ), checkpoint AS (
+         SELECT m.id, m.inspection_id, c.due_on AS deadline, m.problem_id, p.label || '(' || m.seq || ')' AS label, m.text,
+                p.title AS problem_title, c.due_on - $1::date AS days
+         FROM measure_checkpoint c JOIN measure m ON m.id = c.measure_id
+         JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+         WHERE c.done_on IS NULL AND m.deleted_at IS NULL AND m.status = 'deemed_completed' AND c.due_on >= $1::date
        ), due AS (
          SELECT om.*, 'due:' || (om.deadline - $1::date) AS rule, 'unit' AS notify, om.deadline - $1::date AS days
          FROM open_measure om JOIN policy po ON po.inspection_id = om.inspection_id
@@ -107,6 +114,12 @@ export class RemindersRepository {
          FROM open_measure om JOIN policy po ON po.inspection_id = om.inspection_id
          CROSS JOIN LATERAL jsonb_array_elements(po.escalation) AS step
          WHERE om.deadline <= $1::date AND ($1::date - om.deadline) >= (step->>'afterOverdueDays')::int
+         UNION ALL
+         SELECT cp.id, cp.inspection_id, cp.deadline, cp.problem_id, cp.label, cp.text, cp.problem_title,
+                'checkpoint:' || cp.days, target.notify, cp.days
+         FROM checkpoint cp JOIN policy po ON po.inspection_id = cp.inspection_id
+         CROSS JOIN (VALUES ('unit'), ('task_force')) AS target(notify)
+         WHERE cp.days = 0 OR cp.days = ANY(po.due_soon_days)
        ), claimed AS (
          INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
          SELECT 'reminder:' || d.id || ':' || d.rule || ':' || d.notify || ':' || d.deadline, d.id, d.rule, d.notify, $1::date
