@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReminderRules, DEFAULT_REMINDER_RULES, describeReminderRules } from './reminders.js';
+import { checkReminderRules, DEFAULT_REMINDER_RULES, describeReminderRules, outsideQuietHours } from './reminders.js';
 
 describe('reminder rules', () => {
   it('accepts the default policy and says it in one sentence', () => {
@@ -24,5 +24,18 @@ describe('reminder rules', () => {
     expect(checkReminderRules({ ...DEFAULT_REMINDER_RULES, escalation: [] }).escalation).toEqual([
       '至少设置一级逾期提醒',
     ]);
+  });
+});
+
+describe('quiet hours (22:00–07:00 China time)', () => {
+  const china = (text: string) => new Date(`${text}+08:00`);
+  it('lets a message out at once in the day', () => {
+    expect(outsideQuietHours(china('2026-12-07T07:00:00'))).toEqual(china('2026-12-07T07:00:00'));
+    expect(outsideQuietHours(china('2026-12-07T21:59:59'))).toEqual(china('2026-12-07T21:59:59'));
+  });
+  it('holds it until 07:00, the same night or the next morning', () => {
+    expect(outsideQuietHours(china('2026-12-07T22:00:00'))).toEqual(china('2026-12-08T07:00:00'));
+    expect(outsideQuietHours(china('2026-12-31T23:30:00'))).toEqual(china('2027-01-01T07:00:00'));
+    expect(outsideQuietHours(china('2026-12-08T03:10:00'))).toEqual(china('2026-12-08T07:00:00'));
   });
 });

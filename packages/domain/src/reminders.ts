@@ -94,3 +94,19 @@ export function describeReminderRules(rules: ReminderRules): string {
     .join('，');
   return `${before}；${ladder}。`;
 }
+
+/** Quiet hours, China time: nothing goes out by email or webhook from 22:00 until 07:00 (it waits; in-app is immediate). */
+export const QUIET_HOURS = { from: 22, to: 7 } as const;
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** When a message due at `now` may go out by email or webhook: `now` outside quiet hours, else the next 07:00 China. */
+export function outsideQuietHours(now: Date): Date {
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const hour = china.getUTCHours();
+  if (hour >= QUIET_HOURS.to && hour < QUIET_HOURS.from) return now;
+  const wake = new Date(china);
+  if (hour >= QUIET_HOURS.from) wake.setUTCDate(wake.getUTCDate() + 1);
+  wake.setUTCHours(QUIET_HOURS.to, 0, 0, 0);
+  return new Date(wake.getTime() - CHINA_OFFSET_MS);
+}

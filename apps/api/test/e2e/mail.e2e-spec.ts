@@ -297,3 +297,53 @@ describe('mail off (no SMTP_URL)', () => {
     expect(queued).toHaveLength(0);
   });
 });
+
+describe('quiet hours (22:00–07:00 China time)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // 23:10 China time; no worker runs (JOBS=off), so the queued jobs stay as queued
+    t = await createTestApp({
+      now: new Date('2024-03-15T23:10:00+08:00'),
+      env: {
+        SMTP_URL: 'smtp://127.0.0.1:2',
+        MAIL_FROM: '整改专班 <zhenggai@example.gov.cn>',
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('holds mail and webhook deliveries until 07:00 while the bell is immediate', async () => {
+    const sysadmin = await signIn(t.http, 'sysadmin');
+    await sysadmin.agent
+      .post('/api/webhooks')
+      .set('X-CSRF-Token', sysadmin.csrfToken)
+      .send({
+        url: 'http://127.0.0.1:9/robot',
+        secret: 'a-secret-of-sixteen+',
+        events: ['measure.urged'],
+        format: 'json',
+      })
+      .expect(201);
+    await t.dataSource.query(`UPDATE user_account SET email = 'lead@example.cn' WHERE username = 'unitlead'`);
+    const officer = await signIn(t.http, 'officer');
+    const unitlead = await signIn(t.http, 'unitlead');
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    await officer.agent
+      .post(`/api/measures/${measure.id}/urge`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ message: '夜间催办' })
+      .expect(201);
+
+    const bell = await unitlead.agent.get('/api/notifications?unread=true').expect(200);
+    expect(bell.body.items[0].body).toContain('夜间催办');
+    const jobs: Array<{ name: string; start_after: Date }> = await t.dataSource.query(
+      `SELECT name, start_after FROM pgboss.job WHERE name IN ('notifications.email', 'webhooks.deliver') ORDER BY name`,
+    );
+    expect(jobs.map((job) => job.name)).toEqual(['notifications.email', 'webhooks.deliver']);
+    for (const job of jobs)
+      expect(job.start_after.toISOString()).toBe(new Date('2024-03-16T07:00:00+08:00').toISOString());
+  });
+});

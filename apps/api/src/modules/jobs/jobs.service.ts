@@ -37,6 +37,8 @@ export interface SendOptions {
   singletonKey?: string;
   /** Not before this many seconds from now. */
   startAfterSeconds?: number;
+  /** Not before this moment. */
+  startAfter?: Date;
 }
 
 /**
@@ -89,6 +91,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     });
   }
 
@@ -97,14 +100,23 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
    * are about is committed (a rolled-back notification sends no mail). Every item needs its own singleton key: the
    * queues keep one queued job per key, so items without distinct keys would be dropped but one.
    */
-  async sendMany(name: string, items: { data: object; singletonKey: string }[], manager: EntityManager): Promise<void> {
+  async sendMany(
+    name: string,
+    items: { data: object; singletonKey: string; startAfter?: Date }[],
+    manager: EntityManager,
+  ): Promise<void> {
     if (items.length === 0) return;
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`unknown job ${name}`);
     const boss = await this.start();
     await this.createQueue(boss, definition);
     await boss.insert(
-      items.map(({ data, singletonKey }) => ({ name, data, singletonKey })),
+      items.map(({ data, singletonKey, startAfter }) => ({
+        name,
+        data,
+        singletonKey,
+        ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+      })),
       { db: executorOf(manager) },
     );
   }

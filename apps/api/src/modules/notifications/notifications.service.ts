@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { outsideQuietHours } from '@zhenggai/domain';
 import { pageWindow } from '../../common/http/pagination.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
@@ -53,6 +54,8 @@ export class NotificationsService {
           mailIds.map((notificationId) => ({
             data: { notificationId } satisfies MailJobData,
             singletonKey: `mail:${notificationId}`,
+            // quiet hours (22:00–07:00 China time): the mail waits until the morning; the bell is immediate
+            startAfter: outsideQuietHours(this.clock.now()),
           })),
           transaction,
         );

@@ -1,3 +1,4 @@
+import { outsideQuietHours } from '@zhenggai/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import type { WebhookEvent, WebhookFormat } from '@zhenggai/domain';
 import { Clock } from '../../common/clock.js';
@@ -124,7 +125,11 @@ export class WebhooksService {
         const messageId = await this.repository.insertMessage(webhook.id, event, body);
         const data: DeliverJobData = { messageId, webhookId: webhook.id, event };
         // every queue has the `short` policy (one queued job per singleton key): one key per message
-        const jobId = await this.jobs.send(WEBHOOK_DELIVER_JOB, data, { singletonKey: messageId });
+        // quiet hours (22:00–07:00 China time): the delivery waits until the morning
+        const jobId = await this.jobs.send(WEBHOOK_DELIVER_JOB, data, {
+          singletonKey: messageId,
+          startAfter: outsideQuietHours(this.clock.now()),
+        });
         if (!jobId) this.logger.error(`delivery ${messageId} of ${event} was not queued`);
       }
       return webhooks.length;
