@@ -1705,6 +1705,8 @@ export interface components {
       email: string | null;
       /** @description whether the server sends mail at all (SMTP_URL set) */
       mailEnabled: boolean;
+      /** @description true: one digest mail a day (07:30 China time) instead of one mail per notification */
+      mailDigest: boolean;
       /** @description the kinds this account can receive */
       kinds: components['schemas']['NotificationKindSettingDto'][];
       /** @description the account’s version: send it back with a change */
@@ -1724,6 +1726,8 @@ export interface components {
        * @example zhangsan@example.gov.cn
        */
       email?: string | null;
+      /** @description one digest mail a day instead of one per notification */
+      mailDigest?: boolean;
       kinds?: components['schemas']['NotificationKindChoiceDto'][];
     };
     NotificationDto: {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { soleUnitMeasures } from '../support/fixtures.js';
+import { NotificationMailJob } from '../../src/modules/notifications/notification-mail.job.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -215,6 +216,42 @@ describe('mail notifications', () => {
       .map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address);
     expect(addresses.sort()).toEqual(accounts.map((account) => account.email.toLowerCase()).sort());
     expect(mails).toHaveLength(accounts.length);
+  });
+
+  it('sends one digest a day to an account that chose it, instead of one mail per notification', async () => {
+    await t.dataSource.query(`UPDATE user_account SET email = 'digest@example.cn' WHERE username = 'unitlead2'`);
+    const lead2 = await signIn(t.http, 'unitlead2');
+    const settings = await lead2.agent.get('/api/notifications/settings').expect(200);
+    expect(settings.body.mailDigest).toBe(false);
+    const saved = await lead2.agent
+      .put('/api/notifications/settings')
+      .set('X-CSRF-Token', lead2.csrfToken)
+      .send({ version: settings.body.version, mailDigest: true, kinds: [{ kind: 'measure.urged', email: true }] })
+      .expect(200);
+    expect(saved.body.mailDigest).toBe(true);
+
+    const [first, second] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 2);
+    for (const [measure, message] of [
+      [first, '汇总第一条'],
+      [second, '汇总第二条'],
+    ] as const) {
+      await post(officer, `/api/measures/${measure.id}/urge`, { message }).expect(201);
+    }
+    await sleep(1500);
+    expect(smtp.received.some((m) => m.text?.includes('汇总第一条'))).toBe(false);
+
+    // the 07:30 job, run now: one mail with both, and nothing the second time
+    const demoNow = t.clock.now();
+    t.clock.set(new Date());
+    const job = t.app.get(NotificationMailJob);
+    expect(await job.digest()).toEqual({ digests: 1 });
+    const digest = await until(() => smtp.received.find((m) => m.subject?.startsWith('【整改工作平台】通知汇总')));
+    expect(digest.subject).toBe('【整改工作平台】通知汇总（2 条）');
+    expect(digest.to).toMatchObject({ value: [{ address: 'digest@example.cn' }] });
+    expect(digest.text).toContain('汇总第一条');
+    expect(digest.text).toContain('汇总第二条');
+    expect(await job.digest()).toEqual({ digests: 0 });
+    t.clock.set(demoNow);
   });
 
   it('shows the system admin the channel and sends a test mail', async () => {

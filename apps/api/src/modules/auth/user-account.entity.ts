@@ -33,6 +33,14 @@ export class UserAccountEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  // true: mail comes as one digest a day (07:30 China time) instead of one mail per notification
+  @Column({ type: 'boolean', default: false })
+  mailDigest: boolean;
+
+  // the newest notification the last digest covered
+  @Column({ type: 'timestamptz', nullable: true })
+  digestSentUntil: Date | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: Role[];
 

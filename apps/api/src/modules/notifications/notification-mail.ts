@@ -71,6 +71,47 @@ export function notificationMail(
   return { to: recipient.email, subject: `【${APP_NAME}】${notification.title}`, text, html };
 }
 
+/** One mail a day with every notification since the last one (for accounts that chose the daily digest). */
+export function digestMail(
+  items: MailableNotification[],
+  recipient: { email: string; displayName: string },
+  publicUrl: string,
+): OutgoingMail {
+  const footer = `此邮件由${APP_NAME}每天汇总发送，请勿直接回复。可在“账户设置 › 通知设置”中改为逐条发送或关闭某类通知。`;
+  const entries = items.map((item) => ({
+    when: chinaTime(item.createdAt),
+    title: item.title,
+    first: item.body.split(/\n+/).find((line) => line.trim() !== '') ?? '',
+    url: item.link ? new URL(item.link, publicUrl).toString() : null,
+  }));
+  const text = [
+    `${recipient.displayName}：`,
+    '',
+    `您有 ${items.length} 条新通知：`,
+    '',
+    ...entries.flatMap((entry, index) => [
+      `${index + 1}. ${entry.title}（${entry.when}）`,
+      ...(entry.first ? [`   ${entry.first}`] : []),
+      ...(entry.url ? [`   ${entry.url}`] : []),
+    ]),
+    '',
+    '——',
+    footer,
+  ].join('\n');
+  const html = [
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head>',
+    "<body style=\"font-family:'Microsoft YaHei','PingFang SC',sans-serif;font-size:14px;color:#1f1f1f;line-height:1.6\">",
+    `<p>${escapeHtml(recipient.displayName)}：</p><p>您有 ${items.length} 条新通知：</p><ol>`,
+    ...entries.map(
+      (entry) =>
+        `<li><p style="margin:0">${entry.url ? `<a href="${escapeHtml(entry.url)}" style="color:#1677ff">${escapeHtml(entry.title)}</a>` : escapeHtml(entry.title)} <span style="color:#8c8c8c">${escapeHtml(entry.when)}</span></p>${entry.first ? `<p style="margin:0 0 8px;color:#595959">${escapeHtml(entry.first)}</p>` : ''}</li>`,
+    ),
+    `</ol><hr style="border:none;border-top:1px solid #f0f0f0"><p style="color:#8c8c8c;font-size:12px">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('');
+  return { to: recipient.email, subject: `【${APP_NAME}】通知汇总（${items.length} 条）`, text, html };
+}
+
 /** The test mail the system admin sends from the channels page. */
 export function testMail(to: string, requestedBy: string, at: Date, publicUrl: string): OutgoingMail {
   const text = `这是一封测试邮件，由系统管理员 ${requestedBy} 于 ${chinaTime(at)} 从${APP_NAME}发送。\n\n收到此邮件说明邮件通道配置正确。\n\n${publicUrl}`;

@@ -25,6 +25,7 @@ export class NotificationSettingsService {
     return {
       email: row.email,
       mailEnabled: this.mail.enabled,
+      mailDigest: row.mail_digest,
       version: row.version,
       kinds: notificationKindsFor(row.roles).map((kind) => ({
         kind,
@@ -46,9 +47,10 @@ export class NotificationSettingsService {
         errors: { kinds: [`您的账号不会收到“${NOTIFICATION_KIND_LABELS[foreign.kind]}”通知`] },
       });
     }
-    if (dto.email === undefined && kinds.length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+    if (dto.email === undefined && kinds.length === 0 && dto.mailDigest === undefined)
+      throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
     return withConflictState(
-      () => this.save(userId, version, dto.email, kinds, before),
+      () => this.save(userId, version, dto.email, kinds, dto.mailDigest, before),
       () => this.get(userId),
     );
   }
@@ -58,13 +60,16 @@ export class NotificationSettingsService {
     version: number,
     email: string | null | undefined,
     kinds: { kind: string; email: boolean }[],
+    mailDigest: boolean | undefined,
     before: NotificationSettingsDto,
   ): Promise<NotificationSettingsDto> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.repository.saveSettings(manager, userId, version, email, kinds))) throw new StaleVersionError();
+      if (!(await this.repository.saveSettings(manager, userId, version, email, kinds, mailDigest)))
+        throw new StaleVersionError();
       const after = await this.get(userId, manager);
       const snapshot = (settings: NotificationSettingsDto) => ({
         email: settings.email,
+        mailDigest: settings.mailDigest,
         emailOff: settings.kinds.filter((k) => !k.email).map((k) => k.kind),
       });
       await this.audit.record(

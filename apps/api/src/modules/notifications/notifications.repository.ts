@@ -78,7 +78,7 @@ export class NotificationsRepository {
          INSERT INTO notification (user_id, kind, title, body, link)
          SELECT DISTINCT recipient, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS recipient
          RETURNING id, user_id)
-       SELECT made.id, (ua.email IS NOT NULL AND ua.disabled_at IS NULL AND NOT EXISTS (
+       SELECT made.id, (ua.email IS NOT NULL AND ua.disabled_at IS NULL AND NOT ua.mail_digest AND NOT EXISTS (
                 SELECT 1 FROM notification_preference p
                 WHERE p.user_id = made.user_id AND p.kind = $2 AND p.channel = 'email' AND NOT p.enabled)) AS mail
        FROM made JOIN user_account ua ON ua.id = made.user_id`,
@@ -119,9 +119,15 @@ export class NotificationsRepository {
   async settings(
     userId: string,
     manager?: EntityManager,
-  ): Promise<{ email: string | null; version: number; roles: string[]; email_kinds: Record<string, boolean> } | null> {
+  ): Promise<{
+    email: string | null;
+    mail_digest: boolean;
+    version: number;
+    roles: string[];
+    email_kinds: Record<string, boolean>;
+  } | null> {
     const [row] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ua.email, ua.version, ua.roles,
+      `SELECT ua.email, ua.mail_digest, ua.version, ua.roles,
               coalesce(jsonb_object_agg(p.kind, p.enabled) FILTER (WHERE p.kind IS NOT NULL), '{}') AS email_kinds
        FROM user_account ua LEFT JOIN notification_preference p ON p.user_id = ua.id AND p.channel = 'email'
        WHERE ua.id = $1 GROUP BY ua.id`,
@@ -137,11 +143,15 @@ export class NotificationsRepository {
     version: number,
     email: string | null | undefined,
     kinds: { kind: string; email: boolean }[],
+    mailDigest?: boolean,
   ): Promise<boolean> {
     const [rows]: [unknown[], number] = await manager.query(
-      `UPDATE user_account SET email = CASE WHEN $3 THEN $4 ELSE email END, version = version + 1, updated_at = now()
+      `UPDATE user_account SET email = CASE WHEN $3 THEN $4 ELSE email END, mail_digest = coalesce($5, mail_digest),
+              -- turning the digest on: what was mailed one by one so far is not mailed again
+              digest_sent_until = CASE WHEN $5 AND NOT mail_digest THEN now() ELSE digest_sent_until END,
+              version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
-      [userId, version, email !== undefined, email ?? null],
+      [userId, version, email !== undefined, email ?? null, mailDigest ?? null],
     );
     if (rows.length === 0) return false;
     if (kinds.length > 0) {
@@ -153,6 +163,42 @@ export class NotificationsRepository {
       );
     }
     return true;
+  }
+
+  /**
+   * The digests due now: for every active account with an address that chose the daily digest, its notifications
+   * since the last digest (at most a day back the first time) of the kinds it has not turned off; marks them covered
+   * in the same statement. One row per account.
+   */
+  async takeDigests(manager: EntityManager, now: Date): Promise<Array<{ userId: string; ids: string[]; until: Date }>> {
+    return (await manager.query(
+      `WITH due AS (
+         SELECT ua.id AS user_id, array_agg(n.id ORDER BY n.created_at, n.id) AS ids, max(n.created_at) AS until
+         FROM user_account ua JOIN notification n ON n.user_id = ua.id
+         WHERE ua.mail_digest AND ua.email IS NOT NULL AND ua.disabled_at IS NULL
+           AND n.created_at > coalesce(ua.digest_sent_until, $1::timestamptz - interval '1 day')
+           AND n.created_at <= $1::timestamptz
+           AND NOT EXISTS (SELECT 1 FROM notification_preference p
+                           WHERE p.user_id = ua.id AND p.kind = n.kind AND p.channel = 'email' AND NOT p.enabled)
+         GROUP BY ua.id
+       ), marked AS (
+         UPDATE user_account ua SET digest_sent_until = due.until FROM due WHERE ua.id = due.user_id RETURNING ua.id
+       )
+       SELECT due.user_id AS "userId", due.ids, due.until FROM due JOIN marked ON marked.id = due.user_id`,
+      [now],
+    )) as Array<{ userId: string; ids: string[]; until: Date }>;
+  }
+
+  /** A digest's notifications and its recipient, oldest first. */
+  async forDigest(userId: string, ids: string[]): Promise<{ recipient: MailRow | null; items: MailRow[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, n.user_id AS "userId", n.title, n.body, n.link, n.created_at AS "createdAt",
+              ua.email, ua.display_name AS "displayName", ua.disabled_at IS NOT NULL AS disabled
+       FROM notification n JOIN user_account ua ON ua.id = n.user_id
+       WHERE n.user_id = $1 AND n.id = ANY($2::uuid[]) ORDER BY n.created_at, n.id`,
+      [userId, ids],
+    )) as MailRow[];
+    return { recipient: rows[0] ?? null, items: rows };
   }
 
   /** How many active accounts mail can reach. */

@@ -25,6 +25,8 @@ export class NotificationKindSettingDto {
 export class NotificationSettingsDto {
   @ApiProperty({ type: String, nullable: true, example: 'zhangsan@example.gov.cn' }) email: string | null;
   @ApiProperty({ description: 'whether the server sends mail at all (SMTP_URL set)' }) mailEnabled: boolean;
+  @ApiProperty({ description: 'true: one digest mail a day (07:30 China time) instead of one mail per notification' })
+  mailDigest: boolean;
   @ApiProperty({ type: [NotificationKindSettingDto], description: 'the kinds this account can receive' })
   kinds: NotificationKindSettingDto[];
   @ApiProperty({ description: 'the account’s version: send it back with a change' }) version: number;
@@ -33,6 +35,11 @@ export class NotificationSettingsDto {
 export class UpdateNotificationSettingsDto extends VersionedDto {
   @EmailField()
   email?: string | null;
+
+  @ApiProperty({ required: false, description: 'one digest mail a day instead of one per notification' })
+  @IsOptional()
+  @IsBoolean()
+  mailDigest?: boolean;
 
   @ApiProperty({ type: [NotificationKindChoiceDto], required: false })
   @IsOptional()

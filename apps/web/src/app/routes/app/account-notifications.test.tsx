@@ -12,6 +12,7 @@ const unitLeader = sessionUser({ username: 'lina', displayName: '李娜', roles:
 const settings: Schemas['NotificationSettingsDto'] = {
   email: null,
   mailEnabled: true,
+  mailDigest: false,
   version: 7,
   kinds: [
     { kind: 'measure.urged', label: '催办', inApp: true, email: true },
@@ -48,6 +49,7 @@ describe('通知设置', () => {
     expect(await screen.findByText('请输入有效的邮箱地址')).toBeInTheDocument();
     await user.type(email, 'example.gov.cn');
     await user.click(within(table).getByRole('switch', { name: '销号申请被退回：邮件' }));
+    await user.click(screen.getByRole('radio', { name: '每日汇总（每天 07:30 一封）' }));
     await user.click(screen.getByRole('button', { name: /保\s?存/ }));
 
     await waitFor(async () =>
@@ -55,6 +57,7 @@ describe('通知设置', () => {
         {
           version: 7,
           email: 'lina@example.gov.cn',
+          mailDigest: true,
           kinds: [
             { kind: 'measure.urged', email: true },
             { kind: 'measure.returned', email: false },

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { QueryError } from '@/components/errors/query-error';
 import { AccountTabs } from '@/features/account/components/account-tabs';
@@ -11,10 +11,14 @@ import { errorMessage, isApiError, isVersionConflict } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 
 type Kind = NotificationSettings['kinds'][number];
-type FormValues = { email: string | null; mail: Record<string, boolean> };
+type FormValues = { email: string | null; mailDigest: boolean; mail: Record<string, boolean> };
 
 function formValues(settings: NotificationSettings): FormValues {
-  return { email: settings.email, mail: Object.fromEntries(settings.kinds.map((k) => [k.kind, k.email])) };
+  return {
+    email: settings.email,
+    mailDigest: settings.mailDigest,
+    mail: Object.fromEntries(settings.kinds.map((k) => [k.kind, k.email])),
+  };
 }
 
 /** 通知设置: the account's own email address and, per kind of notification, whether it also comes by email. */
@@ -35,6 +39,7 @@ export function AccountNotificationsRoute() {
       {
         version: data.version,
         email: values.email?.trim() || null,
+        mailDigest: values.mailDigest ?? data.mailDigest,
         kinds: data.kinds.map((k) => ({ kind: k.kind, email: values.mail?.[k.kind] ?? k.email })),
       },
       {
@@ -101,6 +106,19 @@ export function AccountNotificationsRoute() {
               rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
             >
               <Input maxLength={254} autoComplete="email" placeholder="name@example.gov.cn" />
+            </Form.Item>
+            <Form.Item
+              name="mailDigest"
+              label="邮件发送方式"
+              extra="系统内通知始终即时送达；22:00 至次日 07:00 不发送邮件"
+            >
+              <Radio.Group
+                disabled={!data?.mailEnabled}
+                options={[
+                  { value: false, label: '逐条发送' },
+                  { value: true, label: '每日汇总（每天 07:30 一封）' },
+                ]}
+              />
             </Form.Item>
             {data && data.kinds.length === 0 ? (
               <Typography.Paragraph type="secondary">您的账号不会收到业务通知。</Typography.Paragraph>
