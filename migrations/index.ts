@@ -10,6 +10,7 @@ import { Webhooks1796618449586 } from './1796618449586-Webhooks.js';
 import { ReminderPolicy1796622307704 } from './1796622307704-ReminderPolicy.js';
 import { ReminderSent1796622649231 } from './1796622649231-ReminderSent.js';
 import { MailDigest1796623062400 } from './1796623062400-MailDigest.js';
+import { SupervisionOrders1796623327704 } from './1796623327704-SupervisionOrders.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   ReminderPolicy1796622307704,
   ReminderSent1796622649231,
   MailDigest1796623062400,
+  SupervisionOrders1796623327704,
 ];

@@ -27,6 +27,7 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { PublicationsModule } from './modules/publications/publications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { SupervisionOrdersModule } from './modules/supervision-orders/supervision-orders.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
@@ -102,6 +103,7 @@ export class AppModule {
         PublicationsModule,
         WebhooksModule,
         RemindersModule,
+        SupervisionOrdersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

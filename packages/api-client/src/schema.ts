@@ -1561,6 +1561,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/supervision-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getSupervisionOrders'];
+    put?: never;
+    post: operations['createSupervisionOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getSupervisionOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision-orders/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['replySupervisionOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1690,7 +1738,9 @@ export interface components {
       | 'extension.refused'
       | 'measure.due_soon'
       | 'measure.overdue'
-      | 'checkpoint.due';
+      | 'checkpoint.due'
+      | 'order.issued'
+      | 'order.replied';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -3595,6 +3645,69 @@ export interface components {
       dueSoonDays: number[];
       escalation: components['schemas']['EscalationStepDto'][];
       channels: components['schemas']['ReminderChannel'][];
+    };
+    OrderMeasureDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 一(1) */
+      label: string;
+      text: string;
+      deadline: string | null;
+    };
+    SupervisionOrderDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 督办〔2024〕3号 */
+      number: string;
+      year: number;
+      seq: number;
+      unit: components['schemas']['RefDto'];
+      body: string;
+      /** @example 2024-07-31 */
+      replyBy: string;
+      /** @enum {string} */
+      status: 'open' | 'replied' | 'overdue';
+      /** @example 待回复 */
+      statusLabel: string;
+      issuedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      issuedAt: string;
+      replyBody: string | null;
+      replyAttachmentIds: string[];
+      repliedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      repliedAt: string | null;
+      measures: components['schemas']['OrderMeasureDto'][];
+      version: number;
+    };
+    SupervisionOrderPageDto: {
+      items: components['schemas']['SupervisionOrderDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CreateSupervisionOrderDto: {
+      /**
+       * Format: uuid
+       * @description the unit the order goes to
+       */
+      unitId: string;
+      /** @description the unit’s unfinished measures it is about (1–50) */
+      measureIds: string[];
+      /**
+       * @description reply by this day (today or later)
+       * @example 2024-07-31
+       */
+      replyBy: string;
+      /** @description what the task force requires */
+      body: string;
+    };
+    ReplySupervisionOrderDto: {
+      body: string;
+      /** @description evidence already uploaded to the order’s measures */
+      attachmentIds?: string[];
     };
   };
   responses: never;
@@ -7845,6 +7958,123 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReminderPolicyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSupervisionOrders: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'open' | 'replied' | 'overdue';
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionOrderPageDto'];
+        };
+      };
+    };
+  };
+  createSupervisionOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupervisionOrderDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionOrderDto'];
+        };
+      };
+    };
+  };
+  getSupervisionOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionOrderDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  replySupervisionOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplySupervisionOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionOrderDto'];
         };
       };
       404: {

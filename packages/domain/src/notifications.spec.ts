@@ -21,6 +21,7 @@ describe('notification kinds', () => {
       'extension.requested',
       'measure.overdue',
       'checkpoint.due',
+      'order.replied',
     ]);
     expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);

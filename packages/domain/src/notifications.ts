@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'measure.due_soon',
   'measure.overdue',
   'checkpoint.due',
+  'order.issued',
+  'order.replied',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -28,6 +30,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'measure.due_soon': '措施即将到期提醒',
   'measure.overdue': '逾期提醒与升级督办',
   'checkpoint.due': '视同完成措施检查节点提醒',
+  'order.issued': '督办单',
+  'order.replied': '督办单回复',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -51,6 +55,8 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   // an overdue measure climbs the ladder: the unit, its leader, the task force, the supervisors
   'measure.overdue': ['unit', 'officer', 'supervisor'],
   'checkpoint.due': ['unit', 'officer'],
+  'order.issued': ['unit'],
+  'order.replied': ['officer'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

@@ -27,6 +27,11 @@ import { NotificationDeliveryEntity } from '../modules/notifications/notificatio
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
 import { ReminderPolicyEntity } from '../modules/reminders/reminder-policy.entity.js';
 import { ReminderSentEntity } from '../modules/reminders/reminder-sent.entity.js';
+import {
+  SupervisionOrderCounterEntity,
+  SupervisionOrderEntity,
+  SupervisionOrderMeasureEntity,
+} from '../modules/supervision-orders/supervision-order.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity, WebhookMessageEntity } from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
@@ -60,6 +65,9 @@ export const entities = [
   WebhookEntity,
   ReminderPolicyEntity,
   ReminderSentEntity,
+  SupervisionOrderEntity,
+  SupervisionOrderMeasureEntity,
+  SupervisionOrderCounterEntity,
   WebhookMessageEntity,
   WebhookDeliveryEntity,
 ];

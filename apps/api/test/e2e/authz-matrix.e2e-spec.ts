@@ -132,6 +132,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       jobs: 'jobRun',
       notifications: 'notification',
       webhooks: 'webhook',
+      'supervision-orders': 'supervisionOrder',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -195,6 +196,16 @@ describe('authorization matrix over every operation (HTTP)', () => {
       `INSERT INTO webhook (id, url, secret, events, format) VALUES ($1, 'https://example.com/hook', 'matrix-secret-0123456789', '{measure.urged}', 'json')`,
       [subjects.webhook],
     );
+    // a 督办单 to the unit leader's unit about the test measure: another unit's leader does not see it
+    subjects.supervisionOrder = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO supervision_order (id, year, seq, unit_id, body, reply_by) VALUES ($1, 2024, 9999, $2, '测试督办', '2099-12-31')`,
+      [subjects.supervisionOrder, unit.id],
+    );
+    await t.dataSource.query(`INSERT INTO supervision_order_measure (order_id, measure_id) VALUES ($1, $2)`, [
+      subjects.supervisionOrder,
+      measure.id,
+    ]);
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';

@@ -57,6 +57,8 @@ const ACTION_LABELS: Record<string, string> = {
   extension_approved: '同意延期',
   extension_refused: '不同意延期',
   urge: '催办',
+  order: '督办单',
+  order_reply: '回复督办单',
 };
 
 const isOfficer = (actor: Actor) => actor.roles.includes('task_force_officer');

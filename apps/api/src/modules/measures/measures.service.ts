@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { scopeOf, type AccessScope } from '../../common/auth/access-scope.js';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -37,5 +38,15 @@ export class MeasuresService {
     const { rows } = await this.measures.findPage(filter, scope, today, { offset: 0, limit: 1000 });
     const units = groupUnits(await this.measures.findUnits(rows.map((row) => row.id)));
     return rows.map((row) => mapMeasure(row, units.get(row.id) ?? [], today));
+  }
+
+  /** The enabled accounts of these units (whom a unit-wide notice reaches), in the caller's transaction. */
+  async unitAccountIds(manager: EntityManager, unitIds: string[]): Promise<string[]> {
+    return [...new Set((await this.measures.unitAccounts(manager, unitIds)).map((account) => account.userId))];
+  }
+
+  /** The enabled accounts of the task force, in the caller's transaction. */
+  taskForceAccountIds(manager: EntityManager): Promise<string[]> {
+    return this.measures.accountsToNotify(manager, { taskForce: true });
   }
 }

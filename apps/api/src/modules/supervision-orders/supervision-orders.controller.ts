@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
+import { IdPipe } from '../../common/http/id.pipe.js';
+import type { Actor } from '../../common/http/request-context.js';
+import {
+  CreateSupervisionOrderDto,
+  ReplySupervisionOrderDto,
+  SupervisionOrderDto,
+  SupervisionOrderPageDto,
+  SupervisionOrderQueryDto,
+} from './dto/supervision-order.dto.js';
+import { SupervisionOrdersService } from './supervision-orders.service.js';
+
+@ApiTags('supervision-orders')
+@Controller('supervision-orders')
+export class SupervisionOrdersController {
+  constructor(private readonly orders: SupervisionOrdersService) {}
+
+  @Roles(...READERS)
+  @Get()
+  @ApiOkResponse({ type: SupervisionOrderPageDto })
+  getSupervisionOrders(
+    @Query() query: SupervisionOrderQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupervisionOrderPageDto> {
+    return this.orders.list(query, actor);
+  }
+
+  @Roles('task_force_officer')
+  @Post()
+  @ApiCreatedResponse({ type: SupervisionOrderDto })
+  createSupervisionOrder(
+    @Body() dto: CreateSupervisionOrderDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupervisionOrderDto> {
+    return this.orders.create(dto, actor);
+  }
+
+  @Roles(...READERS)
+  @Get(':id')
+  @ApiOkResponse({ type: SupervisionOrderDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  getSupervisionOrder(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<SupervisionOrderDto> {
+    return this.orders.get(id, actor);
+  }
+
+  @Roles('unit_leader', 'unit_staff')
+  @Post(':id/reply')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SupervisionOrderDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto })
+  replySupervisionOrder(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: ReplySupervisionOrderDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupervisionOrderDto> {
+    return this.orders.reply(id, dto, actor);
+  }
+}

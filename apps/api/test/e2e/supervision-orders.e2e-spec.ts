@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
+import { DEMO_TODAY } from '../support/database.js';
+import { soleUnitMeasures } from '../support/fixtures.js';
+
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+// 督办单: numbered per year without gaps under concurrency, answered once by the unit, in the measures' history.
+describe('supervision orders (督办单)', () => {
+  let t: TestApp;
+  let officer: SignedIn;
+  let unitlead: SignedIn;
+  let unitId: string;
+  let measureIds: string[];
+
+  const post = (caller: SignedIn, path: string, body: object) =>
+    caller.agent.post(path).set('X-CSRF-Token', caller.csrfToken).send(body);
+  const order = (body: Partial<{ unitId: string; measureIds: string[]; replyBy: string; body: string }> = {}) =>
+    post(officer, '/api/supervision-orders', {
+      unitId,
+      measureIds,
+      replyBy: plusDays(DEMO_TODAY, 7),
+      body: '请于期限内报送整改情况并说明逾期原因。',
+      ...body,
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await signIn(t.http, 'officer');
+    unitlead = await signIn(t.http, 'unitlead');
+    [{ unit_id: unitId }] = await t.dataSource.query(`SELECT unit_id FROM user_account WHERE username = 'unitlead'`);
+    measureIds = (await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 2)).map((m) => m.id);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('issues a numbered order, tells the unit, and writes it into each measure’s history', async () => {
+    const created = await order().expect(201);
+    expect(created.body).toMatchObject({
+      number: '督办〔2024〕1号',
+      unit: { id: unitId },
+      status: 'open',
+      statusLabel: '待回复',
+      replyBy: plusDays(DEMO_TODAY, 7),
+      repliedAt: null,
+    });
+    expect(created.body.measures.map((m: { id: string }) => m.id).sort()).toEqual([...measureIds].sort());
+
+    const bell = await unitlead.agent.get('/api/notifications').expect(200);
+    expect(bell.body.items[0]).toMatchObject({
+      kind: 'order.issued',
+      title: `督办单 督办〔2024〕1号：请于 ${plusDays(DEMO_TODAY, 7)} 前回复`,
+      link: `/supervision-orders/${created.body.id}`,
+    });
+    const history = await unitlead.agent.get(`/api/measures/${measureIds[0]}/history`).expect(200);
+    expect(history.body[0]).toMatchObject({
+      action: 'order',
+      actionLabel: '督办单',
+      opinion: expect.stringContaining('请于期限内'),
+    });
+    const [audit] = await t.dataSource.query(`SELECT after FROM audit_event WHERE action = 'SUPERVISION_ORDER_ISSUED'`);
+    expect(audit.after).toMatchObject({ number: '督办〔2024〕1号', unitId });
+  });
+
+  it('gives 20 concurrent orders 20 distinct consecutive numbers', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => order()));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
+    const seqs = answers.map((answer) => answer.body.seq as number).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  });
+
+  it('refuses a past reply date, another unit’s measures, an unknown unit and an empty text — writing nothing', async () => {
+    const [{ count: before }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM supervision_order`);
+    const [other] = await soleUnitMeasures(t.dataSource, 'unitlead2', 'in_progress', 1);
+    const cases: Array<[object, string]> = [
+      [{ replyBy: plusDays(DEMO_TODAY, -1) }, 'replyBy'],
+      [{ replyBy: '2024-02-30' }, 'replyBy'],
+      [{ measureIds: [other.id] }, 'measureIds'],
+      [{ measureIds: [] }, 'measureIds'],
+      [{ unitId: '00000000-0000-4000-8000-000000000000' }, 'unitId'],
+      [{ body: '   ' }, 'body'],
+      [{ body: 'x'.repeat(2001) }, 'body'],
+    ];
+    for (const [body, field] of cases) {
+      const refused = await order(body).expect(400);
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/\p{Script=Han}/u),
+      });
+      expect(Object.keys(refused.body.errors ?? {})).toContain(field);
+    }
+    await post(unitlead, '/api/supervision-orders', {
+      unitId,
+      measureIds,
+      replyBy: plusDays(DEMO_TODAY, 3),
+      body: 'x',
+    }).expect(403);
+    const [{ count: after }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM supervision_order`);
+    expect(after).toBe(before);
+  });
+
+  it('takes the unit’s one reply, tells the task force, and lists orders by status', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM supervision_order WHERE seq = 1`);
+    const unitlead2 = await signIn(t.http, 'unitlead2');
+    await post(unitlead2, `/api/supervision-orders/${id}/reply`, { body: '不是本单位' }).expect(404);
+    await unitlead2.agent.get(`/api/supervision-orders/${id}`).expect(404);
+    await post(officer, `/api/supervision-orders/${id}/reply`, { body: '专班不能回复' }).expect(403);
+    await post(unitlead, `/api/supervision-orders/${id}/reply`, { body: '  ' }).expect(400);
+
+    const replied = await post(unitlead, `/api/supervision-orders/${id}/reply`, {
+      body: '已完成整改，附佐证。',
+    }).expect(200);
+    expect(replied.body).toMatchObject({ status: 'replied', statusLabel: '已回复', replyBody: '已完成整改，附佐证。' });
+    const again = await post(unitlead, `/api/supervision-orders/${id}/reply`, { body: '再次回复' }).expect(409);
+    expect(again.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    const bell = await officer.agent.get('/api/notifications').expect(200);
+    expect(bell.body.items[0]).toMatchObject({
+      kind: 'order.replied',
+      title: expect.stringContaining('督办〔2024〕1号'),
+    });
+    const history = await officer.agent.get(`/api/measures/${measureIds[0]}/history`).expect(200);
+    expect(history.body[0]).toMatchObject({ action: 'order_reply', actionLabel: '回复督办单' });
+
+    const replies = await officer.agent.get('/api/supervision-orders?status=replied').expect(200);
+    expect(replies.body.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    // past the reply date the others are overdue
+    t.clock.set(new Date(`${plusDays(DEMO_TODAY, 8)}T12:00:00+08:00`));
+    // (the sessions of a week ago have expired)
+    officer = await signIn(t.http, 'officer');
+    unitlead = await signIn(t.http, 'unitlead');
+    const other = await signIn(t.http, 'unitlead2');
+    const overdue = await officer.agent.get('/api/supervision-orders?status=overdue').expect(200);
+    expect(overdue.body.total).toBe(20);
+    expect(overdue.body.items[0]).toMatchObject({ status: 'overdue', statusLabel: '逾期' });
+    const open = await unitlead.agent.get('/api/supervision-orders?status=open').expect(200);
+    expect(open.body.total).toBe(0);
+    // another unit sees none of them
+    expect((await other.agent.get('/api/supervision-orders').expect(200)).body.total).toBe(0);
+  });
+});
