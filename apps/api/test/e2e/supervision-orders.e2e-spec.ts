@@ -31,6 +31,9 @@ describe('supervision orders (督办单)', () => {
     unitlead = await signIn(t.http, 'unitlead');
     [{ unit_id: unitId }] = await t.dataSource.query(`SELECT unit_id FROM user_account WHERE username = 'unitlead'`);
     measureIds = (await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 2)).map((m) => m.id);
+    // the demo's two orders (tested with the demo data) out of the way: numbering starts over
+    await t.dataSource.query(`DELETE FROM supervision_order`);
+    await t.dataSource.query(`DELETE FROM supervision_order_counter`);
   });
   afterAll(async () => {
     await t.close();

@@ -88,4 +88,20 @@ describe('demo dataset (real PostgreSQL)', () => {
     expect(await verifyPassword(users[0].passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await isDatabaseEmpty(dataSource)).toBe(false);
   });
+
+  it('holds one answered and one open 督办单 to the unit leader’s unit, numbered 1 and 2 of the year', async () => {
+    const orders: Array<{ seq: number; replied: boolean; unit: string; measures: number; history: number }> =
+      await dataSource.query(
+        `SELECT o.seq, o.replied_at IS NOT NULL AS replied, u.name AS unit,
+                (SELECT count(*)::int FROM supervision_order_measure om WHERE om.order_id = o.id) AS measures,
+                (SELECT count(*)::int FROM measure_event e WHERE e.detail->>'orderId' = o.id::text) AS history
+         FROM supervision_order o JOIN unit u ON u.id = o.unit_id ORDER BY o.seq`,
+      );
+    expect(orders).toEqual([
+      { seq: 1, replied: true, unit: '区水务和湖泊局', measures: 1, history: 2 },
+      { seq: 2, replied: false, unit: '区水务和湖泊局', measures: 2, history: 2 },
+    ]);
+    const [counter] = await dataSource.query(`SELECT last FROM supervision_order_counter`);
+    expect(counter.last).toBe(2);
+  });
 });

@@ -7,7 +7,11 @@ import type { Actor } from '../../common/http/request-context.js';
 import { assignedToSql, SqlParams } from '../../common/sql.js';
 import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { LockedMeasure, MeasureEventInput, UnitShare } from './measure-ledger.js';
+import { MeasureUnitEntity } from './measure-unit.entity.js';
+import { MeasureEntity } from './measure.entity.js';
+import { ProgressUpdateEntity } from './progress-update.entity.js';
 
 export interface NewMeasure {
   problemId: string;
@@ -489,6 +493,31 @@ export class MeasureWritesRepository {
        SELECT measure_id, unit_id, role, status, progress FROM ${staging.units}
        ON CONFLICT (measure_id, unit_id) DO NOTHING`,
     );
+  }
+
+  /**
+   * A measure exactly as given, with its units and progress reports (the demo dataset: statuses, dates and outcomes
+   * of a rectification already under way). Returns the measure's id.
+   */
+  async insertSeeded(
+    manager: EntityManager,
+    measure: QueryDeepPartialEntity<MeasureEntity>,
+    units: Array<QueryDeepPartialEntity<MeasureUnitEntity>>,
+    progress: Array<QueryDeepPartialEntity<ProgressUpdateEntity>>,
+  ): Promise<string> {
+    const { identifiers } = await manager.insert(MeasureEntity, measure);
+    const id = identifiers[0].id as string;
+    if (units.length > 0)
+      await manager.insert(
+        MeasureUnitEntity,
+        units.map((unit) => ({ ...unit, measureId: id })),
+      );
+    if (progress.length > 0)
+      await manager.insert(
+        ProgressUpdateEntity,
+        progress.map((report) => ({ ...report, measureId: id })),
+      );
+    return id;
   }
 
   async softDelete(manager: EntityManager, id: string): Promise<void> {

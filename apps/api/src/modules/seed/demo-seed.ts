@@ -5,14 +5,17 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { hashPassword } from '../auth/passwords.js';
 import { UserAccountEntity } from '../auth/user-account.entity.js';
 import { InspectionEntity } from '../inspections/inspection.entity.js';
-import { MeasureUnitEntity } from '../measures/measure-unit.entity.js';
-import { MeasureEntity } from '../measures/measure.entity.js';
-import { ProgressUpdateEntity } from '../measures/progress-update.entity.js';
+import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
 import { AccountabilityActionEntity } from '../outcomes/accountability-action.entity.js';
 import { FundRecoveryEntity } from '../outcomes/fund-recovery.entity.js';
 import { RuleDocumentEntity } from '../outcomes/rule-document.entity.js';
 import { ProblemEntity } from '../problems/problem.entity.js';
 import { PersonEntity } from '../units/person.entity.js';
+import {
+  SupervisionOrderCounterEntity,
+  SupervisionOrderEntity,
+  SupervisionOrderMeasureEntity,
+} from '../supervision-orders/supervision-order.entity.js';
 import { UnitEntity } from '../units/unit.entity.js';
 import {
   DEMO_UNITS,
@@ -181,6 +184,8 @@ async function insertDemo(
 ): Promise<DemoSeedResult> {
   const meta = parsed.inspection;
   const feedbackDate = meta.feedbackDate ?? today;
+  // measures go in through the measure write path, like every other writer's
+  const writes = new MeasureWritesRepository(manager.connection);
 
   // units: the task force, then every responsible body, in a tree under the Party working committee
   const root = await manager.save(UnitEntity, {
@@ -281,31 +286,30 @@ async function insertDemo(
       const done = measure.status === 'completed' || measure.status === 'deemed_completed';
       const completedOn = done ? addDays(plannedDeadline, -((problem.seq * 7 + measure.seq * 3) % 25)) : null;
       const lead = unitByName.get(measure.units[0].name)!;
-      const savedMeasure = await manager.save(MeasureEntity, {
-        problemId: saved.id,
-        inspectionId: inspection.id,
-        seq: measure.seq,
-        lead: measure.lead,
-        text: measure.text,
-        term,
-        status: measure.status,
-        deadline,
-        leadUnitId: lead.id,
-        responsibleLeaderId: leader.id,
-        responsiblePersonId: personByUnit.get(measure.units[0].name)?.id ?? null,
-        submittedAt:
-          measure.status === 'pending_review' || done
-            ? new Date(`${completedOn ?? addDays(today, -2)}T10:00:00+08:00`)
-            : null,
-        completedAt: completedOn ? new Date(`${completedOn}T17:00:00+08:00`) : null,
-        stageOutcome: measure.status === 'deemed_completed' ? '阶段性目标已完成，长效机制已建立。' : null,
-        longTermMechanism: measure.status === 'deemed_completed' ? '纳入常态化监管，按季度调度、年度评估。' : null,
-        nextCheckpoint: measure.status === 'deemed_completed' ? addDays(today, 30 + (problem.seq % 60)) : null,
-      });
-      measureCount++;
-      for (const [index, unit] of measure.units.entries()) {
-        await manager.save(MeasureUnitEntity, {
-          measureId: savedMeasure.id,
+      await writes.insertSeeded(
+        manager,
+        {
+          problemId: saved.id,
+          inspectionId: inspection.id,
+          seq: measure.seq,
+          lead: measure.lead,
+          text: measure.text,
+          term,
+          status: measure.status,
+          deadline,
+          leadUnitId: lead.id,
+          responsibleLeaderId: leader.id,
+          responsiblePersonId: personByUnit.get(measure.units[0].name)?.id ?? null,
+          submittedAt:
+            measure.status === 'pending_review' || done
+              ? new Date(`${completedOn ?? addDays(today, -2)}T10:00:00+08:00`)
+              : null,
+          completedAt: completedOn ? new Date(`${completedOn}T17:00:00+08:00`) : null,
+          stageOutcome: measure.status === 'deemed_completed' ? '阶段性目标已完成，长效机制已建立。' : null,
+          longTermMechanism: measure.status === 'deemed_completed' ? '纳入常态化监管，按季度调度、年度评估。' : null,
+          nextCheckpoint: measure.status === 'deemed_completed' ? addDays(today, 30 + (problem.seq % 60)) : null,
+        },
+        measure.units.map((unit, index) => ({
           unitId: unitByName.get(unit.name)!.id,
           role: index === 0 ? 'lead' : 'co',
           status: index === 0 ? measure.status : done ? 'completed' : 'in_progress',
@@ -314,19 +318,26 @@ async function insertDemo(
             : measure.status === 'not_started'
               ? 0
               : 40 + ((problem.seq * 13 + measure.seq * 7) % 50),
-        });
-      }
-      if (measure.status !== 'not_started') {
-        await manager.save(ProgressUpdateEntity, {
-          measureId: savedMeasure.id,
-          unitId: lead.id,
-          reportedOn: completedOn ?? addDays(today, -((problem.seq + measure.seq) % 20) - 1),
-          text: measure.text,
-          facts: problem.facts
-            .filter((fact) => fact.total !== undefined && measure.text.includes(fact.rawText))
-            .map((fact) => ({ label: fact.rawText, done: fact.done, total: fact.total, unit: fact.unit ?? undefined })),
-        });
-      }
+        })),
+        measure.status === 'not_started'
+          ? []
+          : [
+              {
+                unitId: lead.id,
+                reportedOn: completedOn ?? addDays(today, -((problem.seq + measure.seq) % 20) - 1),
+                text: measure.text,
+                facts: problem.facts
+                  .filter((fact) => fact.total !== undefined && measure.text.includes(fact.rawText))
+                  .map((fact) => ({
+                    label: fact.rawText,
+                    done: fact.done,
+                    total: fact.total,
+                    unit: fact.unit ?? undefined,
+                  })),
+              },
+            ],
+      );
+      measureCount++;
     }
 
     for (const action of problem.accountability) {
@@ -372,6 +383,8 @@ async function insertDemo(
     });
   }
 
+  await insertDemoOrders(manager, writes, today);
+
   await manager.insert(AuditEventEntity, {
     action: 'DEMO_DATA_LOADED',
     entityType: 'inspection',
@@ -387,6 +400,92 @@ async function insertDemo(
     units: unitByName.size + 1,
     accounts: DEMO_ACCOUNTS.length,
   };
+}
+
+/**
+ * Two 督办单 to the demo unit leader's unit, so that a newcomer sees both states: one answered, one waiting for the
+ * reply (numbered 1 and 2 of the demo year).
+ */
+async function insertDemoOrders(manager: EntityManager, writes: MeasureWritesRepository, today: string): Promise<void> {
+  const [unit] = (await manager.query(
+    `SELECT ua.unit_id AS "unitId", ua.id AS "leadId", ua.display_name AS "leadName"
+     FROM user_account ua WHERE ua.username = 'unitlead'`,
+  )) as Array<{ unitId: string; leadId: string; leadName: string }>;
+  const [officer] = (await manager.query(
+    `SELECT id, display_name AS name FROM user_account WHERE username = 'officer'`,
+  )) as Array<{ id: string; name: string }>;
+  const measures = (await manager.query(
+    `SELECT m.id FROM measure m JOIN measure_unit mu ON mu.measure_id = m.id AND mu.unit_id = $1 AND mu.role = 'lead'
+     JOIN problem p ON p.id = m.problem_id
+     WHERE m.status IN ('in_progress', 'not_started') ORDER BY p.seq, m.seq LIMIT 3`,
+    [unit.unitId],
+  )) as Array<{ id: string }>;
+  if (!unit?.unitId || !officer || measures.length < 2) return;
+  const year = Number(today.slice(0, 4));
+  const orders = [
+    {
+      seq: 1,
+      measureIds: [measures[0].id],
+      body: '该项整改进度滞后，请于期限内报送整改进展和下一步措施，并说明滞后原因。',
+      replyBy: addDays(today, -5),
+      issuedAt: new Date(`${addDays(today, -12)}T10:00:00+08:00`),
+      reply: {
+        body: '已召开专题会议部署，明确专人负责，已完成排查并制定整改台账，预计按期完成。',
+        at: new Date(`${addDays(today, -7)}T16:30:00+08:00`),
+      },
+    },
+    {
+      seq: 2,
+      measureIds: measures.slice(1).map((measure) => measure.id),
+      body: '以上措施临近时限，请于期限内书面报告整改完成情况，附佐证材料。',
+      replyBy: addDays(today, 5),
+      issuedAt: new Date(`${addDays(today, -1)}T09:30:00+08:00`),
+      reply: null,
+    },
+  ];
+  for (const order of orders) {
+    const { identifiers } = await manager.insert(SupervisionOrderEntity, {
+      year,
+      seq: order.seq,
+      unitId: unit.unitId,
+      body: order.body,
+      replyBy: order.replyBy,
+      issuedById: officer.id,
+      issuedAt: order.issuedAt,
+      replyBody: order.reply?.body ?? null,
+      repliedById: order.reply ? unit.leadId : null,
+      repliedAt: order.reply?.at ?? null,
+    });
+    const orderId = identifiers[0].id as string;
+    await manager.insert(
+      SupervisionOrderMeasureEntity,
+      order.measureIds.map((measureId) => ({ orderId, measureId })),
+    );
+    const number = `督办〔${year}〕${order.seq}号`;
+    await writes.insertEvents(manager, [
+      ...order.measureIds.map((measureId) => ({
+        measureId,
+        action: 'order',
+        unitId: unit.unitId,
+        actorId: officer.id,
+        actorName: officer.name,
+        opinion: order.body,
+        detail: { orderId, number, replyBy: order.replyBy },
+      })),
+      ...(order.reply
+        ? order.measureIds.map((measureId) => ({
+            measureId,
+            action: 'order_reply',
+            unitId: unit.unitId,
+            actorId: unit.leadId,
+            actorName: unit.leadName,
+            opinion: order.reply!.body,
+            detail: { orderId, number },
+          }))
+        : []),
+    ]);
+  }
+  await manager.insert(SupervisionOrderCounterEntity, { year, last: orders.length });
 }
 
 /** The lead unit, then up to two co-units that the measure's own words point to. */
