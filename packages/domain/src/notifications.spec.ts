@@ -22,8 +22,9 @@ describe('notification kinds', () => {
       'measure.overdue',
       'checkpoint.due',
       'order.replied',
+      'order.overdue',
     ]);
-    expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue']);
+    expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue', 'order.overdue']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);
     expect(notificationKindsFor(['task_force_officer', 'unit_staff'])).toHaveLength(NOTIFICATION_KINDS.length);
   });

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'checkpoint.due',
   'order.issued',
   'order.replied',
+  'order.overdue',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -32,6 +33,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'checkpoint.due': '视同完成措施检查节点提醒',
   'order.issued': '督办单',
   'order.replied': '督办单回复',
+  'order.overdue': '督办单逾期未回复',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -57,6 +59,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   'checkpoint.due': ['unit', 'officer'],
   'order.issued': ['unit'],
   'order.replied': ['officer'],
+  'order.overdue': ['unit', 'officer', 'supervisor'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

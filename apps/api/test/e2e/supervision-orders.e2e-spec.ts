@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ReminderSweepService } from '../../src/modules/reminders/reminder-sweep.service.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
 import { soleUnitMeasures } from '../support/fixtures.js';
@@ -141,5 +142,34 @@ describe('supervision orders (督办单)', () => {
     expect(open.body.total).toBe(0);
     // another unit sees none of them
     expect((await other.agent.get('/api/supervision-orders').expect(200)).body.total).toBe(0);
+  });
+
+  it('escalates an unanswered order like an overdue measure, once per step', async () => {
+    const day = plusDays(DEMO_TODAY, 20);
+    t.clock.set(new Date(`${day}T08:30:00+08:00`));
+    officer = await signIn(t.http, 'officer');
+    // no measure deadline in the sweep's way, and only a fresh order unanswered
+    await t.dataSource.query(`UPDATE measure SET deadline = NULL`);
+    await t.dataSource.query(
+      `UPDATE supervision_order SET replied_at = now(), reply_body = '已回复' WHERE replied_at IS NULL`,
+    );
+    const created = await order({ replyBy: day }).expect(201);
+    const sweep = t.app.get(ReminderSweepService);
+    expect((await sweep.sweep()).reminders).toBe(0);
+
+    t.clock.set(new Date(`${plusDays(day, 1)}T08:30:00+08:00`));
+    const first = await sweep.sweep();
+    expect(first.reminders).toBe(1);
+    const [note] = await t.dataSource.query(
+      `SELECT n.title, n.link FROM notification n JOIN user_account ua ON ua.id = n.user_id
+       WHERE n.kind = 'order.overdue' AND ua.username = 'unitlead'`,
+    );
+    expect(note).toEqual({
+      title: `督办单 ${created.body.number} 已逾期 1 天未回复`,
+      link: `/supervision-orders/${created.body.id}`,
+    });
+    expect((await sweep.sweep()).reminders).toBe(0);
+    t.clock.set(new Date(`${plusDays(day, 4)}T08:30:00+08:00`));
+    expect((await sweep.sweep()).reminders).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { measureExcerpt, measureLink } from '../measures/measure-ledger.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { RemindersRepository, type ClaimedReminder } from './reminders.repository.js';
+import { RemindersRepository, type ClaimedOrder, type ClaimedReminder } from './reminders.repository.js';
 
 export const REMINDER_SWEEP_JOB = 'reminders.sweep';
 
@@ -60,7 +60,13 @@ export class ReminderSweepService {
       for (const message of messages(claims, recipients)) {
         notifications += await this.notifications.notify(message.userIds, render(message), manager);
       }
-      return { claims, notifications };
+      // unanswered 督办单 climb the same ladder, counted from the day after their reply date
+      const orders = await this.repository.claimOrders(manager, day);
+      const orderRecipients = await this.repository.orderRecipients(manager, orders);
+      for (const message of orderMessages(orders, orderRecipients)) {
+        notifications += await this.notifications.notify(message.userIds, message.notice, manager);
+      }
+      return { claims, orderCount: orders.length, notifications };
     });
     const overdue = uniqueMeasures(result.claims.filter((claim) => claim.rule.startsWith('overdue:')));
     if (overdue.length > 0) {
@@ -79,9 +85,11 @@ export class ReminderSweepService {
         })),
       });
     }
-    if (result.claims.length > 0)
-      this.logger.log(`${day}: ${result.claims.length} reminder(s), ${result.notifications} notification(s)`);
-    return { day, reminders: result.claims.length, notifications: result.notifications };
+    if (result.claims.length + result.orderCount > 0)
+      this.logger.log(
+        `${day}: ${result.claims.length + result.orderCount} reminder(s), ${result.notifications} notification(s)`,
+      );
+    return { day, reminders: result.claims.length + result.orderCount, notifications: result.notifications };
   }
 }
 
@@ -189,4 +197,50 @@ function render(message: Message): { kind: string; title: string; body: string; 
     ].join('\n'),
     link: single ? measureLink(first.problemId, first.measureId) : escalated ? '/' : '/tasks',
   };
+}
+
+const orderNumber = (order: ClaimedOrder) => `督办〔${order.year}〕${order.seq}号`;
+
+/** One notice per person listing their unanswered orders; people told the same list share it. */
+function orderMessages(
+  orders: ClaimedOrder[],
+  recipients: Array<{ unitId: string; notify: string; userId: string }>,
+): Array<{ userIds: string[]; notice: { kind: string; title: string; body: string; link: string } }> {
+  const byPerson = new Map<string, Map<string, ClaimedOrder>>();
+  for (const recipient of recipients) {
+    for (const order of orders) {
+      if (order.unitId !== recipient.unitId || order.notify !== recipient.notify) continue;
+      const list = byPerson.get(recipient.userId) ?? new Map<string, ClaimedOrder>();
+      if (!list.has(order.orderId)) list.set(order.orderId, order);
+      byPerson.set(recipient.userId, list);
+    }
+  }
+  const grouped = new Map<string, { userIds: string[]; list: ClaimedOrder[] }>();
+  for (const [userId, list] of byPerson) {
+    const items = [...list.values()];
+    const key = items.map((order) => `${order.orderId}:${order.days}`).join(',');
+    const group = grouped.get(key) ?? { userIds: [], list: items };
+    group.userIds.push(userId);
+    grouped.set(key, group);
+  }
+  return [...grouped.values()].map(({ userIds, list }) => {
+    const [first] = list;
+    return {
+      userIds,
+      notice: {
+        kind: 'order.overdue',
+        title:
+          list.length === 1
+            ? `督办单 ${orderNumber(first)} 已逾期 ${first.days} 天未回复`
+            : `${list.length} 份督办单逾期未回复`,
+        body: [
+          '以下督办单已超过回复期限，请督促相关单位立即回复。',
+          ...list.map(
+            (order) => `${orderNumber(order)}（${order.unitName}，回复期限 ${order.replyBy}，已逾期 ${order.days} 天）`,
+          ),
+        ].join('\n'),
+        link: list.length === 1 ? `/supervision-orders/${first.orderId}` : '/supervision-orders?status=overdue',
+      },
+    };
+  });
 }

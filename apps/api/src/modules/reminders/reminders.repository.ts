@@ -25,6 +25,18 @@ export interface ClaimedReminder {
   units: string[];
 }
 
+/** An unanswered 督办单 the sweep just claimed an escalation step of. */
+export interface ClaimedOrder {
+  orderId: string;
+  unitId: string;
+  unitName: string;
+  year: number;
+  seq: number;
+  replyBy: string;
+  days: number;
+  notify: EscalationTarget;
+}
+
 export interface ReminderRecipient {
   measureId: string;
   notify: EscalationTarget;
@@ -166,5 +178,61 @@ export class RemindersRepository {
        WHERE c.notify IN ('task_force', 'supervisor')`,
       [claims.map((c) => c.measureId), claims.map((c) => c.notify)],
     )) as ReminderRecipient[];
+  }
+
+  /**
+   * Claims the escalation steps unanswered 督办单 have reached (the default ladder, counted from the day after the
+   * reply date), keyed reminder:order:<order>:<step>:<target> like the measures' reminders.
+   */
+  async claimOrders(manager: EntityManager, today: string): Promise<ClaimedOrder[]> {
+    return (await manager.query(
+      `WITH due AS (
+         SELECT o.id, o.unit_id, u.name AS unit_name, o.year, o.seq, to_char(o.reply_by, 'YYYY-MM-DD') AS reply_by,
+                $1::date - o.reply_by AS days, step->>'notify' AS notify, (step->>'afterOverdueDays')::int AS step_days,
+                (SELECT om.measure_id FROM supervision_order_measure om WHERE om.order_id = o.id
+                 ORDER BY om.measure_id LIMIT 1) AS measure_id
+         FROM supervision_order o JOIN unit u ON u.id = o.unit_id
+         CROSS JOIN LATERAL jsonb_array_elements($2::jsonb) AS step
+         WHERE o.replied_at IS NULL AND o.reply_by < $1::date
+           AND ($1::date - o.reply_by - 1) >= (step->>'afterOverdueDays')::int
+       ), claimed AS (
+         INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
+         SELECT 'reminder:order:' || d.id || ':' || d.step_days || ':' || d.notify, d.measure_id, 'order:' || d.step_days,
+                d.notify, $1::date
+         FROM due d WHERE d.measure_id IS NOT NULL
+         ON CONFLICT (key) DO NOTHING
+         RETURNING key
+       )
+       SELECT d.id AS "orderId", d.unit_id AS "unitId", d.unit_name AS "unitName", d.year, d.seq,
+              d.reply_by AS "replyBy", d.days, d.notify
+       FROM claimed c JOIN due d ON c.key = 'reminder:order:' || d.id || ':' || d.step_days || ':' || d.notify
+       ORDER BY d.year, d.seq`,
+      [today, JSON.stringify(DEFAULT_REMINDER_RULES.escalation)],
+    )) as ClaimedOrder[];
+  }
+
+  /** Who hears of each claimed order step: the unit's accounts, its leaders, the officers or the supervisors. */
+  async orderRecipients(
+    manager: EntityManager,
+    claims: Array<{ unitId: string; notify: EscalationTarget }>,
+  ): Promise<Array<{ unitId: string; notify: EscalationTarget; userId: string }>> {
+    if (claims.length === 0) return [];
+    return (await manager.query(
+      `WITH claim AS (
+         SELECT DISTINCT unit_id, notify FROM unnest($1::uuid[], $2::text[]) AS c(unit_id, notify)
+       )
+       SELECT c.unit_id AS "unitId", c.notify, ua.id AS "userId"
+       FROM claim c JOIN user_account ua ON ua.unit_id = c.unit_id AND ua.disabled_at IS NULL
+       WHERE c.notify = 'unit' OR (c.notify = 'unit_leader' AND 'unit_leader' = ANY(ua.roles))
+       UNION
+       SELECT c.unit_id, c.notify, ua.id
+       FROM claim c
+       JOIN (SELECT id, roles FROM user_account
+             WHERE disabled_at IS NULL AND roles && ARRAY['task_force_officer', 'supervisor']::text[]) ua
+         ON (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
+         OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles))
+       WHERE c.notify IN ('task_force', 'supervisor')`,
+      [claims.map((c) => c.unitId), claims.map((c) => c.notify)],
+    )) as Array<{ unitId: string; notify: EscalationTarget; userId: string }>;
   }
 }
