@@ -1593,6 +1593,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/supervision-orders/{id}/document.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['exportSupervisionOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/supervision-orders/{id}/reply': {
     parameters: {
       query?: never;
@@ -1740,7 +1756,8 @@ export interface components {
       | 'measure.overdue'
       | 'checkpoint.due'
       | 'order.issued'
-      | 'order.replied';
+      | 'order.replied'
+      | 'order.overdue';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -8050,6 +8067,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportSupervisionOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   REMINDER_POLICY_UPDATED: '修改催办提醒规则',
   SUPERVISION_ORDER_ISSUED: '下发督办单',
   SUPERVISION_ORDER_REPLIED: '回复督办单',
+  SUPERVISION_ORDER_EXPORTED: '导出督办单',
   PROBLEM_STATUS_DERIVED: '问题状态更新',
   PROBLEM_UPDATED: '修改问题',
   PROGRESS_REPORTED: '报送整改进展',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import JSZip from 'jszip';
 import { ReminderSweepService } from '../../src/modules/reminders/reminder-sweep.service.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
@@ -142,6 +143,31 @@ describe('supervision orders (督办单)', () => {
     expect(open.body.total).toBe(0);
     // another unit sees none of them
     expect((await other.agent.get('/api/supervision-orders').expect(200)).body.total).toBe(0);
+  });
+
+  it('prints the order as a GB/T 9704 Word document: number, unit, measures, reply date, the reply', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM supervision_order WHERE seq = 1`);
+    const response = await officer.agent
+      .get(`/api/supervision-orders/${id}/document.docx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(response.headers['content-disposition'])).toContain('整改督办单督办〔2024〕1号.docx');
+    const zip = await JSZip.loadAsync(response.body as Buffer);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('整改督办单');
+    expect(text).toContain('督办〔2024〕1号');
+    expect(text).toContain('区水务和湖泊局：');
+    expect(text).toContain('请于2024年3月22日前将整改落实情况书面回复整改专班。');
+    expect(text).toContain('已完成整改，附佐证。');
+    const unitlead2 = await signIn(t.http, 'unitlead2');
+    await unitlead2.agent.get(`/api/supervision-orders/${id}/document.docx`).expect(404);
   });
 
   it('escalates an unanswered order like an overdue measure, once per step', async () => {

@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
 import type { Actor } from '../../common/http/request-context.js';
+import { contentDisposition } from '../attachments/file-name.js';
+import { DOCX_TYPE } from '../documents/word/documents.service.js';
 import {
   CreateSupervisionOrderDto,
   ReplySupervisionOrderDto,
@@ -44,6 +53,16 @@ export class SupervisionOrdersController {
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   getSupervisionOrder(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<SupervisionOrderDto> {
     return this.orders.get(id, actor);
+  }
+
+  @Roles(...READERS)
+  @Get(':id/document.docx')
+  @ApiProduces(DOCX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async exportSupervisionOrder(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const { body, type, name } = await this.orders.document(id, actor);
+    return new StreamableFile(body, { type, disposition: contentDisposition(name), length: body.length });
   }
 
   @Roles('unit_leader', 'unit_staff')

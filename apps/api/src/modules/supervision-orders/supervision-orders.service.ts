@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { pageWindow } from '../../common/http/pagination.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DocumentsService, type RenderedFile } from '../documents/word/documents.service.js';
 import { measureExcerpt } from '../measures/measure-ledger.js';
 import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
 import { MeasuresService } from '../measures/measures.service.js';
@@ -42,8 +43,39 @@ export class SupervisionOrdersService {
     private readonly webhooks: WebhooksService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** The order as a GB/T 9704 Word document, for whoever may see it; audited. */
+  async document(id: string, actor: Actor): Promise<RenderedFile> {
+    const order = await this.get(id, actor);
+    const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const file = await this.documents.order({
+      number: order.number,
+      unitName: order.unit.name,
+      body: order.body,
+      replyBy: order.replyBy,
+      issuedOn: day(order.issuedAt),
+      issuer: '整改专班',
+      measures: order.measures.map((measure) => ({
+        label: measure.label,
+        text: measure.text,
+        deadline: measure.deadline,
+      })),
+      reply:
+        order.replyBody && order.repliedAt
+          ? { body: order.replyBody, repliedOn: day(order.repliedAt), by: order.repliedBy?.name ?? null }
+          : null,
+    });
+    await this.audit.record({
+      action: 'SUPERVISION_ORDER_EXPORTED',
+      entityType: 'supervision_order',
+      entityId: id,
+      detail: { number: order.number },
+    });
+    return file;
+  }
 
   async create(dto: CreateSupervisionOrderDto, actor: Actor): Promise<SupervisionOrderDto> {
     const today = this.clock.today();

@@ -15,6 +15,7 @@ import {
 import { renderDocx, renderText, type WordDocument } from './gbt9704.js';
 import { buildNotice } from './notice-document.js';
 import { buildReport } from './report-document.js';
+import { buildOrder, type OrderDocInput } from './order-document.js';
 import { buildSignoff } from './signoff-document.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -28,6 +29,7 @@ export interface RenderedFile {
 const ALL: AccessScope = { all: true };
 
 export type { InspectionDocRow } from './documents.repository.js';
+export type { OrderDocInput } from './order-document.js';
 
 // The Word documents (and the notice as text): built from live data in the request, audited, never stored.
 @Injectable()
@@ -141,6 +143,11 @@ export class DocumentsService {
       detail: { measures: measures.length },
     });
     return this.render(document, `${problem.label.replace(/[.、]$/, '')}号问题对账销号单`, 'docx');
+  }
+
+  /** A 督办单 as a Word document (the supervision-orders module checks access and audits). */
+  order(input: OrderDocInput): Promise<RenderedFile> {
+    return this.render(buildOrder(input), `整改督办单${input.number}`, 'docx');
   }
 
   private async render(document: WordDocument, name: string, format: 'docx' | 'txt'): Promise<RenderedFile> {
