@@ -43,6 +43,18 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/reviews')).ReviewsRoute }),
           },
           {
+            path: 'supervision-orders',
+            lazy: async () => ({
+              Component: (await import('./routes/app/supervision-orders')).SupervisionOrdersRoute,
+            }),
+          },
+          {
+            path: 'supervision-orders/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/app/supervision-order')).SupervisionOrderRoute,
+            }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },

@@ -25,6 +25,8 @@ export const queryKeys = {
   publicationList: (inspectionId: string) => ['publications', 'list', inspectionId] as const,
   publication: (id: string) => ['publications', 'detail', id] as const,
   publicationFeedback: (id: string) => ['publications', 'feedback', id] as const,
+  supervisionOrders: ['supervision-orders'] as const,
+  supervisionOrder: (id: string) => ['supervision-orders', 'detail', id] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */

@@ -47,6 +47,7 @@ describe('signed-in shell', () => {
         '导入台账',
         '公开通报2',
         '待我审核4',
+        '督办单',
         '时限日历',
         '轮次设置',
         '单位管理',
@@ -68,7 +69,7 @@ describe('signed-in shell', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['工作台', '我的任务', '整改台账', '时限日历']);
+    ).toEqual(['工作台', '我的任务', '整改台账', '督办单', '时限日历']);
   });
 
   it('logs out with the CSRF token and returns to the login page', async () => {

@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileExcelOutlined,
+  FileProtectOutlined,
   FieldTimeOutlined,
   MailOutlined,
   FileSearchOutlined,
@@ -95,6 +96,9 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
       icon: <AuditOutlined aria-hidden />,
       badge: (pendingReviews.data?.total ?? 0) + (pendingExtensions.data?.total ?? 0),
     });
+  }
+  if (officer || unitUser || isSupervisor(user)) {
+    items.push({ path: '/supervision-orders', label: '督办单', icon: <FileProtectOutlined aria-hidden /> });
   }
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });

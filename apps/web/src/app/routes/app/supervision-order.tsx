@@ -1,0 +1,38 @@
+import { Card, Flex, Skeleton } from 'antd';
+import { useParams } from 'react-router';
+import { NoAccess } from '@/components/errors/no-access';
+import { QueryError } from '@/components/errors/query-error';
+import { useSupervisionOrder } from '@/features/supervision-orders/api/get-supervision-orders';
+import { OrderDetail } from '@/features/supervision-orders/components/order-detail';
+import { ReplyForm } from '@/features/supervision-orders/components/reply-form';
+import { hasBusinessAccess, isUnitUser, roleLabels, useSessionUser } from '@/lib/auth';
+
+/** 督办单详情 (/supervision-orders/:id, where a notification leads): the unit's accounts reply here. */
+export function SupervisionOrderRoute() {
+  const { id = '' } = useParams();
+  const { data: user } = useSessionUser();
+  const order = useSupervisionOrder(id);
+
+  if (!user) return null;
+  if (!hasBusinessAccess(user)) return <NoAccess roleText={roleLabels(user).join('、')} />;
+  if (order.isPending) {
+    return (
+      <Card variant="borderless" aria-busy="true" aria-label="正在加载督办单">
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  }
+  if (order.isError) return <QueryError error={order.error} onRetry={() => order.refetch()} />;
+  const data = order.data;
+  const canReply = isUnitUser(user) && user.unitIds.includes(data.unit.id) && data.status !== 'replied';
+
+  return (
+    <>
+      <title>{`${data.number} · 整改工作台`}</title>
+      <Flex vertical gap={16}>
+        <OrderDetail order={data} />
+        {canReply && <ReplyForm orderId={data.id} onRefused={() => order.refetch()} />}
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { Card, Descriptions, Flex, Typography } from 'antd';
+import { Link } from 'react-router';
+import { formatDate, formatDateTime, EMPTY_TEXT } from '@/lib/format';
+import type { SupervisionOrder } from '../api/get-supervision-orders';
+import { OrderStatusTag } from './order-status-tag';
+
+/** One 督办单: what was required of which unit by when, the measures it is about, and the unit's reply. */
+export function OrderDetail({ order }: { order: SupervisionOrder }) {
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={8} wrap className="zg-page-heading">
+        <Typography.Title level={3} className="zg-page-title">
+          {order.number}
+        </Typography.Title>
+        <OrderStatusTag status={order.status} label={order.statusLabel} />
+      </Flex>
+      <Card variant="borderless" size="small">
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label="督办单位">{order.unit.name}</Descriptions.Item>
+          <Descriptions.Item label="回复期限">{formatDate(order.replyBy)}</Descriptions.Item>
+          <Descriptions.Item label="下发人">{order.issuedBy?.name ?? EMPTY_TEXT}</Descriptions.Item>
+          <Descriptions.Item label="下发时间">{formatDateTime(order.issuedAt)}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5}>督办要求</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{order.body}</Typography.Paragraph>
+      </Card>
+      <Card variant="borderless" size="small" title="督办事项">
+        <Flex vertical gap={12} role="list" aria-label="督办事项">
+          {order.measures.map((measure) => (
+            <Flex key={measure.id} vertical gap={2} role="listitem">
+              <Link to={`/problems/${measure.problemId}#measure-${measure.id}`}>
+                {measure.label} {measure.text}
+              </Link>
+              <Typography.Text type="secondary">时限 {formatDate(measure.deadline)}</Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      </Card>
+      {order.repliedAt && (
+        <Card variant="borderless" size="small" title="单位回复">
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{order.replyBody}</Typography.Paragraph>
+          <Typography.Text type="secondary">
+            {order.repliedBy?.name ?? EMPTY_TEXT} · {formatDateTime(order.repliedAt)}
+          </Typography.Text>
+        </Card>
+      )}
+    </Flex>
+  );
+}
