@@ -141,6 +141,10 @@ describe('督办单', () => {
       'href',
       `/problems/${open.measures[0].problemId}#measure-${open.measures[0].id}`,
     );
+    expect(screen.getByRole('link', { name: /下载督办单（Word）/ })).toHaveAttribute(
+      'href',
+      `/api/supervision-orders/${open.id}/document.docx`,
+    );
 
     await user.type(screen.getByRole('textbox', { name: '回复内容' }), '已完成清理，佐证材料已上传。');
     await user.click(screen.getByRole('button', { name: '提交回复' }));

@@ -1,11 +1,30 @@
-import { Card, Descriptions, Flex, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { errorMessage } from '@/lib/api-client';
+import { saveBlob } from '@/lib/download';
 import { formatDate, formatDateTime, EMPTY_TEXT } from '@/lib/format';
+import { exportOrder, exportOrderUrl } from '../api/export-order';
 import type { SupervisionOrder } from '../api/get-supervision-orders';
 import { OrderStatusTag } from './order-status-tag';
 
 /** One 督办单: what was required of which unit by when, the measures it is about, and the unit's reply. */
 export function OrderDetail({ order }: { order: SupervisionOrder }) {
+  const { message } = App.useApp();
+  const [downloading, setDownloading] = useState(false);
+  const download = async (event: React.MouseEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDownloading(true);
+    try {
+      const { blob, name } = await exportOrder(order.id);
+      saveBlob(blob, name);
+    } catch (error) {
+      message.error(errorMessage(error, '下载失败，请稍后重试'));
+    } finally {
+      setDownloading(false);
+    }
+  };
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={8} wrap className="zg-page-heading">
@@ -13,6 +32,15 @@ export function OrderDetail({ order }: { order: SupervisionOrder }) {
           {order.number}
         </Typography.Title>
         <OrderStatusTag status={order.status} label={order.statusLabel} />
+        <Button
+          size="small"
+          icon={<FileWordOutlined aria-hidden />}
+          href={exportOrderUrl(order.id)}
+          loading={downloading}
+          onClick={(event) => void download(event)}
+        >
+          下载督办单（Word）
+        </Button>
       </Flex>
       <Card variant="borderless" size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
