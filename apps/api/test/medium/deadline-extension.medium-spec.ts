@@ -57,7 +57,10 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
       },
     ]);
     expect(
-      await query(`SELECT action, unit_id, opinion, detail FROM measure_event WHERE measure_id = $1`, [measure.id]),
+      await query(
+        `SELECT action, unit_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply')`,
+        [measure.id],
+      ),
     ).toEqual([
       {
         action: 'extension_requested',
@@ -115,7 +118,7 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
       { deadline: '2024-10-31', version: measure.version + 1 },
     ]);
     const [event] = await query(
-      `SELECT unit_id, actor_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action = 'extension_approved'`,
+      `SELECT unit_id, actor_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') AND action = 'extension_approved'`,
       [measure.id],
     );
     expect(event).toEqual({
@@ -158,7 +161,10 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
     expect(await query(`SELECT deadline::text AS deadline, version FROM measure WHERE id = $1`, [measure.id])).toEqual([
       { deadline: '2024-06-30', version: measure.version },
     ]);
-    const actions = await query(`SELECT action FROM measure_event WHERE measure_id = $1 ORDER BY action`, [measure.id]);
+    const actions = await query(
+      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY action`,
+      [measure.id],
+    );
     expect(actions).toEqual([{ action: 'extension_refused' }, { action: 'extension_requested' }]);
     const [audit] = await query(`SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'EXTENSION_REFUSED'`, [
       extension.id,

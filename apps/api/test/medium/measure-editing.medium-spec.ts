@@ -31,9 +31,10 @@ describe('MeasureEditingService writes (stored rows)', () => {
       measure.id,
     ]);
     expect(row).toEqual({ remarks: '按期推进', deadline: '2024-09-30', version: measure.version + 1 });
-    const events = await query(`SELECT action, actor_id, detail FROM measure_event WHERE measure_id = $1`, [
-      measure.id,
-    ]);
+    const events = await query(
+      `SELECT action, actor_id, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply')`,
+      [measure.id],
+    );
     expect(events).toEqual([
       {
         action: 'update',
@@ -112,7 +113,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
       },
     ]);
     const [event] = await query(
-      `SELECT action, from_status, to_status FROM measure_event WHERE measure_id = $1 AND action = 'assign'`,
+      `SELECT action, from_status, to_status FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') AND action = 'assign'`,
       [measure.id],
     );
     expect(event).toEqual({
@@ -155,7 +156,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
       { status: 'in_progress', version: measure.version + 1 },
     ]);
     const events = await query(
-      `SELECT action, from_status, to_status, unit_id, opinion FROM measure_event WHERE measure_id = $1 ORDER BY id`,
+      `SELECT action, from_status, to_status, unit_id, opinion FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY id`,
       [measure.id],
     );
     expect(events).toEqual(
@@ -227,9 +228,10 @@ describe('MeasureEditingService writes (stored rows)', () => {
     expect(await query(`SELECT deleted_at, version FROM measure WHERE id = $1`, [created.id])).toEqual([
       { deleted_at: null, version: 3 },
     ]);
-    const actions = await query(`SELECT action FROM measure_event WHERE measure_id = $1 ORDER BY occurred_at, id`, [
-      created.id,
-    ]);
+    const actions = await query(
+      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY occurred_at, id`,
+      [created.id],
+    );
     expect(actions.map((e: { action: string }) => e.action).sort()).toEqual(
       ['checkpoint', 'create', 'delete', 'restore'].sort(),
     );
