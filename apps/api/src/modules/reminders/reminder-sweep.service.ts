@@ -55,14 +55,22 @@ export class ReminderSweepService {
     const day = this.clock.today();
     const result = await this.dataSource.transaction(async (manager) => {
       const claims = await this.repository.claimDue(manager, day);
-      const recipients = await this.repository.recipients(manager, claims);
+      const recipients = await this.repository.recipients(
+        manager,
+        claims.map((claim) => ({ subjectId: claim.measureId, notify: claim.notify })),
+        'measure',
+      );
       let notifications = 0;
       for (const message of messages(claims, recipients)) {
         notifications += await this.notifications.notify(message.userIds, render(message), manager);
       }
       // unanswered 督办单 climb the same ladder, counted from the day after their reply date
       const orders = await this.repository.claimOrders(manager, day);
-      const orderRecipients = await this.repository.orderRecipients(manager, orders);
+      const orderRecipients = await this.repository.recipients(
+        manager,
+        orders.map((order) => ({ subjectId: order.unitId, notify: order.notify })),
+        'unit',
+      );
       for (const message of orderMessages(orders, orderRecipients)) {
         notifications += await this.notifications.notify(message.userIds, message.notice, manager);
       }
@@ -102,7 +110,7 @@ function uniqueMeasures(claims: ClaimedReminder[]): ClaimedReminder[] {
 /** One message per person and kind; people told the same list get one message together. */
 function messages(
   claims: ClaimedReminder[],
-  recipients: Array<{ measureId: string; notify: string; userId: string }>,
+  recipients: Array<{ subjectId: string; notify: string; userId: string }>,
 ): Message[] {
   const byPerson = new Map<
     string,
@@ -114,7 +122,7 @@ function messages(
     claimsOf.set(key, [...(claimsOf.get(key) ?? []), claim]);
   }
   for (const recipient of recipients) {
-    for (const claim of claimsOf.get(`${recipient.measureId}|${recipient.notify}`) ?? []) {
+    for (const claim of claimsOf.get(`${recipient.subjectId}|${recipient.notify}`) ?? []) {
       const kind: NotificationKind = claim.rule.startsWith('due:')
         ? 'measure.due_soon'
         : claim.rule.startsWith('checkpoint:')
@@ -204,12 +212,12 @@ const orderNumber = (order: ClaimedOrder) => `督办〔${order.year}〕${order.s
 /** One notice per person listing their unanswered orders; people told the same list share it. */
 function orderMessages(
   orders: ClaimedOrder[],
-  recipients: Array<{ unitId: string; notify: string; userId: string }>,
+  recipients: Array<{ subjectId: string; notify: string; userId: string }>,
 ): Array<{ userIds: string[]; notice: { kind: string; title: string; body: string; link: string } }> {
   const byPerson = new Map<string, Map<string, ClaimedOrder>>();
   for (const recipient of recipients) {
     for (const order of orders) {
-      if (order.unitId !== recipient.unitId || order.notify !== recipient.notify) continue;
+      if (order.unitId !== recipient.subjectId || order.notify !== recipient.notify) continue;
       const list = byPerson.get(recipient.userId) ?? new Map<string, ClaimedOrder>();
       if (!list.has(order.orderId)) list.set(order.orderId, order);
       byPerson.set(recipient.userId, list);

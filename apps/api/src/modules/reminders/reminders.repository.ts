@@ -38,7 +38,8 @@ export interface ClaimedOrder {
 }
 
 export interface ReminderRecipient {
-  measureId: string;
+  /** the measure, or the unit of a 督办单 */
+  subjectId: string;
   notify: EscalationTarget;
   userId: string;
 }
@@ -151,32 +152,36 @@ export class RemindersRepository {
   }
 
   /**
-   * Who hears of each claimed reminder: the active accounts of the measure's units (unit), those of them with the
-   * unit leader's role (unit_leader), the task force's officers (task_force) or the supervisors (supervisor).
+   * Who hears of each claimed step: the active accounts of the units concerned (unit), those of them with the unit
+   * leader's role (unit_leader), the task force's officers (task_force) or the supervisors (supervisor). The units
+   * are a measure's (lead and co-units) or, for a 督办单, the one unit it went to.
    */
   async recipients(
     manager: EntityManager,
-    claims: Array<{ measureId: string; notify: EscalationTarget }>,
+    claims: Array<{ subjectId: string; notify: EscalationTarget }>,
+    subject: 'measure' | 'unit',
   ): Promise<ReminderRecipient[]> {
     if (claims.length === 0) return [];
+    const unitsOf =
+      subject === 'measure'
+        ? 'SELECT c.subject_id, c.notify, mu.unit_id FROM claim c JOIN measure_unit mu ON mu.measure_id = c.subject_id'
+        : 'SELECT c.subject_id, c.notify, c.subject_id AS unit_id FROM claim c';
     return (await manager.query(
       `WITH claim AS (
-         SELECT DISTINCT measure_id, notify FROM unnest($1::uuid[], $2::text[]) AS c(measure_id, notify)
-       )
-       SELECT c.measure_id AS "measureId", c.notify, ua.id AS "userId"
-       FROM claim c
-       JOIN measure_unit mu ON mu.measure_id = c.measure_id
-       JOIN user_account ua ON ua.unit_id = mu.unit_id AND ua.disabled_at IS NULL
+         SELECT DISTINCT subject_id, notify FROM unnest($1::uuid[], $2::text[]) AS c(subject_id, notify)
+       ), concerned AS (${unitsOf})
+       SELECT c.subject_id AS "subjectId", c.notify, ua.id AS "userId"
+       FROM concerned c JOIN user_account ua ON ua.unit_id = c.unit_id AND ua.disabled_at IS NULL
        WHERE c.notify = 'unit' OR (c.notify = 'unit_leader' AND 'unit_leader' = ANY(ua.roles))
        UNION
-       SELECT c.measure_id, c.notify, ua.id
+       SELECT c.subject_id, c.notify, ua.id
        FROM claim c
        JOIN (SELECT id, roles FROM user_account
              WHERE disabled_at IS NULL AND roles && ARRAY['task_force_officer', 'supervisor']::text[]) ua
          ON (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
          OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles))
        WHERE c.notify IN ('task_force', 'supervisor')`,
-      [claims.map((c) => c.measureId), claims.map((c) => c.notify)],
+      [claims.map((c) => c.subjectId), claims.map((c) => c.notify)],
     )) as ReminderRecipient[];
   }
 
@@ -209,30 +214,5 @@ export class RemindersRepository {
        ORDER BY d.year, d.seq`,
       [today, JSON.stringify(DEFAULT_REMINDER_RULES.escalation)],
     )) as ClaimedOrder[];
-  }
-
-  /** Who hears of each claimed order step: the unit's accounts, its leaders, the officers or the supervisors. */
-  async orderRecipients(
-    manager: EntityManager,
-    claims: Array<{ unitId: string; notify: EscalationTarget }>,
-  ): Promise<Array<{ unitId: string; notify: EscalationTarget; userId: string }>> {
-    if (claims.length === 0) return [];
-    return (await manager.query(
-      `WITH claim AS (
-         SELECT DISTINCT unit_id, notify FROM unnest($1::uuid[], $2::text[]) AS c(unit_id, notify)
-       )
-       SELECT c.unit_id AS "unitId", c.notify, ua.id AS "userId"
-       FROM claim c JOIN user_account ua ON ua.unit_id = c.unit_id AND ua.disabled_at IS NULL
-       WHERE c.notify = 'unit' OR (c.notify = 'unit_leader' AND 'unit_leader' = ANY(ua.roles))
-       UNION
-       SELECT c.unit_id, c.notify, ua.id
-       FROM claim c
-       JOIN (SELECT id, roles FROM user_account
-             WHERE disabled_at IS NULL AND roles && ARRAY['task_force_officer', 'supervisor']::text[]) ua
-         ON (c.notify = 'task_force' AND 'task_force_officer' = ANY(ua.roles))
-         OR (c.notify = 'supervisor' AND 'supervisor' = ANY(ua.roles))
-       WHERE c.notify IN ('task_force', 'supervisor')`,
-      [claims.map((c) => c.unitId), claims.map((c) => c.notify)],
-    )) as Array<{ unitId: string; notify: EscalationTarget; userId: string }>;
   }
 }
