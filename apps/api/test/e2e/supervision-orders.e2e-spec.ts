@@ -198,4 +198,49 @@ describe('supervision orders (督办单)', () => {
     t.clock.set(new Date(`${plusDays(day, 4)}T08:30:00+08:00`));
     expect((await sweep.sweep()).reminders).toBe(1);
   });
+
+  it('climbs the ladder of the inspection’s reminder policy, not the default', async () => {
+    const day = plusDays(DEMO_TODAY, 40);
+    t.clock.set(new Date(`${day}T08:30:00+08:00`));
+    officer = await signIn(t.http, 'officer');
+    await t.dataSource.query(
+      `UPDATE supervision_order SET replied_at = now(), reply_body = '已回复' WHERE replied_at IS NULL`,
+    );
+    const [{ inspection_id: inspectionId }] = await t.dataSource.query(
+      `SELECT inspection_id FROM measure WHERE id = $1`,
+      [measureIds[0]],
+    );
+    const policy = await officer.agent.get(`/api/inspections/${inspectionId}/reminder-policy`).expect(200);
+    // this task force goes straight to itself on the first day, and to the supervisors on the second
+    await officer.agent
+      .put(`/api/inspections/${inspectionId}/reminder-policy`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({
+        version: policy.body.version,
+        dueSoonDays: [3],
+        escalation: [
+          { afterOverdueDays: 0, notify: 'task_force' },
+          { afterOverdueDays: 1, notify: 'supervisor' },
+        ],
+        channels: ['in_app'],
+      })
+      .expect(200);
+    const created = await order({ replyBy: day }).expect(201);
+    const sweep = t.app.get(ReminderSweepService);
+    const toldOf = async (username: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS count FROM notification n JOIN user_account ua ON ua.id = n.user_id
+           WHERE n.kind = 'order.overdue' AND ua.username = $1 AND n.link = $2`,
+          [username, `/supervision-orders/${created.body.id}`],
+        )
+      )[0].count as number;
+
+    t.clock.set(new Date(`${plusDays(day, 1)}T08:30:00+08:00`));
+    expect((await sweep.sweep()).reminders).toBe(1);
+    expect([await toldOf('unitlead'), await toldOf('officer'), await toldOf('supervisor')]).toEqual([0, 1, 0]);
+    t.clock.set(new Date(`${plusDays(day, 2)}T08:30:00+08:00`));
+    expect((await sweep.sweep()).reminders).toBe(1);
+    expect([await toldOf('unitlead'), await toldOf('officer'), await toldOf('supervisor')]).toEqual([0, 1, 1]);
+  });
 });

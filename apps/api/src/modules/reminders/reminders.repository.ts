@@ -186,20 +186,28 @@ export class RemindersRepository {
   }
 
   /**
-   * Claims the escalation steps unanswered 督办单 have reached (the default ladder, counted from the day after the
-   * reply date), keyed reminder:order:<order>:<step>:<target> like the measures' reminders.
+   * Claims the escalation steps unanswered 督办单 have reached, counted from the day after the reply date, on the
+   * ladder of the reminder policy of the inspection their measures belong to (the default without one; an order
+   * about measures of several inspections follows the first of them), keyed reminder:order:<order>:<step>:<target>
+   * like the measures' reminders.
    */
   async claimOrders(manager: EntityManager, today: string): Promise<ClaimedOrder[]> {
     return (await manager.query(
-      `WITH due AS (
-         SELECT o.id, o.unit_id, u.name AS unit_name, o.year, o.seq, to_char(o.reply_by, 'YYYY-MM-DD') AS reply_by,
-                $1::date - o.reply_by AS days, step->>'notify' AS notify, (step->>'afterOverdueDays')::int AS step_days,
-                (SELECT om.measure_id FROM supervision_order_measure om WHERE om.order_id = o.id
-                 ORDER BY om.measure_id LIMIT 1) AS measure_id
+      `WITH unanswered AS (
+         SELECT o.id, o.unit_id, u.name AS unit_name, o.year, o.seq, o.reply_by, first.measure_id,
+                coalesce(rp.escalation, $2::jsonb) AS escalation
          FROM supervision_order o JOIN unit u ON u.id = o.unit_id
-         CROSS JOIN LATERAL jsonb_array_elements($2::jsonb) AS step
+         CROSS JOIN LATERAL (SELECT om.measure_id, m.inspection_id
+                             FROM supervision_order_measure om JOIN measure m ON m.id = om.measure_id
+                             WHERE om.order_id = o.id ORDER BY m.inspection_id, om.measure_id LIMIT 1) first
+         LEFT JOIN reminder_policy rp ON rp.inspection_id = first.inspection_id
          WHERE o.replied_at IS NULL AND o.reply_by < $1::date
-           AND ($1::date - o.reply_by - 1) >= (step->>'afterOverdueDays')::int
+       ), due AS (
+         SELECT o.id, o.unit_id, o.unit_name, o.year, o.seq, to_char(o.reply_by, 'YYYY-MM-DD') AS reply_by,
+                $1::date - o.reply_by AS days, step->>'notify' AS notify, (step->>'afterOverdueDays')::int AS step_days,
+                o.measure_id
+         FROM unanswered o CROSS JOIN LATERAL jsonb_array_elements(o.escalation) AS step
+         WHERE ($1::date - o.reply_by - 1) >= (step->>'afterOverdueDays')::int
        ), claimed AS (
          INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
          SELECT 'reminder:order:' || d.id || ':' || d.step_days || ':' || d.notify, d.measure_id, 'order:' || d.step_days,
