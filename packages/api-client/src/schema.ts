@@ -3663,6 +3663,18 @@ export interface components {
       escalation: components['schemas']['EscalationStepDto'][];
       channels: components['schemas']['ReminderChannel'][];
     };
+    OrderReplyAttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      measureId: string;
+      /** @example 整改工作会议纪要.pdf */
+      name: string;
+      /** @description bytes */
+      size: number;
+      /** @example application/pdf */
+      mimeType: string;
+    };
     OrderMeasureDto: {
       /** Format: uuid */
       id: string;
@@ -3693,6 +3705,8 @@ export interface components {
       issuedAt: string;
       replyBody: string | null;
       replyAttachmentIds: string[];
+      /** @description the reply's evidence still on file */
+      replyAttachments: components['schemas']['OrderReplyAttachmentDto'][];
       repliedBy: components['schemas']['RefDto'] | null;
       /** Format: date-time */
       repliedAt: string | null;

@@ -114,10 +114,36 @@ describe('supervision orders (督办单)', () => {
     await post(officer, `/api/supervision-orders/${id}/reply`, { body: '专班不能回复' }).expect(403);
     await post(unitlead, `/api/supervision-orders/${id}/reply`, { body: '  ' }).expect(400);
 
+    // evidence: a file of one of the order's measures, not one of another measure
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = async (measureId: string) =>
+      (
+        await unitlead.agent
+          .post(`/api/measures/${measureId}/attachments`)
+          .set('X-CSRF-Token', unitlead.csrfToken)
+          .attach('file', pdf, '督办整改报告.pdf')
+          .expect(201)
+      ).body.id as string;
+    const evidence = await upload(measureIds[1]);
+    const [outside] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    const foreign = await upload(outside.id);
+    const refused = await post(unitlead, `/api/supervision-orders/${id}/reply`, {
+      body: '已完成整改，附佐证。',
+      attachmentIds: [evidence, foreign],
+    }).expect(400);
+    expect(refused.body.errors.attachmentIds).toBeDefined();
+
     const replied = await post(unitlead, `/api/supervision-orders/${id}/reply`, {
       body: '已完成整改，附佐证。',
+      attachmentIds: [evidence],
     }).expect(200);
-    expect(replied.body).toMatchObject({ status: 'replied', statusLabel: '已回复', replyBody: '已完成整改，附佐证。' });
+    expect(replied.body).toMatchObject({
+      status: 'replied',
+      statusLabel: '已回复',
+      replyBody: '已完成整改，附佐证。',
+      replyAttachmentIds: [evidence],
+      replyAttachments: [{ id: evidence, measureId: measureIds[1], name: '督办整改报告.pdf', size: pdf.length }],
+    });
     const again = await post(unitlead, `/api/supervision-orders/${id}/reply`, { body: '再次回复' }).expect(409);
     expect(again.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
     const bell = await officer.agent.get('/api/notifications').expect(200);
@@ -166,6 +192,7 @@ describe('supervision orders (督办单)', () => {
     expect(text).toContain('区水务和湖泊局：');
     expect(text).toContain('请于2024年3月22日前将整改落实情况书面回复整改专班。');
     expect(text).toContain('已完成整改，附佐证。');
+    expect(text).toContain('佐证材料：督办整改报告.pdf');
     const unitlead2 = await signIn(t.http, 'unitlead2');
     await unitlead2.agent.get(`/api/supervision-orders/${id}/document.docx`).expect(404);
   });

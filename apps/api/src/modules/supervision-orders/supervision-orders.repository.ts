@@ -17,6 +17,7 @@ export interface OrderRow {
   issuedAt: Date;
   replyBody: string | null;
   replyAttachmentIds: string[];
+  replyAttachments: Array<{ id: string; measureId: string; name: string; size: number; mimeType: string }>;
   repliedById: string | null;
   repliedByName: string | null;
   repliedAt: Date | null;
@@ -39,7 +40,10 @@ const SELECT = `SELECT o.id, o.year, o.seq, o.unit_id AS "unitId", u.name AS "un
   coalesce((SELECT json_agg(json_build_object('id', m.id, 'problemId', m.problem_id, 'label', p.label || '(' || m.seq || ')',
                     'text', m.text, 'deadline', to_char(m.deadline, 'YYYY-MM-DD')) ORDER BY p.seq, m.seq)
             FROM supervision_order_measure om JOIN measure m ON m.id = om.measure_id JOIN problem p ON p.id = m.problem_id
-            WHERE om.order_id = o.id), '[]') AS measures
+            WHERE om.order_id = o.id), '[]') AS measures,
+  coalesce((SELECT json_agg(json_build_object('id', a.id, 'measureId', a.measure_id, 'name', a.name, 'size', a.size,
+                    'mimeType', a.mime_type) ORDER BY array_position(o.reply_attachment_ids, a.id))
+            FROM attachment a WHERE a.id = ANY(o.reply_attachment_ids) AND a.deleted_at IS NULL), '[]') AS "replyAttachments"
   FROM supervision_order o JOIN unit u ON u.id = o.unit_id
   LEFT JOIN user_account ib ON ib.id = o.issued_by_id LEFT JOIN user_account rb ON rb.id = o.replied_by_id`;
 

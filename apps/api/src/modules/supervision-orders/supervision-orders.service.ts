@@ -65,7 +65,12 @@ export class SupervisionOrdersService {
       })),
       reply:
         order.replyBody && order.repliedAt
-          ? { body: order.replyBody, repliedOn: day(order.repliedAt), by: order.repliedBy?.name ?? null }
+          ? {
+              body: order.replyBody,
+              repliedOn: day(order.repliedAt),
+              by: order.repliedBy?.name ?? null,
+              evidence: order.replyAttachments.map((file) => file.name),
+            }
           : null,
     });
     await this.audit.record({
@@ -245,6 +250,7 @@ export class SupervisionOrdersService {
       issuedAt: new Date(row.issuedAt).toISOString(),
       replyBody: row.replyBody,
       replyAttachmentIds: row.replyAttachmentIds,
+      replyAttachments: row.replyAttachments.map((file) => ({ ...file, size: Number(file.size) })),
       repliedBy: refOf(row.repliedById, row.repliedByName),
       repliedAt: row.repliedAt ? new Date(row.repliedAt).toISOString() : null,
       measures: row.measures.map((measure) => ({ ...measure, text: measure.text })),

@@ -10,7 +10,7 @@ export interface OrderDocInput {
   issuedOn: string;
   issuer: string;
   measures: Array<{ label: string; text: string; deadline: string | null }>;
-  reply: { body: string; repliedOn: string; by: string | null } | null;
+  reply: { body: string; repliedOn: string; by: string | null; evidence: string[] } | null;
 }
 
 /** 整改督办单 in the GB/T 9704 layout: number, addressee, requirement, the measures, the reply date, the signature. */
@@ -39,6 +39,8 @@ export function buildOrder(input: OrderDocInput): WordDocument {
   if (input.reply) {
     blocks.push({ kind: 'heading1', text: '回复情况' });
     blocks.push({ kind: 'paragraph', text: input.reply.body });
+    if (input.reply.evidence.length > 0)
+      blocks.push({ kind: 'paragraph', text: `佐证材料：${input.reply.evidence.join('；')}` });
     blocks.push({
       kind: 'paragraph',
       text: `回复时间：${chineseDate(input.reply.repliedOn)}${input.reply.by ? `；回复人：${input.reply.by}` : ''}`,

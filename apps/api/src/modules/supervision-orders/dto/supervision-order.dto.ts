@@ -83,6 +83,15 @@ export class OrderMeasureDto {
   @ApiProperty({ type: String, nullable: true }) deadline: string | null;
 }
 
+/** A file the unit attached to its reply: evidence (佐证材料) of one of the order's measures. */
+export class OrderReplyAttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) measureId: string;
+  @ApiProperty({ example: '整改工作会议纪要.pdf' }) name: string;
+  @ApiProperty({ description: 'bytes' }) size: number;
+  @ApiProperty({ example: 'application/pdf' }) mimeType: string;
+}
+
 export class SupervisionOrderDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '督办〔2024〕3号' }) number: string;
@@ -97,6 +106,8 @@ export class SupervisionOrderDto {
   @ApiProperty({ type: String, format: 'date-time' }) issuedAt: string;
   @ApiProperty({ type: String, nullable: true }) replyBody: string | null;
   @ApiProperty({ type: [String] }) replyAttachmentIds: string[];
+  @ApiProperty({ type: [OrderReplyAttachmentDto], description: "the reply's evidence still on file" })
+  replyAttachments: OrderReplyAttachmentDto[];
   @ApiProperty({ type: RefDto, nullable: true }) repliedBy: RefDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) repliedAt: string | null;
   @ApiProperty({ type: [OrderMeasureDto] }) measures: OrderMeasureDto[];
