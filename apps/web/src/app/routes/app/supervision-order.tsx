@@ -2,6 +2,7 @@ import { Card, Flex, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
+import { EvidencePicker } from '@/features/measures/components/evidence-picker';
 import { useSupervisionOrder } from '@/features/supervision-orders/api/get-supervision-orders';
 import { OrderDetail } from '@/features/supervision-orders/components/order-detail';
 import { ReplyForm } from '@/features/supervision-orders/components/reply-form';
@@ -31,7 +32,20 @@ export function SupervisionOrderRoute() {
       <title>{`${data.number} · 整改工作台`}</title>
       <Flex vertical gap={16}>
         <OrderDetail order={data} />
-        {canReply && <ReplyForm orderId={data.id} onRefused={() => order.refetch()} />}
+        {canReply && (
+          <ReplyForm
+            orderId={data.id}
+            onRefused={() => order.refetch()}
+            evidence={
+              <EvidencePicker
+                measures={data.measures.map((measure) => ({
+                  id: measure.id,
+                  label: `${measure.label} ${measure.text}`,
+                }))}
+              />
+            }
+          />
+        )}
       </Flex>
     </>
   );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@zhenggai/api-client';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { measure, page, sessionUser, unit } from '@/testing/data-generators';
+import { attachment, measure, page, sessionUser, unit } from '@/testing/data-generators';
 import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
 import { chooseOption, findDialog, renderApp, sentBodies, typeDate, waitForLoaded } from '@/testing/test-utils';
 import { setViewportWidth } from '@/testing/viewport';
@@ -35,6 +35,7 @@ function order(overrides: Partial<Order> = {}): Order {
     issuedAt: '2024-07-18T02:00:00.000Z',
     replyBody: null,
     replyAttachmentIds: [],
+    replyAttachments: [],
     repliedBy: null,
     repliedAt: null,
     measures: [
@@ -113,18 +114,30 @@ describe('督办单', () => {
     ]);
   });
 
-  it('lets a unit leader at phone width open an order from its link and reply', async () => {
+  it('lets a unit leader at phone width open an order from its link and reply with evidence', async () => {
     setViewportWidth(390);
+    const report = attachment({ measureId: open.measures[0].id, name: '清四乱整改报告.pdf', size: 2048 });
     let current = open;
     const fetchMock = stubApi({
       'GET /api/auth/me': json(unitLeader),
       'GET /api/supervision-orders/:id': () => json(current),
+      'GET /api/measures/:id/attachments': json(page([report])),
       'POST /api/supervision-orders/:id/reply': () => {
         current = {
           ...open,
           status: 'replied',
           statusLabel: '已回复',
           replyBody: '已完成清理，佐证材料已上传。',
+          replyAttachmentIds: [report.id],
+          replyAttachments: [
+            {
+              id: report.id,
+              measureId: report.measureId,
+              name: report.name,
+              size: report.size,
+              mimeType: report.mimeType,
+            },
+          ],
           repliedBy: { id: unitLeader.id, name: '李娜' },
           repliedAt: '2024-07-20T02:00:00.000Z',
           version: 2,
@@ -147,13 +160,19 @@ describe('督办单', () => {
     );
 
     await user.type(screen.getByRole('textbox', { name: '回复内容' }), '已完成清理，佐证材料已上传。');
+    const evidence = await screen.findByRole('group', { name: /7\.\(1\) 开展“清四乱”专项行动 的佐证材料/ });
+    await user.click(within(evidence).getByRole('checkbox', { name: /清四乱整改报告\.pdf/ }));
+    expect(screen.getByText('点击或将文件拖到此处上传佐证材料')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '提交回复' }));
 
     expect(await screen.findByText('已回复')).toBeInTheDocument();
     expect(screen.getByText('已完成清理，佐证材料已上传。')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: '回复佐证材料' })).getByRole('button', { name: /清四乱整改报告\.pdf/ }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '提交回复' })).not.toBeInTheDocument();
     expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/supervision-orders/${open.id}/reply`)).toEqual([
-      { body: '已完成清理，佐证材料已上传。' },
+      { body: '已完成清理，佐证材料已上传。', attachmentIds: [report.id] },
     ]);
   });
 

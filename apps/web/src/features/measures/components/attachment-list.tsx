@@ -13,10 +13,10 @@ import { App, Button, Empty, Flex, Image, Popconfirm, Tooltip, Typography } from
 import { isMeasureDone, type MeasureStatus } from '@zhenggai/domain';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@/lib/api-client';
+import { downloadAttachment } from '@/lib/attachments';
 import { saveBlob } from '@/lib/download';
 import { formatDateTime, formatFileSize } from '@/lib/format';
 import { useDeleteAttachment } from '../api/delete-attachment';
-import { downloadAttachment } from '../api/download-attachment';
 import type { Attachment } from '../api/get-measure-attachments';
 import type { Actor } from '../utils/permissions';
 import { ATTACHMENT_KIND_LABELS } from './attachment-uploader';

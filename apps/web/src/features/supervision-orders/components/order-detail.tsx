@@ -1,10 +1,11 @@
-import { FileWordOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '@/lib/api-client';
+import { downloadAttachment } from '@/lib/attachments';
 import { saveBlob } from '@/lib/download';
-import { formatDate, formatDateTime, EMPTY_TEXT } from '@/lib/format';
+import { formatDate, formatDateTime, formatFileSize, EMPTY_TEXT } from '@/lib/format';
 import { exportOrder, exportOrderUrl } from '../api/export-order';
 import type { SupervisionOrder } from '../api/get-supervision-orders';
 import { OrderStatusTag } from './order-status-tag';
@@ -13,6 +14,17 @@ import { OrderStatusTag } from './order-status-tag';
 export function OrderDetail({ order }: { order: SupervisionOrder }) {
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState(false);
+  const [fetchingId, setFetchingId] = useState<string | null>(null);
+  const saveEvidence = async (file: SupervisionOrder['replyAttachments'][number]) => {
+    setFetchingId(file.id);
+    try {
+      saveBlob(await downloadAttachment(file), file.name);
+    } catch (error) {
+      message.error(errorMessage(error, '文件读取失败，请稍后重试'));
+    } finally {
+      setFetchingId(null);
+    }
+  };
   const download = async (event: React.MouseEvent<HTMLElement>) => {
     event.preventDefault();
     setDownloading(true);
@@ -67,6 +79,25 @@ export function OrderDetail({ order }: { order: SupervisionOrder }) {
       {order.repliedAt && (
         <Card variant="borderless" size="small" title="单位回复">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{order.replyBody}</Typography.Paragraph>
+          {order.replyAttachments.length > 0 && (
+            <Flex vertical gap={4} role="list" aria-label="回复佐证材料" style={{ marginBottom: 8 }}>
+              {order.replyAttachments.map((file) => (
+                <Flex key={file.id} role="listitem" align="center" gap={4} wrap>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<PaperClipOutlined aria-hidden />}
+                    loading={fetchingId === file.id}
+                    onClick={() => void saveEvidence(file)}
+                    style={{ paddingInline: 0 }}
+                  >
+                    {file.name}
+                  </Button>
+                  <Typography.Text type="secondary">（{formatFileSize(file.size)}）</Typography.Text>
+                </Flex>
+              ))}
+            </Flex>
+          )}
           <Typography.Text type="secondary">
             {order.repliedBy?.name ?? EMPTY_TEXT} · {formatDateTime(order.repliedAt)}
           </Typography.Text>

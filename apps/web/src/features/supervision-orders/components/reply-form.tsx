@@ -1,19 +1,36 @@
 import { App, Button, Card, Form, Input } from 'antd';
+import type { ReactElement } from 'react';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { useReplySupervisionOrder } from '../api/reply-supervision-order';
 
 const REPLY_MAX = 2000;
 
-/** The unit's one reply (回复督办); full width, so it works on a phone. */
-export function ReplyForm({ orderId, onRefused }: { orderId: string; onRefused: () => void }) {
-  const [form] = Form.useForm<{ body: string }>();
+interface ReplyValues {
+  body: string;
+  attachmentIds?: string[];
+}
+
+/**
+ * The unit's one reply (回复督办); full width, so it works on a phone. `evidence` is the control that chooses and
+ * uploads the evidence of the order's measures (a form control of attachment ids, given by the page).
+ */
+export function ReplyForm({
+  orderId,
+  onRefused,
+  evidence,
+}: {
+  orderId: string;
+  onRefused: () => void;
+  evidence?: ReactElement;
+}) {
+  const [form] = Form.useForm<ReplyValues>();
   const reply = useReplySupervisionOrder(orderId);
   const { message } = App.useApp();
 
-  const submit = ({ body }: { body: string }) =>
+  const submit = ({ body, attachmentIds }: ReplyValues) =>
     reply.mutate(
-      { body: body.trim() },
+      { body: body.trim(), attachmentIds: attachmentIds ?? [] },
       {
         onSuccess: () => message.success('已回复督办单'),
         onError: (error) => {
@@ -22,7 +39,10 @@ export function ReplyForm({ orderId, onRefused }: { orderId: string; onRefused: 
             onRefused();
             return;
           }
-          if (applyFieldErrors(form, error, ['body']).length > 0 || !(isApiError(error) && error.errors))
+          if (
+            applyFieldErrors(form, error, ['body', 'attachmentIds']).length > 0 ||
+            !(isApiError(error) && error.errors)
+          )
             message.error(errorMessage(error, '回复失败，请稍后重试'));
         },
       },
@@ -41,6 +61,11 @@ export function ReplyForm({ orderId, onRefused }: { orderId: string; onRefused: 
         >
           <Input.TextArea rows={5} maxLength={REPLY_MAX} showCount />
         </Form.Item>
+        {evidence && (
+          <Form.Item name="attachmentIds" label="佐证材料" extra="可选：勾选督办事项已有的材料，或上传新材料">
+            {evidence}
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" loading={reply.isPending} block>
           提交回复
         </Button>
