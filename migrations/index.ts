@@ -11,6 +11,7 @@ import { ReminderPolicy1796622307704 } from './1796622307704-ReminderPolicy.js';
 import { ReminderSent1796622649231 } from './1796622649231-ReminderSent.js';
 import { MailDigest1796623062400 } from './1796623062400-MailDigest.js';
 import { SupervisionOrders1796623327704 } from './1796623327704-SupervisionOrders.js';
+import { ReportRounds1796627022660 } from './1796627022660-ReportRounds.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   ReminderSent1796622649231,
   MailDigest1796623062400,
   SupervisionOrders1796623327704,
+  ReportRounds1796627022660,
 ];

@@ -28,6 +28,7 @@ import { PublicationsModule } from './modules/publications/publications.module.j
 import { UsersModule } from './modules/users/users.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { SupervisionOrdersModule } from './modules/supervision-orders/supervision-orders.module.js';
+import { ReportRoundsModule } from './modules/report-rounds/report-rounds.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
@@ -104,6 +105,7 @@ export class AppModule {
         WebhooksModule,
         RemindersModule,
         SupervisionOrdersModule,
+        ReportRoundsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

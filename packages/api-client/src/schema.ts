@@ -1625,6 +1625,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/report-rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReportRounds'];
+    put?: never;
+    post: operations['openReportRound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/report-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReportSchedule'];
+    put: operations['updateReportSchedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/pending': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getPendingReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReportRound'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/missing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getMissingReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['closeReportRound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReportForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['submitReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/submissions/{unitId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getSubmission'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/submissions/{unitId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['returnSubmission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1757,7 +1917,12 @@ export interface components {
       | 'checkpoint.due'
       | 'order.issued'
       | 'order.replied'
-      | 'order.overdue';
+      | 'order.overdue'
+      | 'round.opened'
+      | 'round.submitted'
+      | 'round.returned'
+      | 'round.due_soon'
+      | 'round.missing';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -3739,6 +3904,272 @@ export interface components {
       body: string;
       /** @description evidence already uploaded to the order’s measures */
       attachmentIds?: string[];
+    };
+    CreateReportRoundDto: {
+      /**
+       * @description defaults from the period end
+       * @example 2024年6月整改进展报送
+       */
+      title?: string;
+      /**
+       * @description progress up to this day
+       * @example 2024-06-30
+       */
+      periodEnd: string;
+      /**
+       * @description units report by this day (today or later)
+       * @example 2024-07-05
+       */
+      dueDate: string;
+      /** @description the units that report; default: every unit with an open measure of the inspection */
+      unitIds?: string[];
+    };
+    RoundCountsDto: {
+      /** @description units in scope */
+      expected: number;
+      /** @description units whose report stands (on time or late) */
+      submitted: number;
+      /** @description units without a standing report (not yet, or returned) */
+      missing: number;
+      /** @description units that reported after the due date */
+      late: number;
+    };
+    RoundUnitDto: {
+      unit: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'late' | 'returned';
+      /** @example 已报送 */
+      statusLabel: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @description who submitted the standing report */
+      submittedBy: string | null;
+      /** @description why the last report was returned */
+      returnReason: string | null;
+      /**
+       * @description recorded on submission and at close
+       * @enum {string|null}
+       */
+      punctuality: 'on_time' | 'late' | 'missing' | null;
+      /** @example 按时报送 */
+      punctualityLabel: string | null;
+    };
+    ReportRoundDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      seq: number;
+      /** @example 第3期 */
+      number: string;
+      title: string;
+      /** @example 2024-06-30 */
+      periodEnd: string;
+      /** @example 2024-07-05 */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** @example 报送中 */
+      statusLabel: string;
+      /** @description opened by the schedule, not by hand */
+      scheduled: boolean;
+      counts: components['schemas']['RoundCountsDto'];
+      openedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+      /** @description the units in scope the caller may see */
+      units: components['schemas']['RoundUnitDto'][];
+    };
+    ReportRoundSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      seq: number;
+      /** @example 第3期 */
+      number: string;
+      title: string;
+      /** @example 2024-06-30 */
+      periodEnd: string;
+      /** @example 2024-07-05 */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** @example 报送中 */
+      statusLabel: string;
+      /** @description opened by the schedule, not by hand */
+      scheduled: boolean;
+      counts: components['schemas']['RoundCountsDto'];
+      openedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+    };
+    ReportScheduleDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      enabled: boolean;
+      dayOfMonth: number;
+      dueAfterDays: number;
+      /** @example 每月25日自动开启报送轮次，5天内报送 */
+      text: string;
+      updatedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description 1 while the default applies */
+      version: number;
+    };
+    UpdateReportScheduleDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      enabled: boolean;
+      dayOfMonth: number;
+      dueAfterDays: number;
+    };
+    PendingReportDto: {
+      round: components['schemas']['ReportRoundSummaryDto'];
+      unit: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'returned';
+      statusLabel: string;
+      returnReason: string | null;
+    };
+    MissingUnitContactDto: {
+      name: string;
+      email: string | null;
+      /**
+       * @description role labels
+       * @example [
+       *       "单位负责人"
+       *     ]
+       */
+      roles: string[];
+    };
+    MissingUnitDto: {
+      unit: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'returned';
+      /** @example 未报送 */
+      statusLabel: string;
+      /** @description open measures the unit carries in the inspection */
+      openMeasures: number;
+      contacts: components['schemas']['MissingUnitContactDto'][];
+    };
+    CloseReportRoundDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+    };
+    ReportFormItemDto: {
+      /** Format: uuid */
+      measureId: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 一(1) */
+      label: string;
+      problemTitle: string;
+      text: string;
+      status: string;
+      statusLabel: string;
+      deadline: string | null;
+      light: string;
+      lightLabel: string;
+      /** @description open: the unit must write this period’s progress */
+      open: boolean;
+      /** @description pre-filled: the returned report’s text, else the measure’s latest progress */
+      progress: string;
+      evidenceIds: string[];
+    };
+    ReportFormDto: {
+      round: components['schemas']['ReportRoundSummaryDto'];
+      unit: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'late' | 'returned';
+      returnReason: string | null;
+      /** @description false once the report stands or the round is closed */
+      canSubmit: boolean;
+      items: components['schemas']['ReportFormItemDto'][];
+    };
+    ReportItemInputDto: {
+      /** Format: uuid */
+      measureId: string;
+      /** @description this period’s progress in the unit’s words */
+      progress: string;
+      /** @description evidence already uploaded to this measure */
+      evidenceIds?: string[];
+    };
+    SubmitReportDto: {
+      /**
+       * Format: uuid
+       * @description the reporting unit (one of the caller’s)
+       */
+      unitId: string;
+      /** @description one item per open measure of the unit */
+      items: components['schemas']['ReportItemInputDto'][];
+    };
+    SnapshotItemDto: {
+      /** Format: uuid */
+      measureId: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 一(1) */
+      label: string;
+      problemTitle: string;
+      text: string;
+      /** @example in_progress */
+      status: string;
+      /** @example 推进中 */
+      statusLabel: string;
+      deadline: string | null;
+      /** @example yellow */
+      light: string;
+      /** @example 临期 */
+      lightLabel: string;
+      progress: string;
+      evidenceIds: string[];
+    };
+    SubmissionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      unit: components['schemas']['RefDto'];
+      /** @description 1 for the first report, 2 after one return … */
+      attempt: number;
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: string;
+      late: boolean;
+      /** Format: date-time */
+      returnedAt: string | null;
+      returnReason: string | null;
+      items: components['schemas']['SnapshotItemDto'][];
+    };
+    UnitSubmissionsDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      unit: components['schemas']['RefDto'];
+      /** @description 1 for the first report, 2 after one return … */
+      attempt: number;
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: string;
+      late: boolean;
+      /** Format: date-time */
+      returnedAt: string | null;
+      returnReason: string | null;
+      items: components['schemas']['SnapshotItemDto'][];
+      /** @description earlier (returned) submissions, newest first */
+      history: components['schemas']['SubmissionDto'][];
+    };
+    ReturnSubmissionDto: {
+      reason: string;
     };
   };
   responses: never;
@@ -8135,6 +8566,416 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SupervisionOrderDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReportRounds: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'closed';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundSummaryDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  openReportRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportRoundDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReportSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateReportSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReportScheduleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getPendingReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 待报送: open rounds the caller’s units still owe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingReportDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReportRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getMissingReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MissingUnitDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  closeReportRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseReportRoundDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReportForm: {
+    parameters: {
+      query?: {
+        /** @description the reporting unit; default: the caller’s unit in the round */
+        unitId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the unit’s measures pre-filled for its report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportFormDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  submitReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitSubmissionsDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description REPORT_ALREADY_SUBMITTED, ROUND_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the frozen snapshot; later edits never change it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitSubmissionsDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  returnSubmission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnSubmissionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitSubmissionsDto'];
         };
       };
       404: {

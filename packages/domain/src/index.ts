@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './webhooks.js';
 export * from './reminders.js';
+export * from './rounds.js';

@@ -15,6 +15,11 @@ export const NOTIFICATION_KINDS = [
   'order.issued',
   'order.replied',
   'order.overdue',
+  'round.opened',
+  'round.submitted',
+  'round.returned',
+  'round.due_soon',
+  'round.missing',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -34,6 +39,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'order.issued': '督办单',
   'order.replied': '督办单回复',
   'order.overdue': '督办单逾期未回复',
+  'round.opened': '报送通知',
+  'round.submitted': '单位已报送',
+  'round.returned': '报送被退回',
+  'round.due_soon': '报送即将截止提醒',
+  'round.missing': '逾期未报送',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -60,6 +70,12 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   'order.issued': ['unit'],
   'order.replied': ['officer'],
   'order.overdue': ['unit', 'officer', 'supervisor'],
+  'round.opened': ['unit'],
+  'round.submitted': ['officer'],
+  'round.returned': ['unit'],
+  'round.due_soon': ['unit'],
+  // a unit past the due date climbs the ladder like an overdue measure
+  'round.missing': ['unit', 'officer', 'supervisor'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

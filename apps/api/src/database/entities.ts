@@ -33,6 +33,13 @@ import {
   SupervisionOrderMeasureEntity,
 } from '../modules/supervision-orders/supervision-order.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity, WebhookMessageEntity } from '../modules/webhooks/webhook.entity.js';
+import {
+  ReportRoundEntity,
+  ReportRoundUnitEntity,
+  ReportScheduleEntity,
+  ReportSnapshotItemEntity,
+  ReportSubmissionEntity,
+} from '../modules/report-rounds/report-round.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -70,4 +77,9 @@ export const entities = [
   SupervisionOrderCounterEntity,
   WebhookMessageEntity,
   WebhookDeliveryEntity,
+  ReportRoundEntity,
+  ReportRoundUnitEntity,
+  ReportSubmissionEntity,
+  ReportSnapshotItemEntity,
+  ReportScheduleEntity,
 ];

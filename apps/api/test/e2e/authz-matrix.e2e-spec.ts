@@ -133,6 +133,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       notifications: 'notification',
       webhooks: 'webhook',
       'supervision-orders': 'supervisionOrder',
+      'report-rounds': 'reportRound',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -206,6 +207,24 @@ describe('authorization matrix over every operation (HTTP)', () => {
       subjects.supervisionOrder,
       measure.id,
     ]);
+    // a reporting round of the unit leader's unit alone, which it has reported: another unit's leader does not see it
+    const round = await officer.agent
+      .post(`/api/inspections/${inspection.id}/report-rounds`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ periodEnd: '2024-03-15', dueDate: '2024-03-20', unitIds: [unit.id] })
+      .expect(201);
+    subjects.reportRound = round.body.id;
+    const form = await unitlead.agent.get(`/api/report-rounds/${round.body.id}/form?unitId=${unit.id}`).expect(200);
+    await unitlead.agent
+      .post(`/api/report-rounds/${round.body.id}/submissions`)
+      .set('X-CSRF-Token', unitlead.csrfToken)
+      .send({
+        unitId: unit.id,
+        items: form.body.items
+          .filter((item: { open: boolean }) => item.open)
+          .map((item: { measureId: string }) => ({ measureId: item.measureId, progress: '测试进展' })),
+      })
+      .expect(201);
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';
@@ -240,7 +259,10 @@ describe('authorization matrix over every operation (HTTP)', () => {
         for (const role of ROLES) {
           const want = expected(spec, role);
           const id = pathTemplate.includes('{id}') ? await freshSubject(operation.operationId, pathTemplate) : '';
-          const url = pathTemplate.replace('{id}', id).replace('{slug}', subjects.slug);
+          const url = pathTemplate
+            .replace('{id}', id)
+            .replace('{unitId}', subjects.unit)
+            .replace('{slug}', subjects.slug);
           const caller = role === 'anon' ? null : await session(role);
           const agent = caller ? caller.agent : request(t.http);
           let call = agent[method as 'get'](url);

@@ -59,6 +59,7 @@ const ACTION_LABELS: Record<string, string> = {
   urge: '催办',
   order: '督办单',
   order_reply: '回复督办单',
+  report: '定期报送',
 };
 
 const isOfficer = (actor: Actor) => actor.roles.includes('task_force_officer');
