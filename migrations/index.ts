@@ -12,6 +12,7 @@ import { ReminderSent1796622649231 } from './1796622649231-ReminderSent.js';
 import { MailDigest1796623062400 } from './1796623062400-MailDigest.js';
 import { SupervisionOrders1796623327704 } from './1796623327704-SupervisionOrders.js';
 import { ReportRounds1796627022660 } from './1796627022660-ReportRounds.js';
+import { RoundReminders1796627515404 } from './1796627515404-RoundReminders.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   MailDigest1796623062400,
   SupervisionOrders1796623327704,
   ReportRounds1796627022660,
+  RoundReminders1796627515404,
 ];

@@ -1721,6 +1721,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/report-rounds/{id}/urge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['urgeReports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/report-rounds/{id}/form': {
     parameters: {
       query?: never;
@@ -1922,7 +1938,8 @@ export interface components {
       | 'round.submitted'
       | 'round.returned'
       | 'round.due_soon'
-      | 'round.missing';
+      | 'round.missing'
+      | 'round.urged';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -4063,6 +4080,18 @@ export interface components {
     CloseReportRoundDto: {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
+    };
+    UrgeReportsDto: {
+      /** @description the units to urge; default: every unit still owing its report */
+      unitIds?: string[];
+      /** @description the officer’s words; a standard text without */
+      message?: string;
+    };
+    UrgedReportsDto: {
+      /** @description units urged */
+      units: number;
+      /** @description accounts notified */
+      recipients: number;
     };
     ReportFormItemDto: {
       /** Format: uuid */
@@ -8838,6 +8867,48 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  urgeReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UrgeReportsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UrgedReportsDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROUND_CLOSED, or nobody owes a report */
       409: {
         headers: {
           [name: string]: unknown;

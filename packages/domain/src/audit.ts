@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   REPORT_SCHEDULE_UPDATED: '修改定期报送设置',
   REPORT_SUBMITTED: '报送整改进展',
   REPORT_RETURNED: '退回报送',
+  REPORT_URGED: '催报',
   PROBLEM_STATUS_DERIVED: '问题状态更新',
   PROBLEM_UPDATED: '修改问题',
   PROGRESS_REPORTED: '报送整改进展',

@@ -10,7 +10,7 @@ describe('notification kinds', () => {
   it('labels every kind in Chinese and shows an unknown one by its code', () => {
     for (const kind of NOTIFICATION_KINDS) expect(NOTIFICATION_KIND_LABELS[kind]).toMatch(/\p{Script=Han}/u);
     expect(notificationKindLabel('measure.urged')).toBe('催办');
-    expect(notificationKindLabel('round.missing')).toBe('round.missing');
+    expect(notificationKindLabel('lookback.reopened')).toBe('lookback.reopened');
   });
 
   it('lists for each role only the kinds it can receive', () => {

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'round.returned',
   'round.due_soon',
   'round.missing',
+  'round.urged',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -44,6 +45,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'round.returned': '报送被退回',
   'round.due_soon': '报送即将截止提醒',
   'round.missing': '逾期未报送',
+  'round.urged': '报送催办',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -76,6 +78,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   'round.due_soon': ['unit'],
   // a unit past the due date climbs the ladder like an overdue measure
   'round.missing': ['unit', 'officer', 'supervisor'],
+  'round.urged': ['unit'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ReminderSweepService } from '../../src/modules/reminders/reminder-sweep.service.js';
 import { ReportRoundsService } from '../../src/modules/report-rounds/report-rounds.service.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
@@ -281,5 +282,80 @@ describe('report rounds (报送轮次)', () => {
       [inspectionId],
     );
     expect(scheduled).toEqual({ title: '2024年3月整改进展报送', due: '2024-03-30', opened_by_id: null });
+  });
+
+  it('chases the units still owing: one-click 催报, reminders 3 and 1 days before, the ladder after — each once', async () => {
+    const day = '2024-04-01';
+    const at = async (date: string) => {
+      t.clock.set(new Date(`${date}T08:30:00+08:00`));
+      officer = await signIn(t.http, 'officer');
+      unitlead = await signIn(t.http, 'unitlead');
+      unitlead2 = await signIn(t.http, 'unitlead2');
+    };
+    await at(day);
+    // the rounds of the tests above out of the way: only this one is open
+    await t.dataSource.query(`UPDATE report_round SET status = 'closed' WHERE status = 'open'`);
+    const round = (
+      await openRound({ periodEnd: day, dueDate: plusDays(day, 3), unitIds: [unitId, otherUnitId] }).expect(201)
+    ).body;
+    const told = async (kind: string, username: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS count FROM notification n JOIN user_account ua ON ua.id = n.user_id
+           WHERE n.kind = $1 AND ua.username = $2 AND n.link = $3`,
+          [kind, username, `/report-rounds/${round.id}`],
+        )
+      )[0].count as number;
+
+    // 催报 in one click: the chosen unit's accounts hear it
+    await post(officer, `/api/report-rounds/${round.id}/urge`, {
+      unitIds: ['00000000-0000-4000-8000-000000000000'],
+    }).expect(400);
+    const urged = await post(officer, `/api/report-rounds/${round.id}/urge`, { unitIds: [unitId] }).expect(201);
+    expect(urged.body).toEqual({ units: 1, recipients: expect.any(Number) });
+    expect(urged.body.recipients).toBeGreaterThan(0);
+    expect([await told('round.urged', 'unitlead'), await told('round.urged', 'unitlead2')]).toEqual([1, 0]);
+    await post(unitlead, `/api/report-rounds/${round.id}/urge`, {}).expect(403);
+
+    const sweep = t.app.get(ReminderSweepService);
+    await sweep.sweep();
+    expect(await told('round.due_soon', 'unitlead')).toBe(1);
+    await sweep.sweep();
+    expect(await told('round.due_soon', 'unitlead')).toBe(1);
+
+    // the unit reports; from then on only the other one is chased
+    await at(plusDays(day, 2));
+    const items = reportAll((await form(round.id)).items, '按期报送');
+    await post(unitlead, `/api/report-rounds/${round.id}/submissions`, { unitId, items }).expect(201);
+    await sweep.sweep();
+    expect([await told('round.due_soon', 'unitlead'), await told('round.due_soon', 'unitlead2')]).toEqual([1, 2]);
+
+    await at(plusDays(day, 4));
+    await sweep.sweep();
+    expect([await told('round.missing', 'unitlead2'), await told('round.missing', 'officer')]).toEqual([1, 0]);
+    const [note] = await t.dataSource.query(
+      `SELECT n.title FROM notification n JOIN user_account ua ON ua.id = n.user_id
+       WHERE n.kind = 'round.missing' AND ua.username = 'unitlead2' AND n.link = $1`,
+      [`/report-rounds/${round.id}`],
+    );
+    expect(note.title).toMatch(/^第\d+期整改进展已逾期 1 天未报送$/);
+    await at(plusDays(day, 11));
+    await sweep.sweep();
+    await sweep.sweep();
+    expect(await told('round.missing', 'officer')).toBe(1);
+    const [escalated] = await t.dataSource.query(
+      `SELECT n.title, n.body FROM notification n JOIN user_account ua ON ua.id = n.user_id
+       WHERE n.kind = 'round.missing' AND ua.username = 'officer' AND n.link = $1`,
+      [`/report-rounds/${round.id}`],
+    );
+    expect(escalated.title).toBe('1 个单位逾期未报送整改进展');
+    expect(escalated.body).toContain('区经济和信息化局');
+
+    // a closed round chases nobody
+    await post(officer, `/api/report-rounds/${round.id}/close`).expect(200);
+    await at(plusDays(day, 20));
+    await sweep.sweep();
+    expect(await told('round.missing', 'supervisor')).toBe(0);
+    await post(officer, `/api/report-rounds/${round.id}/urge`, {}).expect(409);
   });
 });

@@ -7,7 +7,12 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { measureExcerpt, measureLink } from '../measures/measure-ledger.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { RemindersRepository, type ClaimedOrder, type ClaimedReminder } from './reminders.repository.js';
+import {
+  RemindersRepository,
+  type ClaimedOrder,
+  type ClaimedReminder,
+  type ClaimedRound,
+} from './reminders.repository.js';
 
 export const REMINDER_SWEEP_JOB = 'reminders.sweep';
 
@@ -74,7 +79,17 @@ export class ReminderSweepService {
       for (const message of orderMessages(orders, orderRecipients)) {
         notifications += await this.notifications.notify(message.userIds, message.notice, manager);
       }
-      return { claims, orderCount: orders.length, notifications };
+      // units owing a report: 3 and 1 days before the due date, then the same ladder from the day after it
+      const rounds = await this.repository.claimRounds(manager, day);
+      const roundRecipients = await this.repository.recipients(
+        manager,
+        rounds.map((round) => ({ subjectId: round.unitId, notify: round.notify })),
+        'unit',
+      );
+      for (const message of roundMessages(rounds, roundRecipients)) {
+        notifications += await this.notifications.notify(message.userIds, message.notice, manager);
+      }
+      return { claims, orderCount: orders.length + rounds.length, rounds, notifications };
     });
     const overdue = uniqueMeasures(result.claims.filter((claim) => claim.rule.startsWith('overdue:')));
     if (overdue.length > 0) {
@@ -93,12 +108,32 @@ export class ReminderSweepService {
         })),
       });
     }
+    const missing = uniqueOwing(result.rounds.filter((round) => round.rule.startsWith('missing:')));
+    if (missing.length > 0) {
+      await this.webhooks.publish('round.missing', {
+        occurredAt: this.clock.now().toISOString(),
+        title: `${missing.length} 个单位逾期未报送整改进展`,
+        message: missing
+          .map((round) => `第${round.seq}期 ${round.unitName}（报送截止 ${round.dueDate}，已逾期 ${round.days} 天）`)
+          .join('\n'),
+        by: null,
+        link: missing.length === 1 ? `/report-rounds/${missing[0].roundId}` : '/report-rounds',
+        measures: [],
+      });
+    }
     if (result.claims.length + result.orderCount > 0)
       this.logger.log(
         `${day}: ${result.claims.length + result.orderCount} reminder(s), ${result.notifications} notification(s)`,
       );
     return { day, reminders: result.claims.length + result.orderCount, notifications: result.notifications };
   }
+}
+
+function uniqueOwing(rounds: ClaimedRound[]): ClaimedRound[] {
+  const seen = new Map<string, ClaimedRound>();
+  for (const round of rounds)
+    if (!seen.has(`${round.roundId}|${round.unitId}`)) seen.set(`${round.roundId}|${round.unitId}`, round);
+  return [...seen.values()];
 }
 
 function uniqueMeasures(claims: ClaimedReminder[]): ClaimedReminder[] {
@@ -248,6 +283,75 @@ function orderMessages(
           ),
         ].join('\n'),
         link: list.length === 1 ? `/supervision-orders/${first.orderId}` : '/supervision-orders?status=overdue',
+      },
+    };
+  });
+}
+
+/**
+ * One notice per person and kind listing the reports they are told about: a unit hears of its own (报送即将截止 /
+ * 逾期未报送), the task force and supervisors of every unit that climbed to them. People told the same list share it.
+ */
+function roundMessages(
+  rounds: ClaimedRound[],
+  recipients: Array<{ subjectId: string; notify: string; userId: string }>,
+): Array<{ userIds: string[]; notice: { kind: string; title: string; body: string; link: string } }> {
+  const byPerson = new Map<
+    string,
+    { kind: 'round.due_soon' | 'round.missing'; own: boolean; list: Map<string, ClaimedRound> }
+  >();
+  for (const recipient of recipients) {
+    for (const round of rounds) {
+      if (round.unitId !== recipient.subjectId || round.notify !== recipient.notify) continue;
+      const kind = round.rule.startsWith('due:') ? 'round.due_soon' : 'round.missing';
+      const key = `${recipient.userId}|${kind}`;
+      const entry = byPerson.get(key) ?? { kind, own: true, list: new Map<string, ClaimedRound>() };
+      if (round.notify === 'task_force' || round.notify === 'supervisor') entry.own = false;
+      const item = `${round.roundId}|${round.unitId}`;
+      if (!entry.list.has(item)) entry.list.set(item, round);
+      byPerson.set(key, entry);
+    }
+  }
+  const grouped = new Map<string, { userIds: string[]; kind: string; own: boolean; list: ClaimedRound[] }>();
+  for (const [key, entry] of byPerson) {
+    const list = [...entry.list.values()];
+    const group = `${entry.kind}|${entry.own}|${list.map((round) => `${round.roundId}:${round.unitId}:${round.days}`).join(',')}`;
+    const message = grouped.get(group) ?? { userIds: [], kind: entry.kind, own: entry.own, list };
+    message.userIds.push(key.split('|')[0]);
+    grouped.set(group, message);
+  }
+  return [...grouped.values()].map(({ userIds, kind, own, list }) => {
+    const [first] = list;
+    const link =
+      new Set(list.map((round) => round.roundId)).size === 1 ? `/report-rounds/${first.roundId}` : '/report-rounds';
+    if (kind === 'round.due_soon') {
+      return {
+        userIds,
+        notice: {
+          kind,
+          title: `第${first.seq}期整改进展将于 ${first.days} 天后截止报送`,
+          body: [
+            '请单位负责人在截止日期前报送本单位各项未完成措施的本期进展。',
+            ...list.map((round) => `第${round.seq}期 ${round.title}（报送截止 ${round.dueDate}）`),
+          ].join('\n'),
+          link,
+        },
+      };
+    }
+    return {
+      userIds,
+      notice: {
+        kind,
+        title: own
+          ? `第${first.seq}期整改进展已逾期 ${first.days} 天未报送`
+          : `${list.length} 个单位逾期未报送整改进展`,
+        body: [
+          own ? '本单位尚未报送，请立即报送；逾期报送将记入考核。' : '以下单位逾期未报送，请督促其立即报送。',
+          ...list.map(
+            (round) => `第${round.seq}期 ${round.unitName}（报送截止 ${round.dueDate}，已逾期 ${round.days} 天）`,
+          ),
+        ].join('\n'),
+        link,
       },
     };
   });

@@ -37,6 +37,21 @@ export interface ClaimedOrder {
   notify: EscalationTarget;
 }
 
+/** A unit without a standing report in an open reporting round, whose reminder or escalation step was claimed. */
+export interface ClaimedRound {
+  roundId: string;
+  seq: number;
+  title: string;
+  dueDate: string;
+  unitId: string;
+  unitName: string;
+  /** due:3 | due:1 | missing:<step> */
+  rule: string;
+  /** days before the due date (due:*) or days past it (missing:*) */
+  days: number;
+  notify: EscalationTarget;
+}
+
 export interface ReminderRecipient {
   /** the measure, or the unit of a 督办单 */
   subjectId: string;
@@ -222,5 +237,45 @@ export class RemindersRepository {
        ORDER BY d.year, d.seq`,
       [today, JSON.stringify(DEFAULT_REMINDER_RULES.escalation)],
     )) as ClaimedOrder[];
+  }
+
+  /**
+   * Claims the reporting rounds' reminders: a unit without a standing report in an open round hears 3 days and 1 day
+   * before the due date, and from the day after it climbs the escalation ladder of the inspection's reminder policy
+   * (the default without one), like an overdue measure. Keys: reminder:round:<round>:<unit>:<rule>:<target>.
+   */
+  async claimRounds(manager: EntityManager, today: string): Promise<ClaimedRound[]> {
+    return (await manager.query(
+      `WITH owing AS (
+         SELECT r.id AS round_id, r.seq, r.title, r.due_date, ru.unit_id, u.name AS unit_name,
+                coalesce(rp.escalation, $2::jsonb) AS escalation
+         FROM report_round r JOIN inspection i ON i.id = r.inspection_id AND i.deleted_at IS NULL
+         JOIN report_round_unit ru ON ru.round_id = r.id AND ru.status IN ('pending', 'returned')
+         JOIN unit u ON u.id = ru.unit_id
+         LEFT JOIN reminder_policy rp ON rp.inspection_id = r.inspection_id
+         WHERE r.status = 'open'
+       ), due AS (
+         SELECT o.round_id, o.seq, o.title, o.due_date, o.unit_id, o.unit_name, 'due:' || (o.due_date - $1::date) AS rule,
+                'unit' AS notify, o.due_date - $1::date AS days
+         FROM owing o WHERE (o.due_date - $1::date) IN (3, 1)
+         UNION ALL
+         SELECT o.round_id, o.seq, o.title, o.due_date, o.unit_id, o.unit_name, 'missing:' || (step->>'afterOverdueDays'),
+                step->>'notify', $1::date - o.due_date
+         FROM owing o CROSS JOIN LATERAL jsonb_array_elements(o.escalation) AS step
+         WHERE o.due_date < $1::date AND ($1::date - o.due_date - 1) >= (step->>'afterOverdueDays')::int
+       ), claimed AS (
+         INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
+         SELECT 'reminder:round:' || d.round_id || ':' || d.unit_id || ':' || d.rule || ':' || d.notify, NULL,
+                'round:' || d.rule, d.notify, $1::date
+         FROM due d
+         ON CONFLICT (key) DO NOTHING
+         RETURNING key
+       )
+       SELECT d.round_id AS "roundId", d.seq, d.title, to_char(d.due_date, 'YYYY-MM-DD') AS "dueDate",
+              d.unit_id AS "unitId", d.unit_name AS "unitName", d.rule, d.days, d.notify
+       FROM claimed c JOIN due d ON c.key = 'reminder:round:' || d.round_id || ':' || d.unit_id || ':' || d.rule || ':' || d.notify
+       ORDER BY d.seq, d.unit_name`,
+      [today, JSON.stringify(DEFAULT_REMINDER_RULES.escalation)],
+    )) as ClaimedRound[];
   }
 }

@@ -19,6 +19,8 @@ import {
   SubmitReportDto,
   UnitSubmissionsDto,
   UpdateReportScheduleDto,
+  UrgedReportsDto,
+  UrgeReportsDto,
 } from './dto/report-round.dto.js';
 import { ReportRoundsService } from './report-rounds.service.js';
 
@@ -102,6 +104,18 @@ export class ReportRoundsController {
     @CurrentActor() actor: Actor,
   ): Promise<ReportRoundDto> {
     return this.rounds.close(id, dto, actor);
+  }
+
+  @Roles('task_force_officer')
+  @Post('report-rounds/:id/urge')
+  @ApiCreatedResponse({ type: UrgedReportsDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ROUND_CLOSED, or nobody owes a report' })
+  urgeReports(
+    @Param('id', IdPipe) id: string,
+    @Body() dto: UrgeReportsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UrgedReportsDto> {
+    return this.rounds.urge(id, dto, actor);
   }
 
   @Roles(...READERS)

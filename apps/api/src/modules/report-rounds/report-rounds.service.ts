@@ -34,6 +34,7 @@ import { MeasureWritesRepository } from '../measures/measure-writes.repository.j
 import { MeasuresService } from '../measures/measures.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { refOf } from '../units/dto/ref.dto.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type {
   CloseReportRoundDto,
   CreateReportRoundDto,
@@ -49,6 +50,8 @@ import type {
   SubmitReportDto,
   UnitSubmissionsDto,
   UpdateReportScheduleDto,
+  UrgedReportsDto,
+  UrgeReportsDto,
 } from './dto/report-round.dto.js';
 import {
   ReportRoundsRepository,
@@ -77,6 +80,7 @@ export class ReportRoundsService {
     private readonly measures: MeasuresService,
     private readonly writes: MeasureWritesRepository,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -263,6 +267,65 @@ export class ReportRoundsService {
         roles: contact.roles.map((role) => ROLE_LABELS[role as Role] ?? role),
       })),
     }));
+  }
+
+  /**
+   * 催报: an officer urges the units still owing their report (all of them, or those chosen) in one click; every
+   * active account of those units hears it on each channel. Audited; published to the round.missing webhooks.
+   */
+  async urge(id: string, dto: UrgeReportsDto, actor: Actor): Promise<UrgedReportsDto> {
+    const round = await this.get(id, actor);
+    if (round.status === 'closed') throw new AppError('ROUND_CLOSED', '本期报送已结束，不能再催报');
+    const chosen = dto.unitIds ? new Set(dto.unitIds.map((unitId) => unitId.toLowerCase())) : null;
+    const owing = round.units.filter(
+      (unit) => (unit.status === 'pending' || unit.status === 'returned') && (!chosen || chosen.has(unit.unit.id)),
+    );
+    if (chosen && owing.length !== chosen.size) {
+      const message = '所选单位不在本期报送范围内或已报送';
+      throw new AppError('VALIDATION_FAILED', message, { errors: { unitIds: [message] } });
+    }
+    if (owing.length === 0) throw new AppError('TRANSITION_NOT_ALLOWED', '所有单位均已报送，无需催报');
+    const message = dto.message || `请于 ${round.dueDate} 前报送本单位${round.number}整改进展，逾期报送将记入考核。`;
+    const recipients = await this.dataSource.transaction(async (manager) => {
+      const userIds = await this.measures.unitAccountIds(
+        manager,
+        owing.map((unit) => unit.unit.id),
+      );
+      await this.notifications.notify(
+        userIds,
+        {
+          kind: 'round.urged',
+          title: `整改专班催报：${round.number}整改进展（截止 ${round.dueDate}）`,
+          body: message,
+          link: `/report-rounds/${id}`,
+        },
+        manager,
+      );
+      await this.audit.record(
+        {
+          action: 'REPORT_URGED',
+          entityType: 'report_round',
+          entityId: id,
+          after: {
+            number: round.number,
+            unitIds: owing.map((unit) => unit.unit.id),
+            message,
+            recipients: userIds.length,
+          },
+        },
+        manager,
+      );
+      return userIds.length;
+    });
+    await this.webhooks.publish('round.missing', {
+      occurredAt: this.clock.now().toISOString(),
+      title: `整改专班催报${round.number}整改进展：${owing.length} 个单位未报送`,
+      message: [message, ...owing.map((unit) => `${unit.unit.name}（${unit.statusLabel}）`)].join('\n'),
+      by: { id: actor.id, name: actor.displayName },
+      link: `/report-rounds/${id}`,
+      measures: [],
+    });
+    return { units: owing.length, recipients };
   }
 
   /** 待报送: the open rounds in which one of the caller's units has no standing report. */

@@ -273,3 +273,26 @@ export class ReportRoundQueryDto {
   @IsIn(ROUND_STATUSES)
   status?: RoundStatus;
 }
+
+export class UrgeReportsDto {
+  @ApiPropertyOptional({ type: [String], description: 'the units to urge; default: every unit still owing its report' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: '请至少选择一个单位' })
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  unitIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'the officer’s words; a standard text without' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500, { message: '催报内容不超过 500 字' })
+  message?: string;
+}
+
+export class UrgedReportsDto {
+  @ApiProperty({ description: 'units urged' }) units: number;
+  @ApiProperty({ description: 'accounts notified' }) recipients: number;
+}
