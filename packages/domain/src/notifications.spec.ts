@@ -23,8 +23,10 @@ describe('notification kinds', () => {
       'checkpoint.due',
       'order.replied',
       'order.overdue',
+      'round.submitted',
+      'round.missing',
     ]);
-    expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue', 'order.overdue']);
+    expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue', 'order.overdue', 'round.missing']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);
     expect(notificationKindsFor(['task_force_officer', 'unit_staff'])).toHaveLength(NOTIFICATION_KINDS.length);
   });
