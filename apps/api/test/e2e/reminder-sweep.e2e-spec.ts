@@ -29,8 +29,9 @@ describe('the daily reminder sweep', () => {
     t = await createTestApp({ now: at(DEMO_TODAY) });
     second = await createTestApp({ now: at(DEMO_TODAY), database: t.database });
     [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
-    // only this measure has a deadline, and the demo's 督办单 are gone: nothing else is in the sweep's way
+    // only this measure has a deadline, and the demo's 督办单 and 报送轮次 are gone: nothing else is in the sweep's way
     await t.dataSource.query(`DELETE FROM supervision_order`);
+    await t.dataSource.query(`DELETE FROM report_round`);
     await t.dataSource.query(`UPDATE measure SET deadline = NULL WHERE id <> $1`, [measure.id]);
     await t.dataSource.query(`UPDATE measure SET deadline = $2 WHERE id = $1`, [measure.id, plusDays(DEMO_TODAY, 3)]);
     [{ count: unitUsers }] = await t.dataSource.query(
