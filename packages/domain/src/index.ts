@@ -9,3 +9,4 @@ export * from './notifications.js';
 export * from './webhooks.js';
 export * from './reminders.js';
 export * from './rounds.js';
+export * from './sampling.js';
