@@ -13,6 +13,7 @@ import { MailDigest1796623062400 } from './1796623062400-MailDigest.js';
 import { SupervisionOrders1796623327704 } from './1796623327704-SupervisionOrders.js';
 import { ReportRounds1796627022660 } from './1796627022660-ReportRounds.js';
 import { RoundReminders1796627515404 } from './1796627515404-RoundReminders.js';
+import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   SupervisionOrders1796623327704,
   ReportRounds1796627022660,
   RoundReminders1796627515404,
+  Lookbacks1796646786509,
 ];

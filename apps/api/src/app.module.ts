@@ -29,6 +29,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { SupervisionOrdersModule } from './modules/supervision-orders/supervision-orders.module.js';
 import { ReportRoundsModule } from './modules/report-rounds/report-rounds.module.js';
+import { LookbacksModule } from './modules/lookbacks/lookbacks.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
@@ -106,6 +107,7 @@ export class AppModule {
         RemindersModule,
         SupervisionOrdersModule,
         ReportRoundsModule,
+        LookbacksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

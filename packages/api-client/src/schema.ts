@@ -1801,6 +1801,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/lookbacks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getLookbacks'];
+    put?: never;
+    post: operations['createLookback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lookbacks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getLookback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lookbacks/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['addLookbackItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lookbacks/{id}/items/{itemId}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['recordLookbackResult'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lookbacks/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['finishLookback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1939,7 +2019,8 @@ export interface components {
       | 'round.returned'
       | 'round.due_soon'
       | 'round.missing'
-      | 'round.urged';
+      | 'round.urged'
+      | 'lookback.rebounded';
     NotificationKindSettingDto: {
       kind: components['schemas']['NotificationKind'];
       /** @example 催办 */
@@ -4199,6 +4280,155 @@ export interface components {
     };
     ReturnSubmissionDto: {
       reason: string;
+    };
+    CreateLookbackDto: {
+      /** @example 2024年整改“回头看” */
+      title: string;
+      /** @example 20 */
+      sampleRatePct: number;
+      /**
+       * @description the seed of the draw; the same seed on the same ledger draws the same sample. Default: random
+       * @example 3f9a0c21
+       */
+      seed?: string;
+    };
+    LookbackCountsDto: {
+      /** @description items the caller sees */
+      items: number;
+      drawn: number;
+      /** @description added by hand */
+      manual: number;
+      checked: number;
+      consolidated: number;
+      rebounded: number;
+      /** @description rebounded / checked, percent with one decimal */
+      reboundRatePct: number;
+    };
+    LookbackItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      measureId: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @example 3.(2) */
+      label: string;
+      problemTitle: string;
+      text: string;
+      /** @description the unit it was drawn for (lead unit) */
+      unit: components['schemas']['RefDto'] | null;
+      /** @description added by hand, not drawn */
+      manual: boolean;
+      /** @example 已完成 */
+      statusAtDrawLabel: string;
+      /** @description the measure’s status now */
+      measureStatus: string;
+      /** @example 推进中 */
+      measureStatusLabel: string;
+      /** @enum {string|null} */
+      result: 'consolidated' | 'rebounded' | null;
+      /** @example 巩固 */
+      resultLabel: string | null;
+      finding: string | null;
+      /** @description a rebound’s new deadline */
+      deadline: string | null;
+      evidenceIds: string[];
+      checkedBy: string | null;
+      /** Format: date-time */
+      checkedAt: string | null;
+    };
+    LookbackUnitRateDto: {
+      unit: components['schemas']['RefDto'] | null;
+      items: number;
+      checked: number;
+      rebounded: number;
+      reboundRatePct: number;
+    };
+    LookbackDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      seq: number;
+      /** @example 第1次回头看 */
+      number: string;
+      title: string;
+      sampleRatePct: number;
+      /** @description the stored seed of the draw */
+      seed: string;
+      /** @description signed-off measures the sample was drawn from */
+      population: number;
+      /** @description fingerprint of the drawn measures, to compare a redraw with */
+      fingerprint: string;
+      /** @enum {string} */
+      status: 'open' | 'finished';
+      /** @example 核查中 */
+      statusLabel: string;
+      counts: components['schemas']['LookbackCountsDto'];
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      version: number;
+      /** @description the items the caller may see */
+      items: components['schemas']['LookbackItemDto'][];
+      /** @description rebound rate per unit */
+      units: components['schemas']['LookbackUnitRateDto'][];
+    };
+    LookbackSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      inspectionId: string;
+      seq: number;
+      /** @example 第1次回头看 */
+      number: string;
+      title: string;
+      sampleRatePct: number;
+      /** @description the stored seed of the draw */
+      seed: string;
+      /** @description signed-off measures the sample was drawn from */
+      population: number;
+      /** @description fingerprint of the drawn measures, to compare a redraw with */
+      fingerprint: string;
+      /** @enum {string} */
+      status: 'open' | 'finished';
+      /** @example 核查中 */
+      statusLabel: string;
+      counts: components['schemas']['LookbackCountsDto'];
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      version: number;
+    };
+    AddLookbackItemDto: {
+      /**
+       * Format: uuid
+       * @description a signed-off measure of the inspection, added by hand
+       */
+      measureId: string;
+    };
+    RecordLookbackResultDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /** @enum {string} */
+      result: 'consolidated' | 'rebounded';
+      /** @description what the check found */
+      finding: string;
+      /**
+       * @description required for a rebound: the reopened measure’s deadline
+       * @example 2024-06-30
+       */
+      deadline?: string;
+      /** @description evidence of the finding: files of the measure */
+      attachmentIds?: string[];
+    };
+    FinishLookbackDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
     };
   };
   responses: never;
@@ -9057,6 +9287,227 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getLookbacks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description newest first; a unit sees those holding its items */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackSummaryDto'][];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createLookback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateLookbackDto'];
+      };
+    };
+    responses: {
+      /** @description the sample drawn with the stored seed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getLookback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a unit sees only its own items */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  addLookbackItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddLookbackItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description DUPLICATE, LOOKBACK_FINISHED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  recordLookbackResult: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordLookbackResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description LOOKBACK_ITEM_CHECKED, LOOKBACK_FINISHED, stale version */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  finishLookback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FinishLookbackDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookbackDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description items without a finding, LOOKBACK_FINISHED */
       409: {
         headers: {
           [name: string]: unknown;

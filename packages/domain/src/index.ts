@@ -10,3 +10,4 @@ export * from './webhooks.js';
 export * from './reminders.js';
 export * from './rounds.js';
 export * from './sampling.js';
+export * from './lookbacks.js';

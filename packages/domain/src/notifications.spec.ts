@@ -25,6 +25,7 @@ describe('notification kinds', () => {
       'order.overdue',
       'round.submitted',
       'round.missing',
+      'lookback.rebounded',
     ]);
     expect(notificationKindsFor(['supervisor'])).toEqual(['measure.overdue', 'order.overdue', 'round.missing']);
     expect(notificationKindsFor(['system_admin'])).toEqual([]);

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'round.due_soon',
   'round.missing',
   'round.urged',
+  'lookback.rebounded',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -46,6 +47,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'round.due_soon': '报送即将截止提醒',
   'round.missing': '逾期未报送',
   'round.urged': '报送催办',
+  'lookback.rebounded': '回头看发现反弹',
 };
 
 /** The kind's Chinese label, or the code itself for a kind this build does not know. */
@@ -79,6 +81,7 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   // a unit past the due date climbs the ladder like an overdue measure
   'round.missing': ['unit', 'officer', 'supervisor'],
   'round.urged': ['unit'],
+  'lookback.rebounded': ['unit', 'officer'],
 };
 
 /** The kinds an account with these roles can receive (its mail preferences list only these). */

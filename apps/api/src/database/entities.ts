@@ -40,6 +40,7 @@ import {
   ReportSnapshotItemEntity,
   ReportSubmissionEntity,
 } from '../modules/report-rounds/report-round.entity.js';
+import { LookbackEntity, LookbackItemEntity } from '../modules/lookbacks/lookback.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -82,4 +83,6 @@ export const entities = [
   ReportSubmissionEntity,
   ReportSnapshotItemEntity,
   ReportScheduleEntity,
+  LookbackEntity,
+  LookbackItemEntity,
 ];

@@ -134,6 +134,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
       webhooks: 'webhook',
       'supervision-orders': 'supervisionOrder',
       'report-rounds': 'reportRound',
+      lookbacks: 'lookback',
     };
     const subject = subjects[key[resource]];
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
@@ -225,6 +226,17 @@ describe('authorization matrix over every operation (HTTP)', () => {
           .map((item: { measureId: string }) => ({ measureId: item.measureId, progress: '测试进展' })),
       })
       .expect(201);
+    // a look-back holding the test measure (of the unit leader's unit): another unit's leader does not see it
+    [{ id: subjects.lookback }] = await t.dataSource.query(
+      `INSERT INTO lookback (inspection_id, seq, title, sample_rate_pct, seed, population, fingerprint)
+       VALUES ($1, 99, '测试回头看', 10, 'matrix', 1, '00000000') RETURNING id`,
+      [inspection.id],
+    );
+    [{ id: subjects.lookbackItem }] = await t.dataSource.query(
+      `INSERT INTO lookback_item (lookback_id, measure_id, unit_id, position, status_at_draw)
+       VALUES ($1, $2, $3, 0, 'completed') RETURNING id`,
+      [subjects.lookback, measure.id, unit.id],
+    );
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';
@@ -262,6 +274,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
           const url = pathTemplate
             .replace('{id}', id)
             .replace('{unitId}', subjects.unit)
+            .replace('{itemId}', subjects.lookbackItem)
             .replace('{slug}', subjects.slug);
           const caller = role === 'anon' ? null : await session(role);
           const agent = caller ? caller.agent : request(t.http);

@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   ROUND_CLOSED: { status: 409, message: '本期报送已结束' },
   DUPLICATE: { status: 409, message: '数据已存在，不能重复创建' },
   REFERENCE_CONFLICT: { status: 409, message: '数据仍被引用或引用的数据不存在' },
+  LOOKBACK_ITEM_CHECKED: { status: 409, message: '该项已登记核查结果，不能重复登记' },
+  LOOKBACK_FINISHED: { status: 409, message: '本次回头看已完成，不能再修改' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该 Idempotency-Key 已用于内容不同的请求' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },

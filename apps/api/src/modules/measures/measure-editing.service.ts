@@ -60,6 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
   order: '督办单',
   order_reply: '回复督办单',
   report: '定期报送',
+  rebound: '回头看反弹',
 };
 
 const isOfficer = (actor: Actor) => actor.roles.includes('task_force_officer');

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { drawSample } from '@zhenggai/domain';
+import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
+import { DEMO_TODAY } from '../support/database.js';
+
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+interface Item {
+  id: string;
+  measureId: string;
+  problemId: string;
+  unit: { id: string; name: string } | null;
+  manual: boolean;
+  result: string | null;
+  measureStatus: string;
+}
+interface Lookback {
+  id: string;
+  seq: number;
+  number: string;
+  seed: string;
+  population: number;
+  fingerprint: string;
+  status: string;
+  version: number;
+  counts: { items: number; drawn: number; manual: number; checked: number; rebounded: number; reboundRatePct: number };
+  items: Item[];
+  units: Array<{ unit: { id: string } | null; items: number; rebounded: number; reboundRatePct: number }>;
+}
+
+// 回头看: a reproducible, stratified sample of the signed-off measures; each item found 巩固 or 反弹 once; a rebound
+// reopens the measure through the one write path and the problem, the statistics and the history follow.
+describe('look-backs (回头看)', () => {
+  let t: TestApp;
+  let officer: SignedIn;
+  let unitlead: SignedIn;
+  let unitlead2: SignedIn;
+  let inspectionId: string;
+  let unitId: string;
+
+  const post = (caller: SignedIn, path: string, body: object = {}) =>
+    caller.agent.post(path).set('X-CSRF-Token', caller.csrfToken).send(body);
+  const create = (body: object) =>
+    post(officer, `/api/inspections/${inspectionId}/lookbacks`, { title: '2024年整改“回头看”', ...body });
+  const read = async (id: string, caller = officer) =>
+    (await caller.agent.get(`/api/lookbacks/${id}`).expect(200)).body as Lookback;
+  const signedOff = async () =>
+    (await t.dataSource.query(
+      `SELECT m.id AS "measureId", m.lead_unit_id AS "unitId" FROM measure m JOIN problem p ON p.id = m.problem_id
+       WHERE m.inspection_id = $1 AND m.deleted_at IS NULL AND p.deleted_at IS NULL
+         AND m.status IN ('completed', 'deemed_completed')`,
+      [inspectionId],
+    )) as Array<{ measureId: string; unitId: string | null }>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await signIn(t.http, 'officer');
+    unitlead = await signIn(t.http, 'unitlead');
+    unitlead2 = await signIn(t.http, 'unitlead2');
+    [{ id: inspectionId }] = (await officer.agent.get('/api/inspections').expect(200)).body.items;
+    [{ unit_id: unitId }] = await t.dataSource.query(`SELECT unit_id FROM user_account WHERE username = 'unitlead'`);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('draws a stratified sample with a stored seed; the same seed on the same ledger draws the same sample', async () => {
+    const candidates = await signedOff();
+    expect(candidates.length).toBeGreaterThan(10);
+    const first = (await create({ sampleRatePct: 20, seed: 'e2e-seed-1' }).expect(201)).body as Lookback;
+    expect(first).toMatchObject({ seq: 1, number: '第1次回头看', seed: 'e2e-seed-1', status: 'open' });
+    expect(first.population).toBe(candidates.length);
+    // the API draws exactly what the documented algorithm draws
+    const expected = drawSample(candidates, 20, 'e2e-seed-1');
+    expect(first.items.map((item) => item.measureId).sort()).toEqual(
+      expected.items.map((item) => item.measureId).sort(),
+    );
+    expect(first.counts).toMatchObject({ items: expected.items.length, drawn: expected.items.length, manual: 0 });
+    // every unit with signed-off measures has one, none twice, the rate within rounding
+    const units = new Set(candidates.map((c) => c.unitId));
+    expect(new Set(first.items.map((item) => item.unit?.id ?? null))).toEqual(units);
+    expect(new Set(first.items.map((item) => item.measureId)).size).toBe(first.items.length);
+    expect(first.items.length).toBe(Math.max(units.size, Math.round(candidates.length * 0.2)));
+
+    const again = (await create({ sampleRatePct: 20, seed: 'e2e-seed-1' }).expect(201)).body as Lookback;
+    expect(again.seq).toBe(2);
+    expect(again.fingerprint).toBe(first.fingerprint);
+    expect(again.items.map((item) => item.measureId)).toEqual(first.items.map((item) => item.measureId));
+
+    const random = (await create({ sampleRatePct: 20 }).expect(201)).body as Lookback;
+    expect(random.seed).toMatch(/^[0-9a-f]{8}$/);
+    const listed = (await officer.agent.get(`/api/inspections/${inspectionId}/lookbacks`).expect(200)).body;
+    expect(listed.map((l: Lookback) => l.seq)).toEqual([3, 2, 1]);
+    const audit = await t.dataSource.query(
+      `SELECT after FROM audit_event WHERE action = 'LOOKBACK_CREATED' AND entity_id = $1`,
+      [first.id],
+    );
+    expect(audit[0].after).toMatchObject({ seed: 'e2e-seed-1', sampleRatePct: 20, drawn: first.items.length });
+  });
+
+  it('refuses bad input with a clear 4xx and creates nothing', async () => {
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM lookback`);
+    for (const body of [
+      { sampleRatePct: 0 },
+      { sampleRatePct: 101 },
+      { sampleRatePct: 12.5 },
+      { sampleRatePct: 10, seed: '含中文' },
+      { sampleRatePct: 10, title: '' },
+    ]) {
+      const response = await create(body).expect(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    await post(officer, `/api/inspections/00000000-0000-4000-8000-000000000000/lookbacks`, {
+      title: 'x',
+      sampleRatePct: 10,
+    }).expect(404);
+    await post(unitlead, `/api/inspections/${inspectionId}/lookbacks`, { title: 'x', sampleRatePct: 10 }).expect(403);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM lookback`)).toEqual(before);
+  });
+
+  it('adds signed-off measures by hand, marked as such, once', async () => {
+    const lookback = (await create({ sampleRatePct: 1, seed: 'by-hand' }).expect(201)).body as Lookback;
+    const drawn = new Set(lookback.items.map((item) => item.measureId));
+    const extra = (await signedOff()).find((c) => !drawn.has(c.measureId))!;
+    const added = (
+      await post(officer, `/api/lookbacks/${lookback.id}/items`, { measureId: extra.measureId }).expect(201)
+    ).body as Lookback;
+    expect(added.counts).toMatchObject({ items: lookback.counts.items + 1, manual: 1 });
+    expect(added.items.at(-1)).toMatchObject({ measureId: extra.measureId, manual: true });
+    const twice = await post(officer, `/api/lookbacks/${lookback.id}/items`, { measureId: extra.measureId }).expect(
+      409,
+    );
+    expect(twice.body.code).toBe('DUPLICATE');
+    const [open] = await t.dataSource.query(
+      `SELECT id FROM measure WHERE inspection_id = $1 AND status = 'in_progress' AND deleted_at IS NULL LIMIT 1`,
+      [inspectionId],
+    );
+    const refused = await post(officer, `/api/lookbacks/${lookback.id}/items`, { measureId: open.id }).expect(400);
+    expect(refused.body.message).toContain('只能加抽已销号');
+  });
+
+  it('records 巩固 once; 反弹 reopens the measure, the problem turns 未完成, statistics, history and units follow', async () => {
+    const lookback = (await create({ sampleRatePct: 10, seed: 'rebound' }).expect(201)).body as Lookback;
+    // a completed measure of the unit leader's unit whose problem is 已完成 (added by hand unless drawn)
+    const [candidate] = await t.dataSource.query(
+      `SELECT m.id, p.status AS "problemStatus" FROM measure m JOIN problem p ON p.id = m.problem_id
+       WHERE m.inspection_id = $1 AND m.status IN ('completed', 'deemed_completed') AND m.deleted_at IS NULL
+         AND p.status IN ('completed', 'deemed_completed')
+         AND m.id IN (SELECT measure_id FROM measure_unit WHERE unit_id = $2)
+       ORDER BY p.status = 'completed' DESC, m.id LIMIT 1`,
+      [inspectionId, unitId],
+    );
+    if (!lookback.items.some((item) => item.measureId === candidate.id))
+      await post(officer, `/api/lookbacks/${lookback.id}/items`, { measureId: candidate.id }).expect(201);
+    const [target] = await t.dataSource.query(
+      `SELECT li.id AS "itemId", m.id AS "measureId", m.problem_id AS "problemId", m.version
+       FROM lookback_item li JOIN measure m ON m.id = li.measure_id WHERE li.lookback_id = $1 AND m.id = $2`,
+      [lookback.id, candidate.id],
+    );
+    expect(target).toBeDefined();
+    const other = lookback.items.find((item) => item.measureId !== target.measureId)!;
+    const result = (itemId: string, body: object, caller = officer) =>
+      post(caller, `/api/lookbacks/${lookback.id}/items/${itemId}/result`, body);
+
+    await result(other.id, { result: 'consolidated', finding: '整改成果巩固，未发现反弹' }).expect(200);
+    const again = await result(other.id, { result: 'rebounded', finding: '再查', deadline: plusDays(DEMO_TODAY, 30) });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('LOOKBACK_ITEM_CHECKED');
+    await result(target.itemId, { result: 'consolidated', finding: '单位自查' }, unitlead).expect(403);
+    const noDeadline = await result(target.itemId, { result: 'rebounded', finding: '问题反弹' }).expect(400);
+    expect(noDeadline.body.errors.deadline[0]).toBe('反弹的措施须重新确定整改时限');
+    await result(target.itemId, {
+      result: 'rebounded',
+      finding: '问题反弹',
+      deadline: plusDays(DEMO_TODAY, -1),
+    }).expect(400);
+
+    const statsBefore = (await officer.agent.get(`/api/inspections/${inspectionId}/statistics`).expect(200)).body;
+    const deadline = plusDays(DEMO_TODAY, 45);
+    const rebounded = (
+      await result(target.itemId, { result: 'rebounded', finding: '违规收费问题再次出现', deadline }).expect(200)
+    ).body as Lookback;
+    expect(rebounded.counts).toMatchObject({ checked: 2, rebounded: 1, reboundRatePct: 50 });
+    expect(rebounded.items.find((item) => item.id === target.itemId)).toMatchObject({
+      result: 'rebounded',
+      resultLabel: '反弹',
+      deadline,
+      measureStatus: 'in_progress',
+      measureStatusLabel: '推进中',
+    });
+
+    const measure = (await officer.agent.get(`/api/measures/${target.measureId}`).expect(200)).body;
+    expect(measure).toMatchObject({ status: 'in_progress', deadline, version: target.version + 1 });
+    const problem = (await officer.agent.get(`/api/problems/${target.problemId}`).expect(200)).body;
+    expect(problem.status).toBe('in_progress');
+    const statsAfter = (await officer.agent.get(`/api/inspections/${inspectionId}/statistics`).expect(200)).body;
+    const done = candidate.problemStatus === 'completed' ? 'completed' : 'deemedCompleted';
+    expect(statsAfter.problems[done]).toBe(statsBefore.problems[done] - 1);
+    expect(statsAfter.problems.inProgress).toBe(statsBefore.problems.inProgress + 1);
+
+    const history = (await officer.agent.get(`/api/measures/${target.measureId}/history`).expect(200)).body;
+    expect(history.find((event: { action: string }) => event.action === 'rebound')).toMatchObject({
+      actionLabel: '回头看反弹',
+      toStatus: 'in_progress',
+      opinion: '违规收费问题再次出现',
+      detail: { lookbackId: lookback.id, number: `第${lookback.seq}次回头看`, deadline },
+    });
+    const notes = await t.dataSource.query(
+      `SELECT ua.username, n.title, n.link FROM notification n JOIN user_account ua ON ua.id = n.user_id
+       WHERE n.kind = 'lookback.rebounded'`,
+    );
+    expect(notes.map((n: { username: string }) => n.username)).toEqual(expect.arrayContaining(['unitlead', 'officer']));
+    expect(notes.map((n: { username: string }) => n.username)).not.toContain('unitlead2');
+    expect(notes[0].link).toBe(`/problems/${target.problemId}#measure-${target.measureId}`);
+    const audit = await t.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = ANY($1) ORDER BY id`, [
+      [target.measureId, target.problemId, lookback.id],
+    ]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['MEASURE_REBOUND', 'PROBLEM_STATUS_DERIVED', 'LOOKBACK_ITEM_CHECKED']),
+    );
+  });
+
+  it('shows a unit leader only its own items, and another unit nothing of a look-back without its items', async () => {
+    const lookback = (await create({ sampleRatePct: 30, seed: 'scope' }).expect(201)).body as Lookback;
+    const mine = await read(lookback.id, unitlead);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.length).toBeLessThan(lookback.items.length);
+    const assigned = new Set(
+      (
+        (await t.dataSource.query(`SELECT measure_id FROM measure_unit WHERE unit_id = $1`, [unitId])) as Array<{
+          measure_id: string;
+        }>
+      ).map((row) => row.measure_id),
+    );
+    for (const item of mine.items) expect(assigned.has(item.measureId)).toBe(true);
+    expect(mine.counts.items).toBe(mine.items.length);
+    // a look-back holding only measures of unitlead's unit: invisible to unitlead2
+    const [only] = await t.dataSource.query(
+      `INSERT INTO lookback (inspection_id, seq, title, sample_rate_pct, seed, population, fingerprint)
+       VALUES ($1, 900, '仅本单位', 10, 'x', 1, '00000000') RETURNING id`,
+      [inspectionId],
+    );
+    const [measure] = await t.dataSource.query(
+      `SELECT m.id FROM measure m WHERE m.inspection_id = $1 AND m.id IN (
+         SELECT measure_id FROM measure_unit GROUP BY measure_id HAVING bool_and(unit_id = $2))
+       LIMIT 1`,
+      [inspectionId, unitId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO lookback_item (lookback_id, measure_id, unit_id, position, status_at_draw)
+       VALUES ($1, $2, $3, 0, 'completed')`,
+      [only.id, measure.id, unitId],
+    );
+    await unitlead2.agent.get(`/api/lookbacks/${only.id}`).expect(404);
+    const list2 = (await unitlead2.agent.get(`/api/inspections/${inspectionId}/lookbacks`).expect(200)).body;
+    expect(list2.map((l: Lookback) => l.id)).not.toContain(only.id);
+    await unitlead.agent.get(`/api/lookbacks/${only.id}`).expect(200);
+  });
+
+  it('finishes only when every item has its finding; afterwards nothing changes; a stale version is 409', async () => {
+    const lookback = (await create({ sampleRatePct: 1, seed: 'finish' }).expect(201)).body as Lookback;
+    const early = await post(officer, `/api/lookbacks/${lookback.id}/finish`, { version: lookback.version }).expect(
+      409,
+    );
+    expect(early.body.message).toMatch(/尚有 \d+ 项未登记核查结果/);
+    for (const item of lookback.items)
+      await post(officer, `/api/lookbacks/${lookback.id}/items/${item.id}/result`, {
+        result: 'consolidated',
+        finding: '已巩固',
+      }).expect(200);
+    const stale = await post(officer, `/api/lookbacks/${lookback.id}/finish`, { version: lookback.version });
+    expect(stale.status).toBe(409);
+    const current = await read(lookback.id);
+    const finished = (
+      await post(officer, `/api/lookbacks/${lookback.id}/finish`, { version: current.version }).expect(200)
+    ).body as Lookback;
+    expect(finished).toMatchObject({ status: 'finished', statusLabel: '已完成' });
+    expect(finished.counts).toMatchObject({ checked: lookback.items.length, rebounded: 0, reboundRatePct: 0 });
+    const after = await post(officer, `/api/lookbacks/${lookback.id}/items`, {
+      measureId: (await signedOff())[0].measureId,
+    }).expect(409);
+    expect(after.body.code).toBe('LOOKBACK_FINISHED');
+  });
+});
