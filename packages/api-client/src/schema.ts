@@ -1625,6 +1625,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/report-rounds/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['compareReportRounds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getReportRoundCompilation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/exports/report.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['exportReportRoundDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/report-rounds/{id}/exports/report.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['exportReportRoundWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inspections/{id}/report-rounds': {
     parameters: {
       query?: never;
@@ -4002,6 +4066,121 @@ export interface components {
       body: string;
       /** @description evidence already uploaded to the order’s measures */
       attachmentIds?: string[];
+    };
+    CompilationRoundDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 3 */
+      seq: number;
+      /** @example 2024年3月整改进展报送 */
+      title: string;
+      /** @example 2024-03-15 */
+      periodEnd: string;
+      /** @example 2024-03-20 */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+    };
+    CompilationCountsDto: {
+      /** @description units in the round’s scope (that the caller sees) */
+      expected: number;
+      /** @description units with a standing report, on time or late */
+      submitted: number;
+      /** @description standing reports made after the due date */
+      late: number;
+      /** @description units without a standing report (pending or returned) */
+      missing: number;
+      /** @description units whose report was returned and not yet made again */
+      returned: number;
+      /** @description standing reports made by the due date */
+      onTime: number;
+    };
+    CompareRoundSideDto: {
+      round: components['schemas']['CompilationRoundDto'];
+      counts: components['schemas']['CompilationCountsDto'];
+    };
+    CompareUnitStandingDto: {
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'late' | 'returned';
+      /** @enum {string|null} */
+      punctuality: 'on_time' | 'late' | 'missing' | null;
+      /** @description measures in the standing report */
+      items: number;
+      /** @description of them completed or deemed completed */
+      completed: number;
+      /** @description of them overdue (red) */
+      overdue: number;
+    };
+    CompareUnitDto: {
+      unit: components['schemas']['RefDto'];
+      /** @description null: not in round a */
+      a: components['schemas']['CompareUnitStandingDto'] | null;
+      /** @description null: not in round b */
+      b: components['schemas']['CompareUnitStandingDto'] | null;
+    };
+    ReportRoundComparisonDto: {
+      a: components['schemas']['CompareRoundSideDto'];
+      b: components['schemas']['CompareRoundSideDto'];
+      units: components['schemas']['CompareUnitDto'][];
+    };
+    RoundHeadDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 3 */
+      seq: number;
+      /** @example 2024年3月整改进展报送 */
+      title: string;
+    };
+    CompilationUnitDto: {
+      unit: components['schemas']['RefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'late' | 'returned';
+      /** @enum {string|null} */
+      punctuality: 'on_time' | 'late' | 'missing' | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      submittedByName: string | null;
+      /** @description the standing report came after the due date */
+      late: boolean;
+      /** @description measures in the standing report’s snapshot */
+      items: number;
+      completedSincePrevious: number;
+      newlyOverdue: number;
+      deadlineChanges: number;
+    };
+    MeasureChangeDto: {
+      /** Format: uuid */
+      measureId: string;
+      /** @example 1.(2) */
+      label: string;
+      unitName: string;
+    };
+    DeadlineChangeDto: {
+      /** Format: uuid */
+      measureId: string;
+      /** @example 1.(2) */
+      label: string;
+      unitName: string;
+      /** @example 2024-03-31 */
+      from: string | null;
+      /** @example 2024-06-30 */
+      to: string | null;
+    };
+    CompilationChangesDto: {
+      /** @description completed (or deemed completed) now, not in the round before */
+      newlyCompleted: components['schemas']['MeasureChangeDto'][];
+      /** @description red now, not red in the round before */
+      newlyOverdue: components['schemas']['MeasureChangeDto'][];
+      /** @description deadline differs from the round before */
+      deadlineChanges: components['schemas']['DeadlineChangeDto'][];
+    };
+    ReportRoundCompilationDto: {
+      round: components['schemas']['CompilationRoundDto'];
+      /** @description the round before in the same inspection */
+      previous: components['schemas']['RoundHeadDto'] | null;
+      counts: components['schemas']['CompilationCountsDto'];
+      units: components['schemas']['CompilationUnitDto'][];
+      changes: components['schemas']['CompilationChangesDto'];
     };
     CreateReportRoundDto: {
       /**
@@ -8836,6 +9015,138 @@ export interface operations {
         };
       };
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  compareReportRounds: {
+    parameters: {
+      query: {
+        /** @description one round */
+        a: string;
+        /** @description another round of the same inspection */
+        b: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description two rounds of one inspection side by side */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundComparisonDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, ROUNDS_NOT_COMPARABLE */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getReportRoundCompilation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 汇总: counts, units, changes since the round before */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportRoundCompilationDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportReportRoundDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 第N期整改进展情况 (GB/T 9704) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportReportRoundWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 报送情况 and 措施进展 sheets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   TRANSITION_NOT_ALLOWED: { status: 409, message: '当前状态下不能执行此操作' },
   REPORT_ALREADY_SUBMITTED: { status: 409, message: '本单位本期已报送；如需修改，请整改专班退回后重新报送' },
   ROUND_CLOSED: { status: 409, message: '本期报送已结束' },
+  ROUNDS_NOT_COMPARABLE: { status: 400, message: '只能对比同一巡视（巡察）的两期报送' },
   DUPLICATE: { status: 409, message: '数据已存在，不能重复创建' },
   REFERENCE_CONFLICT: { status: 409, message: '数据仍被引用或引用的数据不存在' },
   LOOKBACK_ITEM_CHECKED: { status: 409, message: '该项已登记核查结果，不能重复登记' },

@@ -16,9 +16,13 @@ import { renderDocx, renderText, type WordDocument } from './gbt9704.js';
 import { buildNotice } from './notice-document.js';
 import { buildReport } from './report-document.js';
 import { buildOrder, type OrderDocInput } from './order-document.js';
+import { buildRoundReport, type RoundCompilationInput } from './round-document.js';
+import { XLSX_TYPE } from '../ledger/ledger-export.service.js';
+import { buildRoundWorkbook } from '../ledger/round-workbook.js';
 import { buildSignoff } from './signoff-document.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { XLSX_TYPE };
 
 export interface RenderedFile {
   name: string;
@@ -30,6 +34,7 @@ const ALL: AccessScope = { all: true };
 
 export type { InspectionDocRow } from './documents.repository.js';
 export type { OrderDocInput } from './order-document.js';
+export type { RoundCompilationInput } from './round-document.js';
 
 // The Word documents (and the notice as text): built from live data in the request, audited, never stored.
 @Injectable()
@@ -148,6 +153,20 @@ export class DocumentsService {
   /** A 督办单 as a Word document (the supervision-orders module checks access and audits). */
   order(input: OrderDocInput): Promise<RenderedFile> {
     return this.render(buildOrder(input), `整改督办单${input.number}`, 'docx');
+  }
+
+  /** 第N期整改进展情况 as a Word document (the report-rounds module checks access and audits). */
+  roundReport(input: RoundCompilationInput): Promise<RenderedFile> {
+    return this.render(buildRoundReport(input), `${input.number}整改进展情况`, 'docx');
+  }
+
+  /** 第N期整改进展情况 as a workbook (the report-rounds module checks access and audits). */
+  async roundWorkbook(input: RoundCompilationInput): Promise<RenderedFile> {
+    return {
+      name: `${safeFileName(`${input.number}整改进展情况`)}.xlsx`,
+      type: XLSX_TYPE,
+      body: await buildRoundWorkbook(input),
+    };
   }
 
   private async render(document: WordDocument, name: string, format: 'docx' | 'txt'): Promise<RenderedFile> {
