@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { drawSample } from '@zhenggai/domain';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
+
+// superagent leaves binary answers unparsed: collect the bytes
+function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = response as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -38,6 +48,9 @@ describe('look-backs (回头看)', () => {
   let unitlead2: SignedIn;
   let inspectionId: string;
   let unitId: string;
+  /** the look-back with one 巩固 and one 反弹 */
+  let checked: Lookback;
+  let reboundedMeasure: string;
 
   const post = (caller: SignedIn, path: string, body: object = {}) =>
     caller.agent.post(path).set('X-CSRF-Token', caller.csrfToken).send(body);
@@ -183,6 +196,8 @@ describe('look-backs (回头看)', () => {
       await result(target.itemId, { result: 'rebounded', finding: '违规收费问题再次出现', deadline }).expect(200)
     ).body as Lookback;
     expect(rebounded.counts).toMatchObject({ checked: 2, rebounded: 1, reboundRatePct: 50 });
+    checked = rebounded;
+    reboundedMeasure = target.measureId;
     expect(rebounded.items.find((item) => item.id === target.itemId)).toMatchObject({
       result: 'rebounded',
       resultLabel: '反弹',
@@ -220,6 +235,48 @@ describe('look-backs (回头看)', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['MEASURE_REBOUND', 'PROBLEM_STATUS_DERIVED', 'LOOKBACK_ITEM_CHECKED']),
     );
+  });
+
+  it('reports the sample, the results and the rebound rate per unit as GB/T 9704 docx and as xlsx', async () => {
+    const download = (caller: SignedIn, url: string) => caller.agent.get(url).buffer(true).parse(binary);
+    const docx = await download(officer, `/api/lookbacks/${checked.id}/exports/report.docx`).expect(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(docx.headers['content-disposition'])).toContain(`${checked.number}情况报告.docx`);
+    const zip = await JSZip.loadAsync(docx.body as Buffer);
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(`${checked.number}情况报告`);
+    expect(text).toContain(`随机种子为“${checked.seed}”`);
+    expect(text).toContain(`共核查2项，其中巩固1项、反弹1项，反弹率50%`);
+    const item = checked.items.find((i) => i.measureId === reboundedMeasure)!;
+    const reboundPart = text.slice(text.indexOf('三、反弹问题及整改要求'), text.indexOf('四、抽查清单'));
+    expect(reboundPart).toContain('违规收费问题再次出现');
+    expect(reboundPart).toContain(item.unit!.name);
+
+    const xlsx = await download(officer, `/api/lookbacks/${checked.id}/exports/report.xlsx`).expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const [items, units] = book.worksheets;
+    expect([items.name, units.name]).toEqual(['抽查清单', '各单位反弹率']);
+    expect(items.rowCount - 2).toBe(checked.items.length);
+    const results = Array.from({ length: items.rowCount - 2 }, (_, i) => items.getRow(i + 3).getCell(8).value);
+    expect(results.filter((r) => r === '反弹')).toHaveLength(1);
+    expect(results.filter((r) => r === '巩固')).toHaveLength(1);
+    const unitRows = Array.from({ length: units.rowCount - 2 }, (_, i) => units.getRow(i + 3));
+    const reboundRow = unitRows.find((row) => row.getCell(2).value === item.unit!.name)!;
+    expect(reboundRow.getCell(5).value).toBe(1);
+    expect(units.rowCount - 2).toBe(checked.units.length);
+
+    // a unit leader's export holds only its own items; another unit's leader gets nothing of a look-back without its items
+    const mine = await download(unitlead, `/api/lookbacks/${checked.id}/exports/report.xlsx`).expect(200);
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.load(mine.body as unknown as ArrayBuffer);
+    expect(own.worksheets[0].rowCount - 2).toBe((await read(checked.id, unitlead)).items.length);
+    const audit = await t.dataSource.query(
+      `SELECT detail->>'format' AS format FROM audit_event WHERE action = 'LOOKBACK_EXPORTED' AND entity_id = $1`,
+      [checked.id],
+    );
+    expect(audit.map((a: { format: string }) => a.format).sort()).toEqual(['docx', 'xlsx', 'xlsx']);
   });
 
   it('shows a unit leader only its own items, and another unit nothing of a look-back without its items', async () => {

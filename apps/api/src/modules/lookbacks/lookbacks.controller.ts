@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
 import type { Actor } from '../../common/http/request-context.js';
+import { contentDisposition } from '../attachments/file-name.js';
+import { DOCX_TYPE, XLSX_TYPE, type RenderedFile } from '../documents/index.js';
 import {
   AddLookbackItemDto,
   CreateLookbackDto,
@@ -13,6 +22,9 @@ import {
   RecordLookbackResultDto,
 } from './dto/lookback.dto.js';
 import { LookbacksService } from './lookbacks.service.js';
+
+const download = ({ body, type, name }: RenderedFile) =>
+  new StreamableFile(body, { type, disposition: contentDisposition(name), length: body.length });
 
 @ApiTags('lookbacks')
 @ApiNotFoundResponse({ type: ErrorBodyDto })
@@ -82,5 +94,21 @@ export class LookbacksController {
     @CurrentActor() actor: Actor,
   ): Promise<LookbackDto> {
     return this.lookbacks.finish(id, dto, actor);
+  }
+
+  @Roles(...READERS)
+  @Get('lookbacks/:id/exports/report.docx')
+  @ApiProduces(DOCX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: '第N次回头看情况报告 (GB/T 9704)' })
+  async exportLookbackDocument(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    return download(await this.lookbacks.exportDocument(id, actor));
+  }
+
+  @Roles(...READERS)
+  @Get('lookbacks/:id/exports/report.xlsx')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: '抽查清单 and 各单位反弹率 sheets' })
+  async exportLookbackWorkbook(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    return download(await this.lookbacks.exportWorkbook(id, actor));
   }
 }

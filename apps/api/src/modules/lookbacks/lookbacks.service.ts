@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  chinaDate,
   drawSample,
   isMeasureDone,
   LOOKBACK_RESULT_LABELS,
@@ -18,6 +19,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { StaleVersionError, withConflictState } from '../../common/versioned-update.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DocumentsService, type LookbackReportInput, type RenderedFile } from '../documents/index.js';
 import { InspectionsService } from '../inspections/inspections.service.js';
 import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
 import { MeasuresService } from '../measures/measures.service.js';
@@ -55,6 +57,7 @@ export class LookbacksService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -274,6 +277,68 @@ export class LookbacksService {
       () => this.get(id, actor),
     );
     return this.get(id, actor);
+  }
+
+  /** 第N次回头看情况报告 (GB/T 9704 docx) with what the caller may see; audited. */
+  async exportDocument(id: string, actor: Actor): Promise<RenderedFile> {
+    const lookback = await this.get(id, actor);
+    const file = await this.documents.lookbackReport(this.reportInput(lookback));
+    await this.recordExport(lookback, 'docx');
+    return file;
+  }
+
+  /** 抽查清单 and 各单位反弹率 as a workbook; audited. */
+  async exportWorkbook(id: string, actor: Actor): Promise<RenderedFile> {
+    const lookback = await this.get(id, actor);
+    const file = await this.documents.lookbackWorkbook(this.reportInput(lookback));
+    await this.recordExport(lookback, 'xlsx');
+    return file;
+  }
+
+  private recordExport(lookback: LookbackDto, format: 'docx' | 'xlsx'): Promise<void> {
+    return this.audit.record({
+      action: 'LOOKBACK_EXPORTED',
+      entityType: 'lookback',
+      entityId: lookback.id,
+      detail: { format, number: lookback.number, items: lookback.items.length },
+    });
+  }
+
+  private reportInput(lookback: LookbackDto): LookbackReportInput {
+    const counts = {
+      items: lookback.items.length,
+      drawn: lookback.items.filter((item) => !item.manual).length,
+      manual: lookback.items.filter((item) => item.manual).length,
+      checked: lookback.items.filter((item) => item.result).length,
+      consolidated: lookback.items.filter((item) => item.result === 'consolidated').length,
+      rebounded: lookback.items.filter((item) => item.result === 'rebounded').length,
+    };
+    return {
+      number: lookback.number,
+      title: lookback.title,
+      date: this.clock.today(),
+      drawnOn: chinaDate(new Date(lookback.createdAt)),
+      statusLabel: lookback.statusLabel,
+      sampleRatePct: lookback.sampleRatePct,
+      seed: lookback.seed,
+      fingerprint: lookback.fingerprint,
+      population: lookback.population,
+      counts: { ...counts, reboundRatePct: reboundRatePct(counts.checked, counts.rebounded) },
+      units: lookback.units.map((unit) => ({ ...unit, unitName: unit.unit?.name ?? '无牵头单位' })),
+      items: lookback.items.map((item) => ({
+        label: item.label,
+        problemTitle: item.problemTitle,
+        text: item.text,
+        unitName: item.unit?.name ?? '无牵头单位',
+        manual: item.manual,
+        statusAtDrawLabel: item.statusAtDrawLabel,
+        resultLabel: item.resultLabel,
+        finding: item.finding,
+        deadline: item.deadline,
+        measureStatusLabel: item.measureStatusLabel,
+        checkedBy: item.checkedBy,
+      })),
+    };
   }
 
   private summary(row: LookbackRow): LookbackSummaryDto {

@@ -17,8 +17,10 @@ import { buildNotice } from './notice-document.js';
 import { buildReport } from './report-document.js';
 import { buildOrder, type OrderDocInput } from './order-document.js';
 import { buildRoundReport, type RoundCompilationInput } from './round-document.js';
+import { buildLookbackReport, type LookbackReportInput } from './lookback-document.js';
 import { XLSX_TYPE } from '../ledger/ledger-export.service.js';
 import { buildRoundWorkbook } from '../ledger/round-workbook.js';
+import { buildLookbackWorkbook } from '../ledger/lookback-workbook.js';
 import { buildSignoff } from './signoff-document.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -35,6 +37,7 @@ const ALL: AccessScope = { all: true };
 export type { InspectionDocRow } from './documents.repository.js';
 export type { OrderDocInput } from './order-document.js';
 export type { RoundCompilationInput } from './round-document.js';
+export type { LookbackReportInput } from './lookback-document.js';
 
 // The Word documents (and the notice as text): built from live data in the request, audited, never stored.
 @Injectable()
@@ -166,6 +169,20 @@ export class DocumentsService {
       name: `${safeFileName(`${input.number}整改进展情况`)}.xlsx`,
       type: XLSX_TYPE,
       body: await buildRoundWorkbook(input),
+    };
+  }
+
+  /** 第N次回头看情况报告 as a Word document (the lookbacks module checks access and audits). */
+  lookbackReport(input: LookbackReportInput): Promise<RenderedFile> {
+    return this.render(buildLookbackReport(input), `${input.number}情况报告`, 'docx');
+  }
+
+  /** 第N次回头看情况 as a workbook (the lookbacks module checks access and audits). */
+  async lookbackWorkbook(input: LookbackReportInput): Promise<RenderedFile> {
+    return {
+      name: `${safeFileName(`${input.number}情况`)}.xlsx`,
+      type: XLSX_TYPE,
+      body: await buildLookbackWorkbook(input),
     };
   }
 
