@@ -78,6 +78,23 @@ describe('look-backs (回头看)', () => {
     await t.close();
   });
 
+  it('holds in the demo one finished look-back with a rebound, drawn by the sampler from its stored seed', async () => {
+    const [demo] = (await officer.agent.get(`/api/inspections/${inspectionId}/lookbacks`).expect(200)).body;
+    expect(demo).toMatchObject({ seq: 1, seed: 'demo2024', status: 'finished', statusLabel: '已完成' });
+    expect(demo.counts).toMatchObject({ checked: demo.counts.items, rebounded: 1 });
+    const full = await read(demo.id);
+    const reopened = full.items.find((item) => item.result === 'rebounded')!;
+    expect(reopened.measureStatus).toBe('in_progress');
+    const history = (await officer.agent.get(`/api/measures/${reopened.measureId}/history`).expect(200)).body;
+    expect(history.some((event: { action: string }) => event.action === 'rebound')).toBe(true);
+    // redrawn today from the seed, the sample is the same but for the reopened measure, no longer signed off
+    const redrawn = drawSample(await signedOff(), 10, 'demo2024').items.map((item) => item.measureId);
+    const kept = full.items.filter((item) => item !== reopened).map((item) => item.measureId);
+    expect(kept.filter((id) => redrawn.includes(id)).length).toBeGreaterThan(kept.length / 2);
+    // the tests below number their own look-backs from 第1次
+    await t.dataSource.query(`DELETE FROM lookback`);
+  });
+
   it('draws a stratified sample with a stored seed; the same seed on the same ledger draws the same sample', async () => {
     const candidates = await signedOff();
     expect(candidates.length).toBeGreaterThan(10);
