@@ -112,6 +112,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   publication_feedback: '群众意见',
   supervision_order: '督办单',
   report_round: '报送轮次',
+  lookback: '回头看',
   report_submission: '单位报送',
   report_schedule: '定期报送设置',
   unit: '单位',
