@@ -138,6 +138,12 @@ describe('checkpoint reviews', () => {
     );
     const grey = await officer.agent.get(`/api/measures?light=grey&pageSize=200`).expect(200);
     expect(grey.body.items.map((item: { id: string }) => item.id)).not.toContain(measures[0].id);
+    // the problem shows its most urgent measure's light, in its page and in its filter
+    expect((await officer.agent.get(`/api/problems/${other.problemId}`).expect(200)).body.light).toBe('red');
+    const redProblems = await officer.agent.get(`/api/problems?light=red&pageSize=200`).expect(200);
+    expect(redProblems.body.items.map((item: { id: string }) => item.id)).toContain(other.problemId);
+    const greyProblems = await officer.agent.get(`/api/problems?light=grey&pageSize=200`).expect(200);
+    expect(greyProblems.body.items.map((item: { id: string }) => item.id)).not.toContain(other.problemId);
   });
 
   it('shows a unit leader only its own units’ items, supervisors everything, and filters by inspection', async () => {
