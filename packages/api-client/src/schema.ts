@@ -3036,6 +3036,15 @@ export interface components {
       title: string | null;
       /** Format: date */
       doneOn: string | null;
+      /**
+       * @description pending: in the review list; done: reviewed
+       * @enum {string}
+       */
+      reviewStatus: 'open' | 'pending' | 'done';
+      /** @enum {string|null} */
+      outcome: 'reached' | 'missed' | null;
+      /** @description the review opinion */
+      opinion: string | null;
     };
     NextCheckpointDto: {
       /** Format: date */

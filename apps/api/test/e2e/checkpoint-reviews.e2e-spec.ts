@@ -206,7 +206,16 @@ describe('checkpoint reviews', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CHECKPOINT_ALREADY_REVIEWED');
     const checkpoints = (await officer.agent.get(`/api/measures/${measures[0].id}/checkpoints`).expect(200)).body;
-    expect(checkpoints.map((c: { dueOn: string }) => c.dueOn)).toContain(next);
+    expect(checkpoints).toEqual([
+      expect.objectContaining({
+        id: item.checkpointId,
+        reviewStatus: 'done',
+        outcome: 'reached',
+        doneOn: plusDays(today, 1),
+      }),
+      expect.objectContaining({ dueOn: next, title: '下季度复核', reviewStatus: 'open', outcome: null }),
+      expect.objectContaining({ dueOn: plusDays(today, 200), reviewStatus: 'open' }),
+    ]);
     const history = (await officer.agent.get(`/api/measures/${measures[0].id}/history`).expect(200)).body;
     expect(history).toEqual(
       expect.arrayContaining([

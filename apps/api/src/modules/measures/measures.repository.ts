@@ -210,7 +210,8 @@ export class MeasuresRepository {
 
   async checkpoints(measureId: string): Promise<CheckpointDto[]> {
     return (await this.dataSource.query(
-      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn" FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
+      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn", review_status AS "reviewStatus", outcome, opinion
+       FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
       [measureId],
     )) as CheckpointDto[];
   }
