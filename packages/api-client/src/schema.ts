@@ -820,6 +820,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/measures/{id}/checkpoints/{checkpointId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['reviewMeasureCheckpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/measures/{id}/extensions': {
     parameters: {
       query?: never;
@@ -878,6 +894,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['refuseDeadlineExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checkpoint-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getCheckpointReviews'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2107,6 +2139,8 @@ export interface components {
       | 'measure.due_soon'
       | 'measure.overdue'
       | 'checkpoint.due'
+      | 'checkpoint.review'
+      | 'checkpoint.reviewed'
       | 'order.issued'
       | 'order.replied'
       | 'order.overdue'
@@ -3034,6 +3068,35 @@ export interface components {
       title: string | null;
       /** Format: date */
       doneOn: string | null;
+      /**
+       * @description pending: in the review list; done: reviewed
+       * @enum {string}
+       */
+      reviewStatus: 'open' | 'pending' | 'done';
+      /** @enum {string|null} */
+      outcome: 'reached' | 'missed' | null;
+      /** @description the review opinion */
+      opinion: string | null;
+    };
+    NextCheckpointDto: {
+      /** Format: date */
+      dueOn: string;
+      title?: string;
+    };
+    ReviewCheckpointDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      /**
+       * @description reached: 达到阶段目标; missed: 未达到
+       * @enum {string}
+       */
+      outcome: 'reached' | 'missed';
+      /** @description 评估意见 */
+      opinion: string;
+      /** @description reached: the next checkpoint (or complete: true) */
+      nextCheckpoint?: components['schemas']['NextCheckpointDto'];
+      /** @description reached: the measure is 已完成 (instead of a next checkpoint) */
+      complete?: boolean;
     };
     RequestExtensionDto: {
       /** Format: date */
@@ -3078,6 +3141,44 @@ export interface components {
       version?: number;
       /** @description required when refusing */
       opinion?: string;
+    };
+    CheckpointReviewItemDto: {
+      /** Format: uuid */
+      checkpointId: string;
+      title: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** @description days past the checkpoint (today, or the review day once reviewed); 0 on its day */
+      daysOverdue: number;
+      /** @enum {string} */
+      status: 'pending' | 'done';
+      /** Format: uuid */
+      measureId: string;
+      /** Format: uuid */
+      problemId: string;
+      /** Format: uuid */
+      inspectionId: string;
+      /** @description e.g. 一(1) */
+      measureLabel: string;
+      measureText: string;
+      measureStatus: string;
+      measureStatusLabel: string;
+      /** @description the version to review against */
+      measureVersion: number;
+      units: components['schemas']['RefDto'][];
+      /** @enum {string|null} */
+      outcome: 'reached' | 'missed' | null;
+      outcomeLabel: string | null;
+      opinion: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['RefDto'] | null;
+    };
+    CheckpointReviewPageDto: {
+      items: components['schemas']['CheckpointReviewItemDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     UnitDto: {
       /** Format: uuid */
@@ -6891,6 +6992,50 @@ export interface operations {
       };
     };
   };
+  reviewMeasureCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        checkpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewCheckpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeasureDto'];
+        };
+      };
+      /** @description outside your units, or gone */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description stale version, a checkpoint already reviewed, or a measure not 视同完成 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   getMeasureExtensions: {
     parameters: {
       query?: never;
@@ -7049,6 +7194,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getCheckpointReviews: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        inspectionId?: string;
+        status?: 'pending' | 'done';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointReviewPageDto'];
         };
       };
     };

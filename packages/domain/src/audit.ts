@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   CATEGORY_DELETED: '删除问题方面',
   CATEGORY_UPDATED: '修改问题方面',
   CHECKPOINT_ADDED: '新增检查节点',
+  CHECKPOINT_REVIEWED: '评估检查节点',
   DEMO_DATA_LOADED: '载入演示数据',
   EXTENSION_REQUESTED: '申请延期',
   EXTENSION_APPROVED: '同意延期',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate, daysBetween, isIsoDate, isOverdue, measureLight, worstLight } from './deadline.js';
+import {
+  addDays,
+  chinaDate,
+  daysBetween,
+  isCheckpointOverdue,
+  isIsoDate,
+  isOverdue,
+  measureLight,
+  worstLight,
+} from './deadline.js';
 
 describe('chinaDate', () => {
   it('uses the China calendar date, not UTC', () => {
@@ -31,6 +40,17 @@ describe('measureLight', () => {
     expect(measureLight('2024-01-01', 'completed', today)).toBe('grey');
     expect(measureLight('2024-01-01', 'deemed_completed', today)).toBe('grey');
     expect(measureLight(null, 'not_started', today)).toBe('green');
+  });
+  it('turns a 视同完成 measure red once its open checkpoint is past, not on its day', () => {
+    expect(measureLight('2024-01-01', 'deemed_completed', today, 7, '2024-05-09')).toBe('red');
+    expect(measureLight('2024-01-01', 'deemed_completed', today, 7, '2024-05-10')).toBe('grey');
+    expect(measureLight('2024-01-01', 'deemed_completed', today, 7, null)).toBe('grey');
+    // only a 视同完成 measure is judged by its checkpoints
+    expect(measureLight('2024-01-01', 'completed', today, 7, '2024-05-01')).toBe('grey');
+    expect(measureLight('2024-06-30', 'in_progress', today, 7, '2024-05-01')).toBe('green');
+    expect(isCheckpointOverdue('2024-05-09', 'deemed_completed', today)).toBe(true);
+    expect(isCheckpointOverdue('2024-05-10', 'deemed_completed', today)).toBe(false);
+    expect(isCheckpointOverdue('2024-05-09', 'in_progress', today)).toBe(false);
   });
   it('treats the deadline day itself as on time', () => {
     expect(isOverdue('2024-05-10', 'in_progress', today)).toBe(false);

@@ -38,19 +38,30 @@ export function isOverdue(deadline: string | null, status: MeasureStatus, today:
   return deadline !== null && !isMeasureDone(status) && daysBetween(deadline, today) > 0;
 }
 
-/** red overdue, yellow due within `yellowDays`, green otherwise, grey when done. */
+/**
+ * red overdue, yellow due within `yellowDays`, green otherwise, grey when done. A 视同完成 measure is done but keeps
+ * its checkpoints: when the earliest checkpoint not yet reviewed (`openCheckpoint`) is past, its light is red until
+ * an officer reviews it.
+ */
 export function measureLight(
   deadline: string | null,
   status: MeasureStatus,
   today: string,
   yellowDays: number = DEFAULT_YELLOW_DAYS,
+  openCheckpoint: string | null = null,
 ): Light {
+  if (isCheckpointOverdue(openCheckpoint, status, today)) return 'red';
   if (isMeasureDone(status)) return 'grey';
   if (deadline === null) return 'green';
   const left = daysBetween(today, deadline);
   if (left < 0) return 'red';
   if (left <= yellowDays) return 'yellow';
   return 'green';
+}
+
+/** A 视同完成 measure's checkpoint not yet reviewed is overdue from the day after its date (like a deadline). */
+export function isCheckpointOverdue(openCheckpoint: string | null, status: MeasureStatus, today: string): boolean {
+  return status === 'deemed_completed' && openCheckpoint !== null && daysBetween(openCheckpoint, today) > 0;
 }
 
 const LIGHT_SEVERITY: Record<Light, number> = { grey: 0, green: 1, yellow: 2, red: 3 };

@@ -21,6 +21,7 @@ describe('notification kinds', () => {
       'extension.requested',
       'measure.overdue',
       'checkpoint.due',
+      'checkpoint.review',
       'order.replied',
       'order.overdue',
       'round.submitted',

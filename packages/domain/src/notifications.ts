@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'measure.due_soon',
   'measure.overdue',
   'checkpoint.due',
+  'checkpoint.review',
+  'checkpoint.reviewed',
   'order.issued',
   'order.replied',
   'order.overdue',
@@ -38,6 +40,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'measure.due_soon': '措施即将到期提醒',
   'measure.overdue': '逾期提醒与升级督办',
   'checkpoint.due': '视同完成措施检查节点提醒',
+  'checkpoint.review': '待评估的检查节点',
+  'checkpoint.reviewed': '检查节点评估结果',
   'order.issued': '督办单',
   'order.replied': '督办单回复',
   'order.overdue': '督办单逾期未回复',
@@ -71,6 +75,9 @@ export const NOTIFICATION_KIND_AUDIENCE: Record<NotificationKind, readonly Audie
   // an overdue measure climbs the ladder: the unit, its leader, the task force, the supervisors
   'measure.overdue': ['unit', 'officer', 'supervisor'],
   'checkpoint.due': ['unit', 'officer'],
+  // a checkpoint that came due waits in the officers' review list; the units hear of the review's outcome
+  'checkpoint.review': ['officer'],
+  'checkpoint.reviewed': ['unit'],
   'order.issued': ['unit'],
   'order.replied': ['officer'],
   'order.overdue': ['unit', 'officer', 'supervisor'],

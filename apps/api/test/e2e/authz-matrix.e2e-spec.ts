@@ -237,6 +237,11 @@ describe('authorization matrix over every operation (HTTP)', () => {
        VALUES ($1, $2, $3, 0, 'completed') RETURNING id`,
       [subjects.lookback, measure.id, unit.id],
     );
+    // a checkpoint of the test measure: its review is the officers' alone
+    [{ id: subjects.checkpoint }] = await t.dataSource.query(
+      `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, '2024-03-10', '测试检查节点') RETURNING id`,
+      [measure.id],
+    );
     // a published notice: the public routes name it by its slug, not by an id
     subjects.publication = randomUUID();
     subjects.slug = 'matrixPublishedSlug0Aa';
@@ -275,6 +280,7 @@ describe('authorization matrix over every operation (HTTP)', () => {
             .replace('{id}', id)
             .replace('{unitId}', subjects.unit)
             .replace('{itemId}', subjects.lookbackItem)
+            .replace('{checkpointId}', subjects.checkpoint)
             .replace('{slug}', subjects.slug);
           const caller = role === 'anon' ? null : await session(role);
           const agent = caller ? caller.agent : request(t.http);

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   VERSION_REQUIRED: { status: 409, message: '缺少版本号，请刷新后重试' },
   TRANSITION_NOT_ALLOWED: { status: 409, message: '当前状态下不能执行此操作' },
+  CHECKPOINT_ALREADY_REVIEWED: { status: 409, message: '该检查节点已评估，不能重复评估' },
   REPORT_ALREADY_SUBMITTED: { status: 409, message: '本单位本期已报送；如需修改，请整改专班退回后重新报送' },
   ROUND_CLOSED: { status: 409, message: '本期报送已结束' },
   ROUNDS_NOT_COMPARABLE: { status: 400, message: '只能对比同一巡视（巡察）的两期报送' },

@@ -61,6 +61,7 @@ const ACTION_LABELS: Record<string, string> = {
   order_reply: '回复督办单',
   report: '定期报送',
   rebound: '回头看反弹',
+  checkpoint_review: '检查节点评估',
 };
 
 const isOfficer = (actor: Actor) => actor.roles.includes('task_force_officer');

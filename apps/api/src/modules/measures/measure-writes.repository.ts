@@ -48,6 +48,28 @@ export interface NewProgress {
   authorId: string;
 }
 
+/** A checkpoint the daily sweep put into the officers' review list. */
+export interface QueuedCheckpoint {
+  checkpointId: string;
+  measureId: string;
+  problemId: string;
+  dueOn: string;
+  title: string | null;
+  label: string;
+  text: string;
+  /** days past its date (0 on the day) */
+  days: number;
+}
+
+/** A checkpoint locked for its review. */
+export interface LockedCheckpoint {
+  id: string;
+  measureId: string;
+  dueOn: string;
+  title: string | null;
+  reviewStatus: 'open' | 'pending' | 'done';
+}
+
 /** A one-statement edit: which columns, to what, and who may. */
 export interface FieldEdit {
   id: string;
@@ -532,6 +554,59 @@ export class MeasureWritesRepository {
       [id],
     )) as [Array<{ problemId: string }>, number];
     return rows?.[0]?.problemId ?? null;
+  }
+
+  /**
+   * Puts every checkpoint of a live 视同完成 measure that has come due (its date today or earlier, not reviewed) into
+   * the officers' review list: `review_status` open → pending in one conditional UPDATE, so a checkpoint moves once
+   * however often and on however many processes it runs (a concurrent run waits for the row and then finds it
+   * pending). Returns the ones this call moved.
+   */
+  async queueDueCheckpoints(manager: EntityManager, today: string): Promise<QueuedCheckpoint[]> {
+    return (await manager.query(
+      `WITH queued AS (
+         UPDATE measure_checkpoint c SET review_status = 'pending', queued_on = $1::date
+         FROM measure m JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+         WHERE m.id = c.measure_id AND c.review_status = 'open' AND c.done_on IS NULL AND c.due_on <= $1::date
+           AND m.deleted_at IS NULL AND m.status = 'deemed_completed'
+         RETURNING c.id, c.measure_id, c.due_on, c.title
+       )
+       SELECT q.id AS "checkpointId", q.measure_id AS "measureId", m.problem_id AS "problemId",
+              to_char(q.due_on, 'YYYY-MM-DD') AS "dueOn", q.title, p.label || '(' || m.seq || ')' AS label, m.text,
+              $1::date - q.due_on AS days
+       FROM queued q JOIN measure m ON m.id = q.measure_id JOIN problem p ON p.id = m.problem_id
+       ORDER BY p.seq, m.seq, q.due_on`,
+      [today],
+    )) as QueuedCheckpoint[];
+  }
+
+  /** Locks one checkpoint of the measure (the measure is locked first), or returns null. */
+  async lockCheckpoint(
+    manager: EntityManager,
+    measureId: string,
+    checkpointId: string,
+  ): Promise<LockedCheckpoint | null> {
+    const [row] = (await manager.query(
+      `SELECT id, measure_id AS "measureId", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", title, review_status AS "reviewStatus"
+       FROM measure_checkpoint WHERE id = $1 AND measure_id = $2 FOR UPDATE`,
+      [checkpointId, measureId],
+    )) as LockedCheckpoint[];
+    return row ?? null;
+  }
+
+  /** Records a checkpoint's review (once: false when it was already reviewed). */
+  async reviewCheckpoint(
+    manager: EntityManager,
+    checkpointId: string,
+    review: { outcome: 'reached' | 'missed'; opinion: string; reviewedById: string; today: string },
+  ): Promise<boolean> {
+    const [rows] = (await manager.query(
+      `UPDATE measure_checkpoint SET review_status = 'done', done_on = $2::date, outcome = $3, opinion = $4,
+              reviewed_at = now(), reviewed_by_id = $5, queued_on = coalesce(queued_on, $2::date)
+       WHERE id = $1 AND review_status <> 'done' RETURNING id`,
+      [checkpointId, review.today, review.outcome, review.opinion, review.reviewedById],
+    )) as [unknown[], number];
+    return rows.length > 0;
   }
 
   /** A checkpoint of a long-term measure; false when the date already has one. */

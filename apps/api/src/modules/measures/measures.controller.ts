@@ -12,7 +12,9 @@ import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 import { IdPipe } from '../../common/http/id.pipe.js';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor.js';
 import type { Actor } from '../../common/http/request-context.js';
+import { CheckpointReviewsService } from './checkpoint-reviews.service.js';
 import { DeadlineExtensionsService } from './deadline-extensions.service.js';
+import { ReviewCheckpointDto } from './dto/checkpoint-review.dto.js';
 import {
   ApproveMeasureDto,
   CreateCheckpointDto,
@@ -43,6 +45,7 @@ export class MeasuresController {
     private readonly workflow: MeasureWorkflowService,
     private readonly extensions: DeadlineExtensionsService,
     private readonly urging: MeasureUrgingService,
+    private readonly checkpointReviews: CheckpointReviewsService,
   ) {}
 
   @Roles('task_force_officer')
@@ -221,6 +224,23 @@ export class MeasuresController {
   @ApiOkResponse({ type: [CheckpointDto] })
   getMeasureCheckpoints(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<CheckpointDto[]> {
     return this.editing.checkpoints(id, actor);
+  }
+
+  @Roles('task_force_officer')
+  @Post(':id/checkpoints/:checkpointId/review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MeasureDto })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'stale version, a checkpoint already reviewed, or a measure not 视同完成',
+  })
+  reviewMeasureCheckpoint(
+    @Param('id', IdPipe) id: string,
+    @Param('checkpointId', IdPipe) checkpointId: string,
+    @Body() dto: ReviewCheckpointDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeasureDto> {
+    return this.checkpointReviews.review(id, checkpointId, dto, actor);
   }
 
   @Roles('unit_leader', 'unit_staff')

@@ -34,7 +34,7 @@ export function mapMeasure(row: MeasureRow, units: MeasureUnitRow[], today: stri
     status: row.status,
     statusLabel: MEASURE_STATUS_LABELS[row.status],
     deadline: row.deadline,
-    light: measureLight(row.deadline, row.status, today, row.yellowDays),
+    light: measureLight(row.deadline, row.status, today, row.yellowDays, row.openCheckpoint),
     overdue: isOverdue(row.deadline, row.status, today),
     leadUnit: refOf(row.leadUnitId, row.leadUnitName),
     coUnits: mappedUnits.filter((unit) => unit.role === 'co'),

@@ -2,6 +2,9 @@ import { Module, forwardRef } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { CheckpointReviewsController } from './checkpoint-reviews.controller.js';
+import { CheckpointReviewsRepository } from './checkpoint-reviews.repository.js';
+import { CheckpointReviewsService } from './checkpoint-reviews.service.js';
 import { DeadlineExtensionsRepository } from './deadline-extensions.repository.js';
 import { DeadlineExtensionsService } from './deadline-extensions.service.js';
 import { ExtensionsController } from './extensions.controller.js';
@@ -15,7 +18,7 @@ import { MeasuresService } from './measures.service.js';
 
 @Module({
   imports: [NotificationsModule, WebhooksModule, forwardRef(() => AttachmentsModule)],
-  controllers: [MeasuresController, ExtensionsController],
+  controllers: [MeasuresController, ExtensionsController, CheckpointReviewsController],
   providers: [
     MeasuresService,
     MeasuresRepository,
@@ -25,6 +28,8 @@ import { MeasuresService } from './measures.service.js';
     DeadlineExtensionsService,
     DeadlineExtensionsRepository,
     MeasureUrgingService,
+    CheckpointReviewsService,
+    CheckpointReviewsRepository,
   ],
   exports: [MeasuresService, MeasureWritesRepository],
 })

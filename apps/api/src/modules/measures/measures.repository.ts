@@ -23,6 +23,8 @@ export interface MeasureRow {
   term: MeasureTerm;
   status: MeasureStatus;
   deadline: string | null;
+  /** the earliest checkpoint not yet reviewed */
+  openCheckpoint: string | null;
   yellowDays: number;
   leadUnitId: string | null;
   leadUnitName: string | null;
@@ -72,7 +74,18 @@ const SELECT = `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "in
   m.responsible_person_id AS "responsiblePersonId", rp.name AS "responsiblePersonName",
   m.next_checkpoint AS "nextCheckpoint", m.stage_outcome AS "stageOutcome",
   m.long_term_mechanism AS "longTermMechanism", m.remarks, m.submitted_at AS "submittedAt", m.completed_at AS "completedAt",
-  m.version, m.updated_at AS "updatedAt"`;
+  m.version, m.updated_at AS "updatedAt",
+  (SELECT to_char(min(oc.due_on), 'YYYY-MM-DD') FROM measure_checkpoint oc
+   WHERE oc.measure_id = m.id AND oc.review_status <> 'done' AND oc.done_on IS NULL) AS "openCheckpoint"`;
+
+/**
+ * A 视同完成 measure with a checkpoint past its date and not yet reviewed: red, like an overdue deadline (the same
+ * rule as measureLight's openCheckpoint in packages/domain/src/deadline.ts).
+ */
+function checkpointOverdueSql(day: string): string {
+  return `(m.status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc WHERE oc.measure_id = m.id
+    AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < ${day}::date))`;
+}
 
 const FROM = `FROM measure m
   JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
@@ -108,8 +121,9 @@ export class MeasuresRepository {
     if (filter.term) where.push(`m.term = ${params.add(filter.term)}`);
     if (filter.light || filter.dueWithinDays !== undefined) {
       const day = params.add(today);
-      if (filter.light === 'grey') where.push(DONE);
-      if (filter.light === 'red') where.push(`NOT ${DONE} AND m.deadline < ${day}::date`);
+      if (filter.light === 'grey') where.push(`${DONE} AND NOT ${checkpointOverdueSql(day)}`);
+      if (filter.light === 'red')
+        where.push(`((NOT ${DONE} AND m.deadline < ${day}::date) OR ${checkpointOverdueSql(day)})`);
       if (filter.light === 'yellow') {
         where.push(`NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + i.yellow_days`);
       }
@@ -196,7 +210,8 @@ export class MeasuresRepository {
 
   async checkpoints(measureId: string): Promise<CheckpointDto[]> {
     return (await this.dataSource.query(
-      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn" FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
+      `SELECT id, due_on AS "dueOn", title, done_on AS "doneOn", review_status AS "reviewStatus", outcome, opinion
+       FROM measure_checkpoint WHERE measure_id = $1 ORDER BY due_on`,
       [measureId],
     )) as CheckpointDto[];
   }

@@ -1,4 +1,4 @@
-import { PROBLEM_STATUS_LABELS, measureLight } from '@zhenggai/domain';
+import { PROBLEM_STATUS_LABELS, isCheckpointOverdue, measureLight } from '@zhenggai/domain';
 import { refOf } from '../units/dto/ref.dto.js';
 import type { ProblemDto } from './dto/problem.dto.js';
 import type { ProblemRow } from './problems.repository.js';
@@ -20,7 +20,12 @@ export function mapProblem(row: ProblemRow, today: string): ProblemDto {
     term: row.term,
     deadline: row.nextDeadline,
     // the earliest unfinished deadline decides the light: it is the most urgent of the measures' lights
-    light: allDone ? 'grey' : measureLight(row.nextDeadline, 'in_progress', today, row.yellowDays),
+    // (a 视同完成 measure's checkpoint past its date and not reviewed is red, like an overdue deadline)
+    light: isCheckpointOverdue(row.openCheckpoint, 'deemed_completed', today)
+      ? 'red'
+      : allDone
+        ? 'grey'
+        : measureLight(row.nextDeadline, 'in_progress', today, row.yellowDays),
     leadUnit: refOf(row.leadUnitId, row.leadUnitName),
     leadLeader: refOf(row.leadLeaderId, row.leadLeaderName),
     measureCount: row.measureCount,

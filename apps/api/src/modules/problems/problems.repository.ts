@@ -26,6 +26,8 @@ export interface ProblemRow {
   measureCount: number;
   completedMeasureCount: number;
   nextDeadline: string | null;
+  /** the earliest checkpoint not yet reviewed of its 视同完成 measures */
+  openCheckpoint: string | null;
   version: number;
 }
 
@@ -46,15 +48,18 @@ export interface ProblemFilter {
 // the light of a problem from its aggregate row `agg` (see findPage), the same rule as mapProblem's
 function lightSql(light: Light, params: SqlParams, todayValue: string): string {
   const allDone = `(agg.measure_count > 0 AND agg.done_count = agg.measure_count)`;
-  if (light === 'grey') return allDone;
   const today = params.add(todayValue);
+  // a 视同完成 measure with a checkpoint past its date and not reviewed is red (measureLight's openCheckpoint)
+  const checkpointOverdue = `coalesce(agg.open_checkpoint < ${today}::date, false)`;
   switch (light) {
+    case 'grey':
+      return `(${allDone} AND NOT ${checkpointOverdue})`;
     case 'red':
-      return `(NOT ${allDone} AND agg.next_deadline < ${today}::date)`;
+      return `((NOT ${allDone} AND agg.next_deadline < ${today}::date) OR ${checkpointOverdue})`;
     case 'yellow':
-      return `(NOT ${allDone} AND agg.next_deadline >= ${today}::date AND agg.next_deadline <= ${today}::date + i.yellow_days)`;
+      return `(NOT ${allDone} AND NOT ${checkpointOverdue} AND agg.next_deadline >= ${today}::date AND agg.next_deadline <= ${today}::date + i.yellow_days)`;
     case 'green':
-      return `(NOT ${allDone} AND (agg.next_deadline IS NULL OR agg.next_deadline > ${today}::date + i.yellow_days))`;
+      return `(NOT ${allDone} AND NOT ${checkpointOverdue} AND (agg.next_deadline IS NULL OR agg.next_deadline > ${today}::date + i.yellow_days))`;
   }
 }
 
@@ -98,7 +103,10 @@ export class ProblemsRepository {
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS measure_count,
           (count(*) FILTER (WHERE m.status IN ('completed', 'deemed_completed')))::int AS done_count,
-          min(m.deadline) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')) AS next_deadline
+          min(m.deadline) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')) AS next_deadline,
+          min((SELECT min(oc.due_on) FROM measure_checkpoint oc WHERE oc.measure_id = m.id
+               AND oc.review_status <> 'done' AND oc.done_on IS NULL))
+            FILTER (WHERE m.status = 'deemed_completed') AS open_checkpoint
         FROM measure m WHERE m.problem_id = p.id AND m.deleted_at IS NULL AND ${visibleMeasure('m')}
       ) agg ON TRUE`;
     // the count needs the aggregate only to filter by light; then it uses every parameter of the page query
@@ -112,7 +120,7 @@ export class ProblemsRepository {
            p.seq, p.label, p.title, p.description, p.overview, p.status, p.term, i.yellow_days AS "yellowDays",
            p.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", p.lead_leader_id AS "leadLeaderId",
            ll.name AS "leadLeaderName", agg.measure_count AS "measureCount", agg.done_count AS "completedMeasureCount",
-           agg.next_deadline AS "nextDeadline", p.version
+           agg.next_deadline AS "nextDeadline", to_char(agg.open_checkpoint, 'YYYY-MM-DD') AS "openCheckpoint", p.version
          ${from}
          LEFT JOIN category c ON c.id = p.category_id
          LEFT JOIN unit lu ON lu.id = p.lead_unit_id

@@ -5,6 +5,7 @@ import type { NotificationKind } from '@zhenggai/domain';
 import { Clock } from '../../common/clock.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { measureExcerpt, measureLink } from '../measures/measure-ledger.js';
+import { MeasureWritesRepository, type QueuedCheckpoint } from '../measures/measure-writes.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import {
@@ -42,6 +43,7 @@ export class ReminderSweepService {
 
   constructor(
     private readonly repository: RemindersRepository,
+    private readonly measureWrites: MeasureWritesRepository,
     private readonly notifications: NotificationsService,
     private readonly webhooks: WebhooksService,
     private readonly clock: Clock,
@@ -69,6 +71,19 @@ export class ReminderSweepService {
       for (const message of messages(claims, recipients)) {
         notifications += await this.notifications.notify(message.userIds, render(message), manager);
       }
+      // 视同完成 checkpoints that came due go into the officers' review list, once; the unit hears it is due
+      const queued = await this.measureWrites.queueDueCheckpoints(manager, day);
+      const queuedRecipients = await this.repository.recipients(
+        manager,
+        queued.flatMap((item) => [
+          { subjectId: item.measureId, notify: 'unit' as const },
+          { subjectId: item.measureId, notify: 'task_force' as const },
+        ]),
+        'measure',
+      );
+      for (const message of checkpointMessages(queued, queuedRecipients)) {
+        notifications += await this.notifications.notify(message.userIds, message.notice, manager);
+      }
       // unanswered 督办单 climb the same ladder, counted from the day after their reply date
       const orders = await this.repository.claimOrders(manager, day);
       const orderRecipients = await this.repository.recipients(
@@ -89,7 +104,7 @@ export class ReminderSweepService {
       for (const message of roundMessages(rounds, roundRecipients)) {
         notifications += await this.notifications.notify(message.userIds, message.notice, manager);
       }
-      return { claims, orderCount: orders.length + rounds.length, rounds, notifications };
+      return { claims, orderCount: orders.length + rounds.length + queued.length, rounds, notifications };
     });
     const overdue = uniqueMeasures(result.claims.filter((claim) => claim.rule.startsWith('overdue:')));
     if (overdue.length > 0) {
@@ -240,6 +255,68 @@ function render(message: Message): { kind: string; title: string; body: string; 
     ].join('\n'),
     link: single ? measureLink(first.problemId, first.measureId) : escalated ? '/' : '/tasks',
   };
+}
+
+/**
+ * The checkpoints that came due: the officers hear of those waiting for their review (检查节点待评估), each unit of
+ * those that are its own (检查节点已到期). One notice per person and kind; people told the same list share it.
+ */
+function checkpointMessages(
+  queued: QueuedCheckpoint[],
+  recipients: Array<{ subjectId: string; notify: string; userId: string }>,
+): Array<{ userIds: string[]; notice: { kind: NotificationKind; title: string; body: string; link: string } }> {
+  const byPerson = new Map<string, { kind: NotificationKind; list: Map<string, QueuedCheckpoint> }>();
+  for (const recipient of recipients) {
+    const kind: NotificationKind = recipient.notify === 'task_force' ? 'checkpoint.review' : 'checkpoint.due';
+    for (const item of queued) {
+      if (item.measureId !== recipient.subjectId) continue;
+      const key = `${recipient.userId}|${kind}`;
+      const entry = byPerson.get(key) ?? { kind, list: new Map<string, QueuedCheckpoint>() };
+      entry.list.set(item.checkpointId, item);
+      byPerson.set(key, entry);
+    }
+  }
+  const grouped = new Map<string, { userIds: string[]; kind: NotificationKind; list: QueuedCheckpoint[] }>();
+  for (const [key, entry] of byPerson) {
+    const list = [...entry.list.values()];
+    const group = `${entry.kind}|${list.map((item) => item.checkpointId).join(',')}`;
+    const message = grouped.get(group) ?? { userIds: [], kind: entry.kind, list };
+    message.userIds.push(key.split('|')[0]);
+    grouped.set(group, message);
+  }
+  const when = (item: QueuedCheckpoint) => (item.days === 0 ? '今天到期' : `已过 ${item.days} 天`);
+  const line = (item: QueuedCheckpoint) =>
+    `${item.label} ${measureExcerpt(item.text, 24)}（${item.title ?? '检查节点'} ${item.dueOn}，${when(item)}）`;
+  return [...grouped.values()].map(({ userIds, kind, list }) => {
+    const [first] = list;
+    const single = list.length === 1;
+    if (kind === 'checkpoint.review') {
+      return {
+        userIds,
+        notice: {
+          kind,
+          title: single ? `检查节点待评估：${first.label}` : `${list.length} 个检查节点待评估`,
+          body: ['以下视同完成措施的检查节点已到期，请评估是否达到阶段目标。', ...list.slice(0, 20).map(line)].join(
+            '\n',
+          ),
+          link: '/checkpoint-reviews',
+        },
+      };
+    }
+    return {
+      userIds,
+      notice: {
+        kind,
+        title: single
+          ? `视同完成措施的检查节点${first.days === 0 ? '今天到期' : '已到期'}：${first.label}`
+          : `${list.length} 项视同完成措施的检查节点已到期`,
+        body: ['请对照阶段性目标报送进展，整改专班将据此评估是否达到阶段目标。', ...list.slice(0, 20).map(line)].join(
+          '\n',
+        ),
+        link: single ? measureLink(first.problemId, first.measureId) : '/',
+      },
+    };
+  });
 }
 
 const orderNumber = (order: ClaimedOrder) => `督办〔${order.year}〕${order.seq}号`;

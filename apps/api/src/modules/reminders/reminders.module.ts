@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InspectionsModule } from '../inspections/inspections.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { MeasuresModule } from '../measures/measures.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ReminderSweepService } from './reminder-sweep.service.js';
@@ -11,7 +12,7 @@ import { RemindersService } from './reminders.service.js';
 // Reminders (催办提醒): the per-inspection policy of when reminders go out and whom an overdue measure escalates to,
 // and the daily sweep (the job reminders.sweep) that sends them.
 @Module({
-  imports: [InspectionsModule, JobsModule, NotificationsModule, WebhooksModule],
+  imports: [InspectionsModule, JobsModule, MeasuresModule, NotificationsModule, WebhooksModule],
   controllers: [RemindersController],
   providers: [RemindersService, RemindersRepository, ReminderSweepService],
   exports: [RemindersService, ReminderSweepService],

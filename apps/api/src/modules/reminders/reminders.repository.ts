@@ -109,8 +109,8 @@ export class RemindersRepository {
   /**
    * Claims today's reminders in one statement: for every open measure with a deadline of a live inspection, the
    * due-soon rules of its inspection's policy (the default without one) that fall today, and every escalation step
-   * it has reached (a missed day catches up); for every open checkpoint of a 视同完成 measure, the due-soon days and
-   * its day (the unit and the task force). Each claim inserts its key, and only new keys come back. Two sweeps at
+   * it has reached (a missed day catches up); for every open checkpoint of a 视同完成 measure, the due-soon days (the
+   * unit and the task force; its day is the review list's, see MeasureWritesRepository.queueDueCheckpoints). Each claim inserts its key, and only new keys come back. Two sweeps at
    * once insert each key once: the loser gets nothing for it.
    */
   async claimDue(manager: EntityManager, today: string): Promise<ClaimedReminder[]> {
@@ -147,7 +147,7 @@ export class RemindersRepository {
                 'checkpoint:' || cp.days, target.notify, cp.days
          FROM checkpoint cp JOIN policy po ON po.inspection_id = cp.inspection_id
          CROSS JOIN (VALUES ('unit'), ('task_force')) AS target(notify)
-         WHERE cp.days = 0 OR cp.days = ANY(po.due_soon_days)
+         WHERE cp.days > 0 AND cp.days = ANY(po.due_soon_days)
        ), claimed AS (
          INSERT INTO reminder_sent (key, measure_id, rule, notify, sent_on)
          SELECT 'reminder:' || d.id || ':' || d.rule || ':' || d.notify || ':' || d.deadline, d.id, d.rule, d.notify, $1::date

@@ -66,4 +66,8 @@ export class CheckpointDto {
   @ApiProperty({ type: String, format: 'date' }) dueOn: string;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) doneOn: string | null;
+  @ApiProperty({ enum: ['open', 'pending', 'done'], description: 'pending: in the review list; done: reviewed' })
+  reviewStatus: string;
+  @ApiProperty({ type: String, enum: ['reached', 'missed'], nullable: true }) outcome: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the review opinion' }) opinion: string | null;
 }
