@@ -14,6 +14,7 @@ import { SupervisionOrders1796623327704 } from './1796623327704-SupervisionOrder
 import { ReportRounds1796627022660 } from './1796627022660-ReportRounds.js';
 import { RoundReminders1796627515404 } from './1796627515404-RoundReminders.js';
 import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
+import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -33,4 +34,5 @@ export const migrations: Function[] = [
   ReportRounds1796627022660,
   RoundReminders1796627515404,
   Lookbacks1796646786509,
+  ScoringPolicy1796648020612,
 ];
