@@ -15,6 +15,7 @@ import { ReportRounds1796627022660 } from './1796627022660-ReportRounds.js';
 import { RoundReminders1796627515404 } from './1796627515404-RoundReminders.js';
 import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
 import { CheckpointReviews1796647499267 } from './1796647499267-CheckpointReviews.js';
+import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   RoundReminders1796627515404,
   Lookbacks1796646786509,
   CheckpointReviews1796647499267,
+  ScoringPolicy1796648020612,
 ];

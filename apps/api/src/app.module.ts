@@ -27,6 +27,7 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { PublicationsModule } from './modules/publications/publications.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { ScoringModule } from './modules/scoring/scoring.module.js';
 import { SupervisionOrdersModule } from './modules/supervision-orders/supervision-orders.module.js';
 import { ReportRoundsModule } from './modules/report-rounds/report-rounds.module.js';
 import { LookbacksModule } from './modules/lookbacks/lookbacks.module.js';
@@ -108,6 +109,7 @@ export class AppModule {
         SupervisionOrdersModule,
         ReportRoundsModule,
         LookbacksModule,
+        ScoringModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

@@ -2009,6 +2009,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/unit-scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getUnitScores'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/unit-scores/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['exportUnitScores'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}/scoring-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getScoringPolicy'];
+    put: operations['updateScoringPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4741,6 +4789,106 @@ export interface components {
     FinishLookbackDto: {
       /** @description the version you read; a stale or missing one answers 409 */
       version?: number;
+    };
+    ScoringWeightsDto: {
+      /**
+       * @description points for a completion rate of 100% (完成率)
+       * @example 50
+       */
+      completion: number;
+      /**
+       * @description points for an on-time rate of 100% (按期率)
+       * @example 30
+       */
+      onTime: number;
+      /**
+       * @description points for a reporting punctuality of 100% (报送及时率)
+       * @example 20
+       */
+      punctuality: number;
+      /**
+       * @description points deducted per returned sign-off request (退回)
+       * @example 2
+       */
+      returned: number;
+      /**
+       * @description points deducted per rebound found by a look-back (反弹)
+       * @example 5
+       */
+      rebound: number;
+      /**
+       * @description points deducted per 催办 received
+       * @example 1
+       */
+      urged: number;
+    };
+    ScoringFormulaDto: {
+      weights: components['schemas']['ScoringWeightsDto'];
+      /** @example 得分 = 完成率×50 + 按期率×30 + 报送及时率×20 − 退回次数×2 − 反弹次数×5 − 被催办次数×1（最低0分） */
+      text: string;
+    };
+    UnitScoreComponentsDto: {
+      /**
+       * @description 0–1: signed-off measures (已完成, 视同完成) / measures
+       * @example 0.75
+       */
+      completionRate: number;
+      /**
+       * @description 0–1: (signed off by the deadline + open and not yet overdue) / measures
+       * @example 0.75
+       */
+      onTimeRate: number;
+      /** @description sign-off requests returned (退回) */
+      returnedCount: number;
+      /** @description look-back items found rebounded (反弹) */
+      reboundCount: number;
+      /**
+       * @description 0–1: (on time + ½ late) / places in closed reporting rounds; 0 without any
+       * @example 0.625
+       */
+      reportPunctuality: number;
+      /** @description 催办 received */
+      urgedCount: number;
+      /** @description the unit's live measures (lead or co-unit) */
+      measures: number;
+    };
+    UnitScoreDto: {
+      unit: components['schemas']['RefDto'];
+      /**
+       * @description 0 and up, 2 decimals
+       * @example 63.5
+       */
+      score: number;
+      /**
+       * @description over all units of the inspection; equal scores share a rank
+       * @example 1
+       */
+      rank: number;
+      components: components['schemas']['UnitScoreComponentsDto'];
+    };
+    UnitScoresDto: {
+      formula: components['schemas']['ScoringFormulaDto'];
+      /** @description by rank; a unit account sees only its own units */
+      items: components['schemas']['UnitScoreDto'][];
+    };
+    ScoringPolicyDto: {
+      /** Format: uuid */
+      inspectionId: string;
+      weights: components['schemas']['ScoringWeightsDto'];
+      /** @description true: no weights saved, the default applies */
+      isDefault: boolean;
+      /** @description the formula in Chinese */
+      text: string;
+      updatedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description send it back with a change (the default is version 1) */
+      version: number;
+    };
+    UpdateScoringPolicyDto: {
+      /** @description the version you read; a stale or missing one answers 409 */
+      version?: number;
+      weights: components['schemas']['ScoringWeightsDto'];
     };
   };
   responses: never;
@@ -10081,6 +10229,135 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getUnitScores: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitScoresDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  exportUnitScores: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 考核排名: one row per unit */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getScoringPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoringPolicyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateScoringPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateScoringPolicyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoringPolicyDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };

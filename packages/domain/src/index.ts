@@ -11,3 +11,4 @@ export * from './reminders.js';
 export * from './rounds.js';
 export * from './sampling.js';
 export * from './lookbacks.js';
+export * from './scoring.js';

@@ -27,6 +27,7 @@ import { NotificationDeliveryEntity } from '../modules/notifications/notificatio
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity.js';
 import { ReminderPolicyEntity } from '../modules/reminders/reminder-policy.entity.js';
 import { ReminderSentEntity } from '../modules/reminders/reminder-sent.entity.js';
+import { ScoringPolicyEntity } from '../modules/scoring/scoring-policy.entity.js';
 import {
   SupervisionOrderCounterEntity,
   SupervisionOrderEntity,
@@ -73,6 +74,7 @@ export const entities = [
   WebhookEntity,
   ReminderPolicyEntity,
   ReminderSentEntity,
+  ScoringPolicyEntity,
   SupervisionOrderEntity,
   SupervisionOrderMeasureEntity,
   SupervisionOrderCounterEntity,

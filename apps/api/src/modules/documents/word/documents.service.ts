@@ -21,6 +21,7 @@ import { buildLookbackReport, type LookbackReportInput } from './lookback-docume
 import { XLSX_TYPE } from '../ledger/ledger-export.service.js';
 import { buildRoundWorkbook } from '../ledger/round-workbook.js';
 import { buildLookbackWorkbook } from '../ledger/lookback-workbook.js';
+import { buildUnitScoresWorkbook, type UnitScoresWorkbookInput } from '../ledger/scores-workbook.js';
 import { buildSignoff } from './signoff-document.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,6 +39,7 @@ export type { InspectionDocRow } from './documents.repository.js';
 export type { OrderDocInput } from './order-document.js';
 export type { RoundCompilationInput } from './round-document.js';
 export type { LookbackReportInput } from './lookback-document.js';
+export type { UnitScoresWorkbookInput } from '../ledger/scores-workbook.js';
 
 // The Word documents (and the notice as text): built from live data in the request, audited, never stored.
 @Injectable()
@@ -183,6 +185,15 @@ export class DocumentsService {
       name: `${safeFileName(`${input.number}情况`)}.xlsx`,
       type: XLSX_TYPE,
       body: await buildLookbackWorkbook(input),
+    };
+  }
+
+  /** 单位考核排名 as a workbook (the scoring module checks access, scopes the rows and audits). */
+  async unitScoresWorkbook(input: UnitScoresWorkbookInput): Promise<RenderedFile> {
+    return {
+      name: `${safeFileName(`${input.title}单位考核排名`)}.xlsx`,
+      type: XLSX_TYPE,
+      body: await buildUnitScoresWorkbook(input),
     };
   }
 
