@@ -41,14 +41,13 @@ export async function insertDemoLookback(
   const sample = drawSample(candidates, RATE, SEED);
   const byId = new Map(candidates.map((candidate) => [candidate.measureId, candidate] as const));
   // the rebound: a measure of a problem still 未完成 (so the demo keeps the notice's three classes of problems), of the
-  // demo unit leader's unit when the sample holds one
+  // demo unit leader's unit when there is one; added by hand (加抽) when the draw holds none
   const open = (item: { measureId: string }) => byId.get(item.measureId)!.problemStatus === 'in_progress';
   const own = (item: { unitId: string | null }) => item.unitId === lead?.unitId;
-  const rebound =
-    sample.items.find((item) => open(item) && own(item)) ??
-    sample.items.find(open) ??
-    sample.items.find(own) ??
-    sample.items[0];
+  const drawn = sample.items.find((item) => open(item) && own(item)) ?? sample.items.find(open);
+  const added = drawn ? undefined : (candidates.find((c) => open(c) && own(c)) ?? candidates.find(open));
+  const items = added ? [...sample.items, { measureId: added.measureId, unitId: added.unitId }] : sample.items;
+  const rebound = drawn ?? added ?? sample.items[0];
   const drawnAt = `${addDays(today, -20)}T09:30:00+08:00`;
   const [{ id: lookbackId }] = (await manager.query(
     `INSERT INTO lookback (inspection_id, seq, title, sample_rate_pct, seed, population, fingerprint, status,
@@ -66,7 +65,7 @@ export async function insertDemoLookback(
     ],
   )) as Array<{ id: string }>;
   const deadline = addDays(today, 30);
-  for (const [position, item] of sample.items.entries()) {
+  for (const [position, item] of items.entries()) {
     const rebounded = item.measureId === rebound.measureId;
     const checkedAt = `${addDays(today, -10 + (position % 6))}T15:00:00+08:00`;
     const finding = rebounded
@@ -74,8 +73,8 @@ export async function insertDemoLookback(
       : '经查阅台账、实地查看，整改成果得到巩固，未发现反弹。';
     await manager.query(
       `INSERT INTO lookback_item (lookback_id, measure_id, unit_id, position, status_at_draw, result, finding, deadline,
-                                  checked_by_id, checked_by_name, checked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                  checked_by_id, checked_by_name, checked_at, manual)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         lookbackId,
         item.measureId,
@@ -88,6 +87,7 @@ export async function insertDemoLookback(
         officer.id,
         officer.name,
         checkedAt,
+        added !== undefined && item.measureId === added.measureId,
       ],
     );
     if (!rebounded) continue;
