@@ -312,4 +312,120 @@ describe('定期报送', () => {
       `/report-rounds/${third.id}/form?unitId=${water.id}`,
     );
   });
+
+  it('shows an officer a unit’s frozen report with its earlier attempt, and returns it with a reason', async () => {
+    const snapshotItem: Schemas['SnapshotItemDto'] = {
+      measureId: 'f1b2c3d4-0000-4000-8000-000000000001',
+      problemId: 'd1b2c3d4-0000-4000-8000-000000000001',
+      label: '7.(1)',
+      problemTitle: '河湖“清四乱”不彻底',
+      text: '开展“清四乱”专项行动',
+      status: 'in_progress',
+      statusLabel: '推进中',
+      deadline: '2024-10-31',
+      light: 'red',
+      lightLabel: '逾期',
+      progress: '已清理违建 5 处。',
+      evidenceIds: [],
+    };
+    const current: Schemas['UnitSubmissionsDto'] = {
+      id: 'a9b2c3d4-0000-4000-8000-000000000002',
+      roundId: third.id,
+      unit: { id: housing.id, name: housing.name },
+      attempt: 2,
+      submittedAt: '2024-07-28T02:00:00.000Z',
+      submittedBy: '王强',
+      late: false,
+      returnedAt: null,
+      returnReason: null,
+      items: [snapshotItem],
+      history: [
+        {
+          id: 'a9b2c3d4-0000-4000-8000-000000000001',
+          roundId: third.id,
+          unit: { id: housing.id, name: housing.name },
+          attempt: 1,
+          submittedAt: '2024-07-26T02:00:00.000Z',
+          submittedBy: '王强',
+          late: false,
+          returnedAt: '2024-07-27T02:00:00.000Z',
+          returnReason: '进展过于简略',
+          items: [{ ...snapshotItem, progress: '在推进。' }],
+        },
+      ],
+    };
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(officer),
+      'GET /api/report-rounds/:id': json(third),
+      'GET /api/report-rounds/:id/submissions/:unitId': json(current),
+      'POST /api/report-rounds/:id/submissions/:unitId/return': json({
+        ...current,
+        returnedAt: '2024-07-29T02:00:00.000Z',
+        returnReason: '请补充佐证材料',
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp(`/report-rounds/${third.id}/units/${housing.id}`);
+
+    expect(await screen.findByRole('heading', { name: housing.name })).toBeInTheDocument();
+    expect(screen.getByText(/第3期 2024年7月整改进展报送 · 第2次报送/)).toBeInTheDocument();
+    const items = screen.getByRole('table', { name: '报送内容' });
+    const row = within(items).getByText('7.(1)').closest('tr') as HTMLElement;
+    expect(within(row).getByText('已清理违建 5 处。')).toBeInTheDocument();
+    expect(within(row).getByLabelText('红灯：逾期')).toBeInTheDocument();
+    expect(screen.getByText(/第1次报送 · .*退回原因：进展过于简略/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /^退\s*回$/ }));
+    const dialog = await findDialog('退回报送');
+    await user.click(within(dialog).getByRole('button', { name: /^退\s*回$/ }));
+    expect(await within(dialog).findByText('请填写退回原因')).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: '退回原因' }), '请补充佐证材料');
+    await user.click(within(dialog).getByRole('button', { name: /^退\s*回$/ }));
+
+    expect(await screen.findByText(`已退回${housing.name}的报送`)).toBeInTheDocument();
+    expect(
+      await sentBodies(
+        sentRequests(fetchMock),
+        'POST',
+        `/api/report-rounds/${third.id}/submissions/${housing.id}/return`,
+      ),
+    ).toEqual([{ reason: '请补充佐证材料' }]);
+  });
+
+  it('closes a round after the officer confirms, with the version read', async () => {
+    let current = third;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(officer),
+      'GET /api/report-rounds/:id': () => json(current),
+      'GET /api/report-rounds/:id/missing': json(missing),
+      'POST /api/report-rounds/:id/close': () => {
+        current = {
+          ...third,
+          status: 'closed',
+          statusLabel: '已结束',
+          closedAt: '2024-07-31T02:00:00.000Z',
+          version: 2,
+        };
+        return json(current);
+      },
+    });
+    const user = userEvent.setup();
+    renderApp(`/report-rounds/${third.id}`);
+
+    await user.click(await screen.findByRole('button', { name: /关闭轮次/ }));
+    const confirm = await screen.findByRole('dialog');
+    expect(within(confirm).getByText(/尚未报送的 1 个单位将记为未报送/)).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: '关闭轮次' }));
+
+    expect(await screen.findByText('第3期已关闭')).toBeInTheDocument();
+    expect(await screen.findByText('已结束')).toBeInTheDocument();
+    // the confirmation may still be fading out; the page itself offers no 关闭轮次 any more
+    const pageButtons = () =>
+      screen.queryAllByRole('button', { name: /关闭轮次/ }).filter((button) => !button.closest('.ant-modal'));
+    await waitFor(() => expect(pageButtons()).toHaveLength(0));
+    expect(screen.queryByRole('button', { name: /催报/ })).not.toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/report-rounds/${third.id}/close`)).toEqual([
+      { version: 1 },
+    ]);
+  });
 });
