@@ -4,8 +4,8 @@ import type { Schemas } from '@zhenggai/api-client';
 import { chinaDate } from '@zhenggai/domain';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { inspection, page, sessionUser, unit } from '@/testing/data-generators';
-import { json, sentRequests, stubApi } from '@/testing/fake-api';
+import { attachment, inspection, page, sessionUser, unit } from '@/testing/data-generators';
+import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
 import { findDialog, renderApp, sentBodies, typeDate, waitForLoaded } from '@/testing/test-utils';
 import { setViewportWidth } from '@/testing/viewport';
 
@@ -426,6 +426,65 @@ describe('定期报送', () => {
     expect(screen.queryByRole('button', { name: /催报/ })).not.toBeInTheDocument();
     expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/report-rounds/${third.id}/close`)).toEqual([
       { version: 1 },
+    ]);
+  });
+
+  it('leads a unit leader from the round’s notification to the form, and sends the evidence chosen for a measure', async () => {
+    const measureId = 'f1b2c3d4-0000-4000-8000-000000000001';
+    const report = attachment({ measureId, name: '清四乱整改报告.pdf', size: 2048 });
+    const form: FormData = {
+      round: summary(third),
+      unit: { id: water.id, name: water.name },
+      status: 'returned',
+      returnReason: '请补充佐证材料',
+      canSubmit: true,
+      items: [
+        {
+          measureId,
+          problemId: 'd1b2c3d4-0000-4000-8000-000000000001',
+          label: '7.(1)',
+          problemTitle: '河湖“清四乱”不彻底',
+          text: '开展“清四乱”专项行动',
+          status: 'in_progress',
+          statusLabel: '推进中',
+          deadline: '2024-10-31',
+          light: 'green',
+          lightLabel: '正常',
+          open: true,
+          progress: '已清理违建 3 处。',
+          evidenceIds: [],
+        },
+      ],
+    };
+    const returned = round({
+      units: [{ ...third.units[0], status: 'returned', statusLabel: '已退回', returnReason: '请补充佐证材料' }],
+    });
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(unitLeader),
+      'GET /api/report-rounds/:id': json(returned),
+      'GET /api/report-rounds/:id/missing': json([]),
+      'GET /api/report-rounds/:id/form': json(form),
+      'GET /api/measures/:id/attachments': json(page([report])),
+      'POST /api/report-rounds/:id/submissions': apiError(409, 'ROUND_CLOSED', '本轮报送已结束'),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp(`/report-rounds/${third.id}`);
+
+    expect(await screen.findByText(/区水务和湖泊局的报送已被退回：请补充佐证材料/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /催报/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '去报送' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/report-rounds/${third.id}/form`));
+    expect(router.state.location.search).toBe(`?unitId=${water.id}`);
+
+    expect(await screen.findByText(/本期报送已被退回：请补充佐证材料/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /佐证材料（可选）/ }));
+    const evidence = await screen.findByRole('group', { name: /7\.\(1\) 开展“清四乱”专项行动 的佐证材料/ });
+    await user.click(await within(evidence).findByRole('checkbox', { name: /清四乱整改报告\.pdf/ }));
+    await user.click(screen.getByRole('button', { name: '提交报送' }));
+
+    expect(await screen.findByText('本轮报送已结束')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/report-rounds/${third.id}/submissions`)).toEqual([
+      { unitId: water.id, items: [{ measureId, progress: '已清理违建 3 处。', evidenceIds: [report.id] }] },
     ]);
   });
 });
