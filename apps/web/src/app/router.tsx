@@ -55,6 +55,22 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'report-rounds',
+            lazy: async () => ({ Component: (await import('./routes/app/report-rounds')).ReportRoundsRoute }),
+          },
+          {
+            path: 'report-rounds/:id',
+            lazy: async () => ({ Component: (await import('./routes/app/report-round')).ReportRoundRoute }),
+          },
+          {
+            path: 'report-rounds/:id/units/:unitId',
+            lazy: async () => ({ Component: (await import('./routes/app/report-round-unit')).ReportRoundUnitRoute }),
+          },
+          {
+            path: 'report-rounds/:id/form',
+            lazy: async () => ({ Component: (await import('./routes/app/report-round-form')).ReportRoundFormRoute }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },

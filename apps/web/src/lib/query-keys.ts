@@ -27,6 +27,10 @@ export const queryKeys = {
   publicationFeedback: (id: string) => ['publications', 'feedback', id] as const,
   supervisionOrders: ['supervision-orders'] as const,
   supervisionOrder: (id: string) => ['supervision-orders', 'detail', id] as const,
+  reportRounds: ['report-rounds'] as const,
+  reportRoundList: (inspectionId: string) => ['report-rounds', 'list', inspectionId] as const,
+  reportRound: (id: string) => ['report-rounds', 'detail', id] as const,
+  reportSchedule: (inspectionId: string) => ['report-schedule', inspectionId] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */

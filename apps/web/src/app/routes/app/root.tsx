@@ -9,6 +9,7 @@ import {
   MailOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -100,6 +101,9 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/supervision-orders', label: '督办单', icon: <FileProtectOutlined aria-hidden /> });
   }
+  // unit leaders reach their reports from 我的任务 › 待报送
+  if (officer || isSupervisor(user))
+    items.push({ path: '/report-rounds', label: '定期报送', icon: <FormOutlined aria-hidden /> });
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });
   }

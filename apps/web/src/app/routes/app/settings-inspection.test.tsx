@@ -27,11 +27,23 @@ const defaultPolicy: Schemas['ReminderPolicyDto'] = {
   version: 1,
 };
 
+const defaultSchedule: Schemas['ReportScheduleDto'] = {
+  inspectionId: demo.id,
+  enabled: false,
+  dayOfMonth: 25,
+  dueAfterDays: 5,
+  text: '未启用定期报送，由整改专班手动开启报送轮次',
+  updatedBy: null,
+  updatedAt: null,
+  version: 1,
+};
+
 async function openSettings(overrides: Parameters<typeof stubApi>[0] = {}) {
   const fetchMock = stubApi({
     'GET /api/auth/me': json(sessionUser()),
     'GET /api/inspections': json(page([demo])),
     'GET /api/inspections/:id/reminder-policy': json(defaultPolicy),
+    'GET /api/inspections/:id/report-schedule': json(defaultSchedule),
     ...overrides,
   });
   const view = renderApp('/settings/inspection');
@@ -198,6 +210,61 @@ describe('轮次设置', () => {
       await user.click(within(form).getByRole('button', { name: /保存规则/ }));
       expect(await screen.findByText('规则已被其他人修改，已载入最新规则，请确认后再保存')).toBeInTheDocument();
       await waitFor(() => expect(gets).toBe(2));
+    });
+  });
+
+  describe('定期报送计划', () => {
+    it('turns the monthly rounds on with the version read, the plan in words as it is edited', async () => {
+      const { fetchMock } = await openSettings({
+        'PUT /api/inspections/:id/report-schedule': json({
+          ...defaultSchedule,
+          enabled: true,
+          dayOfMonth: 20,
+          text: '每月20日自动开启报送轮次，5天内报送',
+          updatedBy: { id: 'u1', name: '专班干部' },
+          updatedAt: '2024-07-20T02:00:00.000Z',
+          version: 2,
+        }),
+      });
+      const user = userEvent.setup();
+      const form = await screen.findByRole('form', { name: '定期报送计划' });
+      expect(await screen.findByText('未启用定期报送，由整改专班手动开启报送轮次')).toBeInTheDocument();
+      await user.click(within(form).getByRole('switch', { name: '自动开启报送轮次' }));
+      const day = within(form).getByRole('spinbutton', { name: '每月报送日' });
+      await user.clear(day);
+      await user.type(day, '20');
+      expect(await screen.findByText('每月20日自动开启报送轮次，5天内报送')).toBeInTheDocument();
+      await user.click(within(form).getByRole('button', { name: /保存计划/ }));
+
+      expect(await screen.findByText('定期报送计划已保存')).toBeInTheDocument();
+      expect(await screen.findByText(/专班干部 于 2024-07-20 10:00 修改/)).toBeInTheDocument();
+      expect(await sentBodies(sentRequests(fetchMock), 'PUT', `/api/inspections/${demo.id}/report-schedule`)).toEqual([
+        { version: 1, enabled: true, dayOfMonth: 20, dueAfterDays: 5 },
+      ]);
+    });
+
+    it('reloads the plan after another officer saved first', async () => {
+      let gets = 0;
+      await openSettings({
+        'GET /api/inspections/:id/report-schedule': () => {
+          gets += 1;
+          return json({ ...defaultSchedule, dayOfMonth: gets === 1 ? 25 : 15, version: gets });
+        },
+        'PUT /api/inspections/:id/report-schedule': apiError(409, 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试'),
+      });
+      const user = userEvent.setup();
+      const form = await screen.findByRole('form', { name: '定期报送计划' });
+      await waitFor(() => expect(within(form).getByRole('spinbutton', { name: '每月报送日' })).toHaveValue('25'));
+      await user.click(within(form).getByRole('button', { name: /保存计划/ }));
+      expect(await screen.findByText('计划已被其他人修改，已载入最新计划，请确认后再保存')).toBeInTheDocument();
+      await waitFor(() => expect(within(form).getByRole('spinbutton', { name: '每月报送日' })).toHaveValue('15'));
+    });
+
+    it('shows a supervisor the plan read-only', async () => {
+      await openSettings({ 'GET /api/auth/me': json(sessionUser({ roles: ['supervisor'] })) });
+      const form = await screen.findByRole('form', { name: '定期报送计划' });
+      expect(within(form).getByRole('switch', { name: '自动开启报送轮次' })).toBeDisabled();
+      expect(within(form).queryByRole('button', { name: /保存计划/ })).not.toBeInTheDocument();
     });
   });
 });

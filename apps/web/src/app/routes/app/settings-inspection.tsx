@@ -3,11 +3,12 @@ import { NoAccess } from '@/components/errors/no-access';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { InspectionSettingsForm } from '@/features/inspections/components/inspection-settings-form';
 import { ReminderPolicyForm } from '@/features/reminders/components/reminder-policy-form';
+import { ReportScheduleForm } from '@/features/report-rounds/components/report-schedule-form';
 import { isOfficer, isSupervisor, useSessionUser } from '@/lib/auth';
 
 /**
- * 轮次设置: periods, the yellow-light days and the public contact of an inspection, and its 催办提醒规则 (officers edit,
- * supervisors read).
+ * 轮次设置: periods, the yellow-light days and the public contact of an inspection, its 催办提醒规则 and its 定期报送计划
+ * (officers edit, supervisors read).
  */
 export function SettingsInspectionRoute() {
   const { data: user } = useSessionUser();
@@ -27,6 +28,7 @@ export function SettingsInspectionRoute() {
           <>
             <InspectionSettingsForm inspection={inspection} readOnly={!officer} />
             <ReminderPolicyForm key={inspection.id} inspectionId={inspection.id} readOnly={!officer} />
+            <ReportScheduleForm key={`schedule-${inspection.id}`} inspectionId={inspection.id} readOnly={!officer} />
           </>
         )}
       </InspectionPage>

@@ -5,12 +5,15 @@ import { QueryError } from '@/components/errors/query-error';
 import { useAllMeasures } from '@/features/measures/api/get-measures';
 import { TaskBoard } from '@/features/measures/components/task-board';
 import { actorOf } from '@/features/measures/utils/permissions';
+import { usePendingReports } from '@/features/report-rounds/api/get-pending-reports';
+import { PendingReports } from '@/features/report-rounds/components/pending-reports';
 import { hasBusinessAccess, isUnitUser, roleLabels, useSessionUser, type SessionUser } from '@/lib/auth';
 
 function TasksPage({ user }: { user: SessionUser }) {
   // the API answers only the unit's own measures; earliest deadline first
   const measures = useAllMeasures({ sort: 'deadline' });
   const actor = useMemo(() => actorOf(user), [user]);
+  const pendingReports = usePendingReports();
   if (measures.isPending) {
     return (
       <Card variant="borderless" aria-busy="true" aria-label="正在加载我的任务">
@@ -32,6 +35,9 @@ function TasksPage({ user }: { user: SessionUser }) {
           <Statistic title="待审核" value={pending} suffix="项" />
         </Flex>
       </Card>
+      {pendingReports.data && pendingReports.data.length > 0 && (
+        <PendingReports reports={pendingReports.data} showUnit={user.unitIds.length > 1} />
+      )}
       <TaskBoard measures={all} actor={actor} />
     </Flex>
   );
