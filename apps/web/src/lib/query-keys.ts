@@ -30,6 +30,8 @@ export const queryKeys = {
   reportRounds: ['report-rounds'] as const,
   reportRoundList: (inspectionId: string) => ['report-rounds', 'list', inspectionId] as const,
   reportRound: (id: string) => ['report-rounds', 'detail', id] as const,
+  reportRoundCompilation: (id: string) => ['report-rounds', 'summary', id] as const,
+  reportRoundComparison: (a: string, b: string) => ['report-rounds', 'compare', a, b] as const,
   reportSchedule: (inspectionId: string) => ['report-schedule', inspectionId] as const,
 };
 

@@ -4,16 +4,22 @@ import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { useMissingReports } from '@/features/report-rounds/api/get-missing-reports';
 import { useReportRound } from '@/features/report-rounds/api/get-report-rounds';
+import { useRoundCompilation } from '@/features/report-rounds/api/get-round-compilation';
+import { RoundChanges } from '@/features/report-rounds/components/round-changes';
 import { RoundDetail } from '@/features/report-rounds/components/round-detail';
 import { canSubmitFor, roundPermissions } from '@/features/report-rounds/utils/permissions';
 import { hasBusinessAccess, roleLabels, useSessionUser } from '@/lib/auth';
 
-/** 报送轮次详情 (/report-rounds/:id): every unit's status, who still owes, 催报 and 关闭轮次 for officers. */
+/**
+ * 报送轮次详情 (/report-rounds/:id): every unit's status, who still owes, 催报 and 关闭轮次 for officers, the changes since
+ * the round before, the report as Word and Excel.
+ */
 export function ReportRoundRoute() {
   const { id = '' } = useParams();
   const { data: user } = useSessionUser();
   const round = useReportRound(id);
   const missing = useMissingReports(id);
+  const compilation = useRoundCompilation(id);
   const navigate = useNavigate();
 
   if (!user) return null;
@@ -57,6 +63,7 @@ export function ReportRoundRoute() {
           />
         ))}
         <RoundDetail round={data} missing={missing.data} permissions={roundPermissions(user, data)} />
+        {compilation.data && <RoundChanges compilation={compilation.data} />}
       </Flex>
     </>
   );

@@ -487,4 +487,100 @@ describe('定期报送', () => {
       { unitId: water.id, items: [{ measureId, progress: '已清理违建 3 处。', evidenceIds: [report.id] }] },
     ]);
   });
+  it('shows what changed since the round before, downloads the report, and compares two rounds side by side', async () => {
+    const counts = { expected: 2, submitted: 1, late: 0, missing: 1, returned: 0, onTime: 1 };
+    const head = (r: Round) => ({
+      id: r.id,
+      seq: r.seq,
+      title: r.title,
+      periodEnd: r.periodEnd,
+      dueDate: r.dueDate,
+      status: r.status,
+    });
+    const compilation: Schemas['ReportRoundCompilationDto'] = {
+      round: head(third),
+      previous: { id: second.id, seq: 2, title: second.title },
+      counts,
+      units: [
+        {
+          unit: { id: housing.id, name: housing.name },
+          status: 'submitted',
+          punctuality: 'on_time',
+          submittedAt: '2024-07-26T02:00:00.000Z',
+          submittedByName: '王强',
+          late: false,
+          items: 4,
+          completedSincePrevious: 1,
+          newlyOverdue: 1,
+          deadlineChanges: 1,
+        },
+      ],
+      changes: {
+        newlyCompleted: [{ measureId: 'm1', label: '3.(1)', unitName: housing.name }],
+        newlyOverdue: [{ measureId: 'm2', label: '5.(2)', unitName: housing.name }],
+        deadlineChanges: [
+          { measureId: 'm3', label: '7.(1)', unitName: housing.name, from: '2024-06-30', to: '2024-09-30' },
+        ],
+      },
+    };
+    const standing = (status: 'submitted' | 'pending', items: number, completed: number, overdue: number) => ({
+      status,
+      punctuality: status === 'submitted' ? ('on_time' as const) : null,
+      items,
+      completed,
+      overdue,
+    });
+    const comparison: Schemas['ReportRoundComparisonDto'] = {
+      a: { round: head(second), counts: { ...counts, submitted: 2, missing: 0 } },
+      b: { round: head(third), counts },
+      units: [
+        {
+          unit: { id: housing.id, name: housing.name },
+          a: standing('submitted', 4, 1, 0),
+          b: standing('submitted', 4, 2, 1),
+        },
+        {
+          unit: { id: water.id, name: water.name },
+          a: standing('submitted', 3, 0, 0),
+          b: standing('pending', 0, 0, 0),
+        },
+      ],
+    };
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(officer),
+      'GET /api/report-rounds/:id': json(third),
+      'GET /api/report-rounds/:id/missing': json(missing),
+      'GET /api/report-rounds/:id/summary': json(compilation),
+      'GET /api/inspections/:id/report-rounds': json([summary(third), summary(second)]),
+      'GET /api/report-rounds/compare': json(comparison),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp(`/report-rounds/${third.id}`);
+
+    const changes = await screen.findByText('与上期（第2期）相比');
+    const card = changes.closest('.ant-card') as HTMLElement;
+    expect(within(card).getByText(`${housing.name} 3.(1)`)).toHaveClass('ant-tag-green');
+    expect(within(card).getByText(`${housing.name} 5.(2)`)).toHaveClass('ant-tag-red');
+    expect(within(card).getByText(/7\.\(1\)：2024-06-30 → 2024-09-30/)).toBeInTheDocument();
+
+    expect(screen.getByRole('link', { name: /导出报告（Word）/ })).toHaveAttribute(
+      'href',
+      `/api/report-rounds/${third.id}/exports/report.docx`,
+    );
+    expect(screen.getByRole('link', { name: /导出汇总表（Excel）/ })).toHaveAttribute(
+      'href',
+      `/api/report-rounds/${third.id}/exports/report.xlsx`,
+    );
+
+    await user.click(within(card).getByRole('link', { name: '两期对比' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/report-rounds/compare'));
+    const table = await screen.findByRole('table', { name: '各单位两期对比' });
+    const row = within(table).getByText(water.name).closest('tr') as HTMLElement;
+    expect(within(row).getByText('已报送')).toBeInTheDocument();
+    expect(within(row).getByText('未报送')).toBeInTheDocument();
+    expect(screen.getByText(/应报送 2 个单位，已报送 2 个/)).toBeInTheDocument();
+    expect(
+      sentRequests(fetchMock).some((r) => r.url.includes(`a=${second.id}`) && r.url.includes(`b=${third.id}`)),
+    ).toBe(true);
+  });
 });

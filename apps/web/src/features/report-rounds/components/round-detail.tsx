@@ -20,6 +20,7 @@ import type { MissingUnit } from '../api/get-missing-reports';
 import type { ReportRound, RoundUnit } from '../api/get-report-rounds';
 import { useUrgeReports } from '../api/urge-reports';
 import type { RoundPermissions } from '../utils/permissions';
+import { RoundExportButtons } from './round-export-buttons';
 import { RoundStatusTag, RoundUnitStatusTag } from './round-tags';
 
 const snapshotPath = (roundId: string, unitId: string) => `/report-rounds/${roundId}/units/${unitId}`;
@@ -167,11 +168,14 @@ export function RoundDetail({
           </Typography.Title>
           <RoundStatusTag round={round} />
         </Flex>
-        {permissions.close && (
-          <Button danger icon={<StopOutlined aria-hidden />} loading={close.isPending} onClick={confirmClose}>
-            关闭轮次
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <RoundExportButtons roundId={round.id} />
+          {permissions.close && (
+            <Button danger icon={<StopOutlined aria-hidden />} loading={close.isPending} onClick={confirmClose}>
+              关闭轮次
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Card variant="borderless" size="small">
         <Flex gap={32} wrap>
