@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chinaDate } from '@zhenggai/domain';
 import { ReminderSweepService } from '../../src/modules/reminders/reminder-sweep.service.js';
 import { ReportRoundsService } from '../../src/modules/report-rounds/report-rounds.service.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
+import { soleUnitMeasures } from '../support/fixtures.js';
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -359,5 +361,32 @@ describe('report rounds (报送轮次)', () => {
     await sweep.sweep();
     expect(await told('round.missing', 'supervisor')).toBe(0);
     await post(officer, `/api/report-rounds/${round.id}/urge`, {}).expect(409);
+  });
+  it('shows a 视同完成 measure past an unreviewed checkpoint red in the form and in the frozen report', async () => {
+    const today = chinaDate(t.clock.now());
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'deemed_completed', 1);
+    await t.dataSource.query(
+      `INSERT INTO measure_checkpoint (measure_id, due_on, title) VALUES ($1, $2::date - 3, '阶段目标复核')`,
+      [measure.id, today],
+    );
+    const round = (
+      await post(officer, `/api/inspections/${inspectionId}/report-rounds`, {
+        periodEnd: today,
+        dueDate: plusDays(today, 5),
+        unitIds: [unitId],
+      }).expect(201)
+    ).body;
+    unitlead = await signIn(t.http, 'unitlead');
+    const items = (await form(round.id)).items as Array<FormItem & { light: string }>;
+    expect(items.find((item) => item.measureId === measure.id)).toMatchObject({
+      status: 'deemed_completed',
+      light: 'red',
+    });
+    await post(unitlead, `/api/report-rounds/${round.id}/submissions`, {
+      unitId,
+      items: reportAll(items, '本期进展'),
+    }).expect(201);
+    const frozen = (await officer.agent.get(`/api/report-rounds/${round.id}/submissions/${unitId}`).expect(200)).body;
+    expect(frozen.items.find((i: { measureId: string }) => i.measureId === measure.id)).toMatchObject({ light: 'red' });
   });
 });

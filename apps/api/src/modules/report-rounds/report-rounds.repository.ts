@@ -60,6 +60,8 @@ export interface LedgerItem {
   text: string;
   status: string;
   deadline: string | null;
+  /** the earliest checkpoint not yet reviewed (a 视同完成 measure past it is red) */
+  openCheckpoint: string | null;
   latestProgress: string | null;
 }
 
@@ -296,6 +298,8 @@ export class ReportRoundsRepository {
     return (await (manager ?? this.dataSource.manager).query(
       `SELECT m.id AS "measureId", m.problem_id AS "problemId", p.label || '(' || m.seq || ')' AS label,
               p.title AS "problemTitle", m.text, m.status, to_char(m.deadline, 'YYYY-MM-DD') AS deadline,
+              (SELECT to_char(min(oc.due_on), 'YYYY-MM-DD') FROM measure_checkpoint oc
+               WHERE oc.measure_id = m.id AND oc.review_status <> 'done' AND oc.done_on IS NULL) AS "openCheckpoint",
               (SELECT pu.text FROM progress_update pu WHERE pu.measure_id = m.id
                ORDER BY (pu.unit_id IS NOT DISTINCT FROM $2) DESC, pu.reported_on DESC, pu.created_at DESC LIMIT 1) AS "latestProgress"
        FROM measure m JOIN measure_unit mu ON mu.measure_id = m.id AND mu.unit_id = $2

@@ -383,7 +383,7 @@ export class ReportRoundsService {
         actor.unitIds.includes(unitId),
       items: ledger.map((item) => {
         const status = item.status as MeasureStatus;
-        const light = measureLight(item.deadline, status, today);
+        const light = measureLight(item.deadline, status, today, undefined, item.openCheckpoint);
         const before = returned.get(item.measureId);
         return {
           measureId: item.measureId,
@@ -454,7 +454,7 @@ export class ReportRoundsService {
       }
       const items = ledger.map((item) => {
         const status = item.status as MeasureStatus;
-        const light: Light = measureLight(item.deadline, status, today);
+        const light: Light = measureLight(item.deadline, status, today, undefined, item.openCheckpoint);
         return {
           measureId: item.measureId,
           problemId: item.problemId,
