@@ -16,6 +16,7 @@ import { RoundReminders1796627515404 } from './1796627515404-RoundReminders.js';
 import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
 import { CheckpointReviews1796647499267 } from './1796647499267-CheckpointReviews.js';
 import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
+import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluation.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -37,4 +38,5 @@ export const migrations: Function[] = [
   Lookbacks1796646786509,
   CheckpointReviews1796647499267,
   ScoringPolicy1796648020612,
+  ProblemEvaluation1796649363335,
 ];

@@ -1092,6 +1092,22 @@ export interface paths {
     patch: operations['updateFundRecovery'];
     trace?: never;
   };
+  '/api/problems/{id}/effectiveness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getProblemEffectiveness'];
+    put: operations['updateProblemEffectiveness'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inspections/{id}/statistics': {
     parameters: {
       query?: never;
@@ -3438,6 +3454,29 @@ export interface components {
       amount?: number;
       rawText?: string;
     };
+    EffectivenessDto: {
+      /** Format: uuid */
+      problemId: string;
+      /** @enum {string|null} */
+      rating: 'good' | 'fair' | 'average' | 'poor' | null;
+      /** @example 好 */
+      ratingLabel: string | null;
+      text: string | null;
+      evaluatedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      evaluatedAt: string | null;
+      /** @description signed off (已完成, 视同完成), so it may be evaluated */
+      evaluable: boolean;
+      /** @description 0 while not evaluated; send it back with the next save */
+      version: number;
+    };
+    UpdateEffectivenessDto: {
+      /** @description the version read (0 for the first evaluation); a stale one answers 409 */
+      version: number;
+      /** @enum {string} */
+      rating: 'good' | 'fair' | 'average' | 'poor';
+      text: string;
+    };
     ProblemCountsDto: {
       total: number;
       /** @description 已完成 */
@@ -4694,6 +4733,11 @@ export interface components {
       deadline: string | null;
       evidenceIds: string[];
       checkedBy: string | null;
+      /**
+       * @description the problem’s 成效评估
+       * @example 较好
+       */
+      effectivenessLabel: string | null;
       /** Format: date-time */
       checkedAt: string | null;
     };
@@ -7923,6 +7967,78 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getProblemEffectiveness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 成效评估 of the problem (empty fields while not evaluated) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EffectivenessDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  updateProblemEffectiveness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEffectivenessDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EffectivenessDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description not signed off (TRANSITION_NOT_ALLOWED), stale version */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -77,6 +77,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   REPORT_RETURNED: '退回报送',
   REPORT_URGED: '催报',
   LOOKBACK_CREATED: '发起回头看',
+  EFFECTIVENESS_EVALUATED: '整改成效评估',
   LOOKBACK_ITEM_ADDED: '回头看加抽措施',
   LOOKBACK_ITEM_CHECKED: '登记回头看核查结果',
   LOOKBACK_FINISHED: '完成回头看',

@@ -42,6 +42,7 @@ import {
   ReportSubmissionEntity,
 } from '../modules/report-rounds/report-round.entity.js';
 import { LookbackEntity, LookbackItemEntity } from '../modules/lookbacks/lookback.entity.js';
+import { ProblemEvaluationEntity } from '../modules/outcomes/problem-evaluation.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -87,4 +88,5 @@ export const entities = [
   ReportScheduleEntity,
   LookbackEntity,
   LookbackItemEntity,
+  ProblemEvaluationEntity,
 ];

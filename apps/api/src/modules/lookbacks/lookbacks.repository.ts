@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { LookbackResult, LookbackStatus, MeasureStatus } from '@zhenggai/domain';
+import type { EffectivenessRating, LookbackResult, LookbackStatus, MeasureStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { assignedToSql, DONE_STATUSES_SQL, SqlParams } from '../../common/sql.js';
 
@@ -45,6 +45,8 @@ export interface LookbackItemRow {
   evidenceIds: string[];
   checkedByName: string | null;
   checkedAt: Date | null;
+  /** the problem's 成效评估 rating, if any */
+  effectiveness: EffectivenessRating | null;
 }
 
 export interface CandidateRow {
@@ -191,7 +193,8 @@ export class LookbacksRepository {
               p.label || '(' || im.seq || ')' AS label, p.title AS "problemTitle", im.text,
               li.unit_id AS "unitId", u.name AS "unitName", li.manual, li.status_at_draw AS "statusAtDraw",
               im.status AS "measureStatus", li.result, li.finding, to_char(li.deadline, 'YYYY-MM-DD') AS deadline,
-              li.evidence_ids AS "evidenceIds", li.checked_by_name AS "checkedByName", li.checked_at AS "checkedAt"
+              li.evidence_ids AS "evidenceIds", li.checked_by_name AS "checkedByName", li.checked_at AS "checkedAt",
+              (SELECT pe.rating FROM problem_evaluation pe WHERE pe.problem_id = im.problem_id) AS effectiveness
        FROM lookback_item li JOIN measure im ON im.id = li.measure_id JOIN problem p ON p.id = im.problem_id
        LEFT JOIN unit u ON u.id = li.unit_id
        WHERE li.lookback_id = ${id} AND ${itemScopeSql(scope, params)}

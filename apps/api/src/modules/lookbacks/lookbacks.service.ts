@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   chinaDate,
+  EFFECTIVENESS_RATING_LABELS,
   drawSample,
   isMeasureDone,
   LOOKBACK_RESULT_LABELS,
@@ -337,6 +338,8 @@ export class LookbacksService {
         deadline: item.deadline,
         measureStatusLabel: item.measureStatusLabel,
         checkedBy: item.checkedBy,
+        problemId: item.problemId,
+        effectivenessLabel: item.effectivenessLabel,
       })),
     };
   }
@@ -389,6 +392,7 @@ export class LookbacksService {
       deadline: row.deadline,
       evidenceIds: row.evidenceIds,
       checkedBy: row.checkedByName,
+      effectivenessLabel: row.effectiveness ? EFFECTIVENESS_RATING_LABELS[row.effectiveness] : null,
       checkedAt: row.checkedAt ? new Date(row.checkedAt).toISOString() : null,
     };
   }

@@ -5,3 +5,4 @@ export * from './accountability-action.entity.js';
 export * from './fund-recovery.entity.js';
 export * from './outcomes.module.js';
 export * from './rule-document.entity.js';
+export * from './problem-evaluation.entity.js';

@@ -17,6 +17,7 @@ const ITEM_COLUMNS = [
   { header: '新整改时限', width: 12 },
   { header: '当前状态', width: 10 },
   { header: '核查人', width: 10 },
+  { header: '成效评估', width: 10 },
 ];
 
 const UNIT_COLUMNS = [
@@ -52,6 +53,7 @@ export async function buildLookbackWorkbook(input: LookbackReportInput): Promise
       item.deadline ? excelDate(item.deadline) : undefined,
       item.measureStatusLabel,
       text(item.checkedBy),
+      item.effectivenessLabel ?? '未评估',
     ]),
   );
   addSheet(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
+import type { EffectivenessRating, MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai/domain';
 import type { AccessScope } from '../../../common/auth/access-scope.js';
 import { assignedToSql, problemVisibleSql, SqlParams } from '../../../common/sql.js';
 
@@ -107,6 +107,17 @@ export class DocumentsRepository {
       `SELECT id, seq, label, title FROM category WHERE inspection_id = $1 ORDER BY seq`,
       [inspectionId],
     )) as CategoryDocRow[];
+  }
+
+  /** How many of the inspection's live problems were rated how (成效评估). */
+  async effectivenessCounts(inspectionId: string): Promise<Partial<Record<EffectivenessRating, number>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT pe.rating, count(*)::int AS count FROM problem_evaluation pe
+       JOIN problem p ON p.id = pe.problem_id AND p.deleted_at IS NULL
+       WHERE p.inspection_id = $1 GROUP BY pe.rating`,
+      [inspectionId],
+    )) as Array<{ rating: EffectivenessRating; count: number }>;
+    return Object.fromEntries(rows.map((row) => [row.rating, row.count]));
   }
 
   /** Problems of an inspection (or one problem), limited to the scope. */

@@ -74,15 +74,17 @@ export class DocumentsService {
   // report and notice cover the whole inspection: the route admits only the task force and supervisors
   async notice(inspectionId: string, query: NoticeExportQueryDto, format: 'docx' | 'txt'): Promise<RenderedFile> {
     const inspection = await this.inspection(inspectionId);
-    const [categories, { problems, measures }] = await Promise.all([
+    const [categories, { problems, measures }, effectiveness] = await Promise.all([
       this.repository.findCategories(inspectionId),
       this.ledger(inspectionId),
+      this.repository.effectivenessCounts(inspectionId),
     ]);
     const document = buildNotice({
       inspection,
       categories,
       problems,
       measures,
+      effectiveness,
       date: query.date ?? this.clock.today(),
       organisationText: query.organisation,
     });

@@ -1,3 +1,9 @@
+import {
+  describeEffectiveness,
+  EFFECTIVENESS_RATING_LABELS,
+  EFFECTIVENESS_RATINGS,
+  type EffectivenessRating,
+} from '@zhenggai/domain';
 import { chineseDate, chineseNumber } from '../chinese.js';
 import type { Block, WordDocument } from './gbt9704.js';
 
@@ -39,10 +45,25 @@ export interface LookbackReportInput {
     deadline: string | null;
     measureStatusLabel: string;
     checkedBy: string | null;
+    problemId: string;
+    /** the problem's 成效评估 (好, 较好, 一般, 差), if any */
+    effectivenessLabel: string | null;
   }>;
 }
 
 const percent = (value: number) => `${value}%`;
+
+/** 抽查措施所属问题中，已对N个问题开展整改成效评估… (one count per problem). */
+function effectivenessSentence(items: LookbackReportInput['items']): string {
+  const byProblem = new Map(items.map((item) => [item.problemId, item.effectivenessLabel] as const));
+  const counts: Partial<Record<EffectivenessRating, number>> = {};
+  for (const label of byProblem.values()) {
+    const rating = EFFECTIVENESS_RATINGS.find((key) => EFFECTIVENESS_RATING_LABELS[key] === label);
+    if (rating) counts[rating] = (counts[rating] ?? 0) + 1;
+  }
+  const sentence = describeEffectiveness(counts);
+  return sentence ? `抽查措施所属问题中，${sentence}` : '';
+}
 
 /**
  * 第N次回头看情况报告 in the GB/T 9704 layout: how the sample was drawn (rate, seed, fingerprint, so that anyone can
@@ -68,7 +89,7 @@ export function buildLookbackReport(input: LookbackReportInput): WordDocument {
     { kind: 'heading1', text: '二、核查结果' },
     {
       kind: 'paragraph',
-      text: `共核查${counts.checked}项，其中巩固${counts.consolidated}项、反弹${counts.rebounded}项，反弹率${percent(counts.reboundRatePct)}${unchecked > 0 ? `；尚有${unchecked}项未核查` : ''}。`,
+      text: `共核查${counts.checked}项，其中巩固${counts.consolidated}项、反弹${counts.rebounded}项，反弹率${percent(counts.reboundRatePct)}${unchecked > 0 ? `；尚有${unchecked}项未核查` : ''}。${effectivenessSentence(input.items)}`,
     },
     {
       kind: 'table',
@@ -107,6 +128,7 @@ export function buildLookbackReport(input: LookbackReportInput): WordDocument {
       { title: '抽查时状态', width: 2 },
       { title: '核查结果', width: 2 },
       { title: '核查情况', width: 5 },
+      { title: '成效评估', width: 2 },
     ],
     rows: input.items.map((item, index) => [
       String(index + 1),
@@ -115,6 +137,7 @@ export function buildLookbackReport(input: LookbackReportInput): WordDocument {
       item.statusAtDrawLabel,
       item.resultLabel ?? '未核查',
       item.finding ?? '',
+      item.effectivenessLabel ?? '未评估',
     ]),
   });
   blocks.push({ kind: 'signature', issuer: '整改专班', date: chineseDate(input.date) });

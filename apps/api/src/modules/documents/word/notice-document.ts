@@ -1,4 +1,9 @@
-import { PROBLEM_STATUS_NOTICE_LABELS, type ProblemStatus } from '@zhenggai/domain';
+import {
+  describeEffectiveness,
+  PROBLEM_STATUS_NOTICE_LABELS,
+  type EffectivenessRating,
+  type ProblemStatus,
+} from '@zhenggai/domain';
 import { parseNotice } from '@zhenggai/notice-parser';
 import { chineseDate, chineseNumber, chinesePeriod, kindWord, ordinalShi, roundName } from '../chinese.js';
 import type { CategoryDocRow, InspectionDocRow, MeasureDocRow, ProblemDocRow } from './documents.repository.js';
@@ -11,6 +16,8 @@ export interface NoticeInput {
   measures: Map<string, MeasureDocRow[]>;
   date: string;
   organisationText?: string;
+  /** 成效评估: how many signed-off problems were rated how */
+  effectiveness?: Partial<Record<EffectivenessRating, number>>;
 }
 
 const SENTENCE_END = /[。；;！!？?，,：:]$/;
@@ -90,7 +97,11 @@ export function statusCounts(problems: ProblemDocRow[]): Record<ProblemStatus, n
 }
 
 /** 三、下步工作安排: one paragraph per status class, named as the notice's three classes. */
-export function nextStepsBlocks(problems: ProblemDocRow[], kind: string): Block[] {
+export function nextStepsBlocks(
+  problems: ProblemDocRow[],
+  kind: string,
+  effectiveness: Partial<Record<EffectivenessRating, number>> = {},
+): Block[] {
   const counts = statusCounts(problems);
   const label = PROBLEM_STATUS_NOTICE_LABELS;
   return [
@@ -107,7 +118,7 @@ export function nextStepsBlocks(problems: ProblemDocRow[], kind: string): Block[
     {
       kind: 'heading2',
       text: `（三）常态监督，防止${kind}反馈问题“反弹回潮”。`,
-      rest: `针对“${label.completed}”的${counts.completed}个问题，适时开展“回头看”，对整改成效进行评估，防止老问题复发反弹。`,
+      rest: `针对“${label.completed}”的${counts.completed}个问题，适时开展“回头看”，对整改成效进行评估，防止老问题复发反弹。${describeEffectiveness(effectiveness)}`,
     },
   ];
 }
@@ -145,7 +156,7 @@ export function buildNotice(input: NoticeInput): WordDocument {
   });
 
   blocks.push({ kind: 'heading1', text: '三、下步工作安排' });
-  blocks.push(...nextStepsBlocks(input.problems, kind));
+  blocks.push(...nextStepsBlocks(input.problems, kind, input.effectiveness));
 
   const closing = [`欢迎广大干部群众对${kind}整改落实情况进行监督。如有意见建议，请及时向我们反映。`];
   if (inspection.publicityFrom || inspection.publicityTo) {

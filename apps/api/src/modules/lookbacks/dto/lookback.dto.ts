@@ -140,6 +140,8 @@ export class LookbackItemDto {
   @ApiProperty({ type: String, nullable: true, description: 'a rebound’s new deadline' }) deadline: string | null;
   @ApiProperty({ type: [String] }) evidenceIds: string[];
   @ApiProperty({ type: String, nullable: true }) checkedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '较好', description: 'the problem’s 成效评估' })
+  effectivenessLabel: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedAt: string | null;
 }
 
