@@ -12,6 +12,7 @@ export const queryKeys = {
     ['measures', 'records', id, kind] as const,
   extensions: ['extensions'] as const,
   outcomes: (problemId: string) => ['outcomes', problemId] as const,
+  effectiveness: (problemId: string) => ['effectiveness', problemId] as const,
   units: ['units'] as const,
   mfa: ['account', 'mfa'] as const,
   users: ['users'] as const,

@@ -320,4 +320,63 @@ describe('问题详情', () => {
 
     expect(await screen.findByText('请求的内容不存在或无权查看')).toBeInTheDocument();
   });
+  it('lets an officer rate a signed-off problem’s effectiveness (成效评估) with the version read', async () => {
+    const saved = {
+      problemId: detail.id,
+      rating: 'fair',
+      ratingLabel: '较好',
+      text: '整改基本到位，长效机制尚待检验。',
+      evaluatedBy: { id: officer.id, name: officer.displayName },
+      evaluatedAt: '2024-03-15T02:00:00.000Z',
+      evaluable: true,
+      version: 1,
+    };
+    const fetchMock = stubDetail(officer, {
+      'GET /api/problems/:id/effectiveness': json({
+        problemId: detail.id,
+        rating: null,
+        ratingLabel: null,
+        text: null,
+        evaluatedBy: null,
+        evaluatedAt: null,
+        evaluable: true,
+        version: 0,
+      }),
+      'PUT /api/problems/:id/effectiveness': json(saved),
+    });
+    const user = userEvent.setup();
+    renderApp(`/problems/${detail.id}`);
+
+    expect(await screen.findByText('该问题已销号，尚未开展成效评估。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /开展评估/ }));
+    const form = screen.getByRole('form', { name: '成效评估' });
+    await user.click(within(form).getByRole('button', { name: /保存评估/ }));
+    expect(await within(form).findByText('请选择整改成效')).toBeInTheDocument();
+    await user.click(within(form).getByText('较好'));
+    await user.type(within(form).getByRole('textbox', { name: '评估意见' }), saved.text);
+    await user.click(within(form).getByRole('button', { name: /保存评估/ }));
+
+    expect(await screen.findByText('成效较好')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'PUT', `/api/problems/${detail.id}/effectiveness`)).toEqual([
+      { version: 0, rating: 'fair', text: saved.text },
+    ]);
+  });
+
+  it('shows a unit leader the evaluation without a way to change it', async () => {
+    stubDetail(unitLeader, {
+      'GET /api/problems/:id/effectiveness': json({
+        problemId: detail.id,
+        rating: 'good',
+        ratingLabel: '好',
+        text: '整改到位。',
+        evaluatedBy: { id: officer.id, name: '专班干部' },
+        evaluatedAt: '2024-03-15T02:00:00.000Z',
+        evaluable: true,
+        version: 1,
+      }),
+    });
+    renderApp(`/problems/${detail.id}`);
+    expect(await screen.findByText('成效好')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /修改评估/ })).not.toBeInTheDocument();
+  });
 });

@@ -7,6 +7,7 @@ import { QueryError } from '@/components/errors/query-error';
 import { SignoffExportButton } from '@/features/documents/components/export-buttons';
 import { MeasureBoard } from '@/features/measures/components/measure-board';
 import { actorOf } from '@/features/measures/utils/permissions';
+import { EffectivenessCard } from '@/features/outcomes/components/effectiveness-card';
 import { OutcomeLedger } from '@/features/outcomes/components/outcome-ledger';
 import { useProblem } from '@/features/problems/api/get-problem';
 import { ProblemDetailSkeleton, ProblemDetailView } from '@/features/problems/components/problem-detail';
@@ -62,6 +63,7 @@ function ProblemPage({ id, backTo, user }: { id: string; backTo: string; user: S
         </Flex>
         <MeasureBoard measures={problem.data.measures} actor={actor} unitOptions={unitOptions} />
         <OutcomeLedger problemId={problem.data.id} canEdit={officer} />
+        <EffectivenessCard problemId={problem.data.id} canEdit={officer} />
       </Flex>
     </>
   );
