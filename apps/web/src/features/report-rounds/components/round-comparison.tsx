@@ -6,6 +6,12 @@ import { RoundUnitStatusTag } from './round-tags';
 
 type Side = RoundComparison['a'];
 
+/** The side's figure, or a dash where the unit has no standing report in that round. */
+const figure = (row: ComparedUnit, key: 'a' | 'b', field: 'items' | 'completed' | 'overdue') => {
+  const side = row[key];
+  return side && (side.status === 'submitted' || side.status === 'late') ? side[field] : null;
+};
+
 function standing(key: 'a' | 'b', round: Side): TableColumnsType<ComparedUnit>[number] {
   return {
     title: `第${round.round.seq}期`,
@@ -29,14 +35,14 @@ function standing(key: 'a' | 'b', round: Side): TableColumnsType<ComparedUnit>[n
         key: `${key}-items`,
         width: 64,
         align: 'right',
-        render: (_v, row) => row[key]?.items ?? EMPTY_TEXT,
+        render: (_v, row) => figure(row, key, 'items') ?? EMPTY_TEXT,
       },
       {
         title: '已完成',
         key: `${key}-completed`,
         width: 70,
         align: 'right',
-        render: (_v, row) => row[key]?.completed ?? EMPTY_TEXT,
+        render: (_v, row) => figure(row, key, 'completed') ?? EMPTY_TEXT,
       },
       {
         title: '逾期',
@@ -44,7 +50,7 @@ function standing(key: 'a' | 'b', round: Side): TableColumnsType<ComparedUnit>[n
         width: 64,
         align: 'right',
         render: (_v, row) => {
-          const value = row[key]?.overdue;
+          const value = figure(row, key, 'overdue');
           return value ? <Typography.Text type="danger">{value}</Typography.Text> : (value ?? EMPTY_TEXT);
         },
       },
