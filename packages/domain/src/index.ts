@@ -12,3 +12,4 @@ export * from './rounds.js';
 export * from './sampling.js';
 export * from './lookbacks.js';
 export * from './scoring.js';
+export * from './rates.js';

@@ -1,3 +1,4 @@
+import { completionRate } from '@zhenggai/domain';
 import { Card, Empty, Grid, Progress, Table, Typography, type TableColumnsType } from 'antd';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { formatPercent } from '@/lib/format';
@@ -8,15 +9,14 @@ interface RankedUnit extends UnitStatistics {
   completionRate: number | null;
 }
 
-function completionRate(unit: UnitStatistics): number | null {
-  if (unit.assigned === 0) return null;
-  return Math.round(((unit.completed + unit.deemedCompleted) / unit.assigned) * 1000) / 10;
-}
-
 /** Best first: completion rate, then fewer overdue items, then the on-time rate. */
 export function rankUnits(units: UnitStatistics[]): RankedUnit[] {
   return units
-    .map((unit) => ({ ...unit, rank: 0, completionRate: completionRate(unit) }))
+    .map((unit) => ({
+      ...unit,
+      rank: 0,
+      completionRate: completionRate(unit.completed + unit.deemedCompleted, unit.assigned),
+    }))
     .sort(
       (a, b) =>
         (b.completionRate ?? -1) - (a.completionRate ?? -1) ||
