@@ -31,6 +31,8 @@ export const queryKeys = {
   reportRoundList: (inspectionId: string) => ['report-rounds', 'list', inspectionId] as const,
   reportRound: (id: string) => ['report-rounds', 'detail', id] as const,
   reportSchedule: (inspectionId: string) => ['report-schedule', inspectionId] as const,
+  unitScores: (inspectionId: string) => ['unit-scores', inspectionId] as const,
+  scoringPolicy: (inspectionId: string) => ['scoring-policy', inspectionId] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */
