@@ -13,3 +13,4 @@ export * from './sampling.js';
 export * from './lookbacks.js';
 export * from './scoring.js';
 export * from './rates.js';
+export * from './measure-permissions.js';
