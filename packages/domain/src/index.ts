@@ -14,3 +14,4 @@ export * from './lookbacks.js';
 export * from './scoring.js';
 export * from './rates.js';
 export * from './measure-permissions.js';
+export * from './outcomes.js';
