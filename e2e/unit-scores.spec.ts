@@ -15,7 +15,8 @@ test('an officer opens 考核排名 and sees the formula and the units ranked by
   // the dashboard's ranking, to compare with
   const dashboard = page.getByRole('table', { name: '各单位整改排名' });
   await expect(dashboard.getByRole('row').nth(1)).toContainText(/\S/);
-  await expect(page.getByText(/排名按考核得分：得分 = /)).toBeVisible();
+  await expect(page.getByText(/排名按考核得分，公式：得分 = /)).toBeVisible();
+  await page.locator('.zg-ranking').screenshot({ path: test.info().outputPath('dashboard-ranking.png') });
   const dashboardFirst = (await dashboard.getByRole('row').nth(1).locator('td').nth(1).textContent())?.trim();
 
   await page.getByRole('menuitem', { name: '考核排名' }).click();

@@ -181,7 +181,7 @@ describe('工作台', () => {
         .slice(0, 3)
         .map((cell) => cell.textContent),
     ).toEqual(['2', '区财政局', '70']);
-    expect(screen.getByText(new RegExp(`排名按考核得分：${escapeRegExp(formulaText)}`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`排名按考核得分，公式：${escapeRegExp(formulaText)}`))).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '考核排名详情' })).toHaveAttribute('href', '/unit-scores');
   });
 

@@ -150,7 +150,9 @@ export function UnitRanking({
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无责任单位数据" /> }}
       />
       <Typography.Text type="secondary" className="zg-help-text">
-        {scoresFailed ? '考核得分暂时无法读取，单位按名称排列。' : scores && `排名按考核得分：${scores.formulaText}。`}
+        {scoresFailed
+          ? '考核得分暂时无法读取，单位按名称排列。'
+          : scores && `排名按考核得分，公式：${scores.formulaText}。`}
         亮灯：红灯为有逾期措施，黄灯为有临期措施，绿灯为正常推进，灰灯为全部完成。按时完成率为按期完成的措施占已完成措施的比例。
       </Typography.Text>
     </Card>
