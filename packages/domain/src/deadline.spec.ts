@@ -6,6 +6,9 @@ import {
   isCheckpointOverdue,
   isIsoDate,
   isOverdue,
+  LIGHT_LABELS,
+  LIGHT_NAMES,
+  LIGHTS,
   measureLight,
   worstLight,
 } from './deadline.js';
@@ -61,5 +64,16 @@ describe('measureLight', () => {
     expect(worstLight(['grey', 'green', 'red', 'yellow'])).toBe('red');
     expect(worstLight(['grey', 'grey'])).toBe('grey');
     expect(worstLight(['grey', 'yellow'])).toBe('yellow');
+  });
+});
+
+describe('light names', () => {
+  it('names every light and its meaning', () => {
+    expect(LIGHTS.map((light) => `${LIGHT_NAMES[light]}：${LIGHT_LABELS[light]}`)).toEqual([
+      '红灯：逾期',
+      '黄灯：临期',
+      '绿灯：正常',
+      '灰灯：已完成',
+    ]);
   });
 });

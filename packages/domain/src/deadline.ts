@@ -5,6 +5,8 @@ export const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];
 
 export const LIGHT_LABELS: Record<Light, string> = { red: '逾期', yellow: '临期', green: '正常', grey: '已完成' };
+/** The lights' own names (红灯…), shown beside their meaning (LIGHT_LABELS). */
+export const LIGHT_NAMES: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' };
 
 export const DEFAULT_YELLOW_DAYS = 7;
 

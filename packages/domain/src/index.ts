@@ -13,3 +13,6 @@ export * from './sampling.js';
 export * from './lookbacks.js';
 export * from './scoring.js';
 export * from './effectiveness.js';
+export * from './rates.js';
+export * from './measure-permissions.js';
+export * from './outcomes.js';

@@ -19,6 +19,12 @@ export const MEASURE_ACTION_LABELS: Record<MeasureAction, string> = {
 export const APPROVAL_OUTCOMES = ['completed', 'deemed_completed'] as const;
 export type ApprovalOutcome = (typeof APPROVAL_OUTCOMES)[number];
 
+/** How an approved sign-off (审核通过) closes a measure: 已完成 or 视同完成. */
+export const APPROVAL_OUTCOME_LABELS: Record<ApprovalOutcome, string> = {
+  completed: '已完成',
+  deemed_completed: '视同完成',
+};
+
 interface TransitionRule {
   from: readonly MeasureStatus[];
   roles: readonly Role[];

@@ -77,6 +77,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/report-round-form')).ReportRoundFormRoute }),
           },
           {
+            path: 'unit-scores',
+            lazy: async () => ({ Component: (await import('./routes/app/unit-scores')).UnitScoresRoute }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },

@@ -34,6 +34,8 @@ export const queryKeys = {
   reportRoundCompilation: (id: string) => ['report-rounds', 'summary', id] as const,
   reportRoundComparison: (a: string, b: string) => ['report-rounds', 'compare', a, b] as const,
   reportSchedule: (inspectionId: string) => ['report-schedule', inspectionId] as const,
+  unitScores: (inspectionId: string) => ['unit-scores', inspectionId] as const,
+  scoringPolicy: (inspectionId: string) => ['scoring-policy', inspectionId] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */

@@ -1,7 +1,6 @@
-import { LIGHT_LABELS, type Light } from '@zhenggai/domain';
+import { LIGHT_LABELS, LIGHT_NAMES, type Light } from '@zhenggai/domain';
 
 const LIGHT_COLORS: Record<Light, string> = { red: '#d92d20', yellow: '#e6a700', green: '#16a34a', grey: '#98a2b3' };
-const LIGHT_NAMES: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' };
 
 /** The 红/黄/绿/灰 traffic light: a coloured dot with its name, and its meaning (逾期, 临期…) on hover and for screen readers. */
 export function LightIndicator({ light, showLabel = true }: { light: Light; showLabel?: boolean }) {

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DEFAULT_SCORING_WEIGHTS, describeScoringFormula } from '@zhenggai/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { inspection, page, sessionUser, statistics, unitStatistics } from '@/testing/data-generators';
 import { json, sentRequests, stubApi } from '@/testing/fake-api';
@@ -23,10 +24,37 @@ const second = inspection({
   kind: 'xuncha',
 });
 
+const finance = 'a0000000-0000-4000-8000-000000000001';
+const water = 'a0000000-0000-4000-8000-000000000002';
+const formulaText = describeScoringFormula(DEFAULT_SCORING_WEIGHTS);
+
+function unitScores(ranking: Array<{ id: string; name: string; score: number; rank: number }>) {
+  return {
+    formula: { weights: DEFAULT_SCORING_WEIGHTS, text: formulaText },
+    items: ranking.map(({ id, name, score, rank }) => ({
+      unit: { id, name },
+      score,
+      rank,
+      components: {
+        completionRate: 0.5,
+        onTimeRate: 0.5,
+        reportPunctuality: 0.5,
+        returnedCount: 0,
+        reboundCount: 0,
+        urgedCount: 0,
+        measures: 10,
+      },
+    })),
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const stats = statistics({
   inspectionId: first.id,
   byUnit: [
     unitStatistics({
+      unitId: finance,
       name: '区财政局',
       assigned: 10,
       completed: 10,
@@ -37,6 +65,7 @@ const stats = statistics({
       light: 'grey',
     }),
     unitStatistics({
+      unitId: water,
       name: '区水务和湖泊局',
       assigned: 10,
       completed: 5,
@@ -68,6 +97,12 @@ function stubDashboard(user = sessionUser(), overrides: Parameters<typeof stubAp
     'GET /api/auth/me': json(user),
     'GET /api/inspections': json(page([first])),
     'GET /api/inspections/:id/statistics': json(stats),
+    'GET /api/inspections/:id/unit-scores': json(
+      unitScores([
+        { id: finance, name: '区财政局', score: 96, rank: 1 },
+        { id: water, name: '区水务和湖泊局', score: 61.2, rank: 2 },
+      ]),
+    ),
     'GET /api/measures': (_request, url) =>
       json(page([], { total: url.searchParams.get('status') === 'pending_review' ? 5 : 2 })),
     'GET /api/extensions': json(page([], { total: 0 })),
@@ -116,6 +151,38 @@ describe('工作台', () => {
     expect(ranking[1]).toHaveTextContent('区水务和湖泊局');
     expect(within(ranking[1]).getByLabelText('红灯：逾期')).toBeInTheDocument();
     expect(within(ranking[1]).getByLabelText('按时完成率 83.3%')).toBeInTheDocument();
+  });
+
+  it('ranks the units by their 考核 score, the same as 考核排名, and names the formula', async () => {
+    // the unit with the lower completion rate scores higher (e.g. it reports on time and is never returned)
+    stubDashboard(sessionUser(), {
+      'GET /api/inspections/:id/unit-scores': json(
+        unitScores([
+          { id: water, name: '区水务和湖泊局', score: 88.5, rank: 1 },
+          { id: finance, name: '区财政局', score: 70, rank: 2 },
+        ]),
+      ),
+    });
+    renderApp('/');
+
+    const table = await screen.findByRole('table', { name: '各单位整改排名' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent('区水务和湖泊局'));
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .slice(0, 3)
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '区水务和湖泊局', '88.5']);
+    expect(within(rows[0]).getByLabelText('完成率 60%')).toBeInTheDocument();
+    expect(
+      within(rows[1])
+        .getAllByRole('cell')
+        .slice(0, 3)
+        .map((cell) => cell.textContent),
+    ).toEqual(['2', '区财政局', '70']);
+    expect(screen.getByText(new RegExp(`排名按考核得分，公式：${escapeRegExp(formulaText)}`))).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '考核排名详情' })).toHaveAttribute('href', '/unit-scores');
   });
 
   it("scopes a unit leader's dashboard to the unit and leads to 我的任务", async () => {

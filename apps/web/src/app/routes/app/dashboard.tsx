@@ -8,12 +8,13 @@ import { SectionErrorBoundary } from '@/components/errors/section-error-boundary
 import { AlertLists, OutcomeSummary } from '@/features/dashboard/components/alert-lists';
 import { useInspectionStatistics } from '@/features/dashboard/api/get-inspection-statistics';
 import { KpiCards, KpiCardsSkeleton } from '@/features/dashboard/components/kpi-cards';
-import { UnitRanking } from '@/features/dashboard/components/unit-ranking';
+import { UnitRanking, type UnitRankingScores } from '@/features/dashboard/components/unit-ranking';
 import { UrgeButton } from '@/features/measures/components/urge-button';
 import { useInspections, type Inspection } from '@/features/inspections/api/get-inspections';
 import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
 import { useExtensions } from '@/features/measures/api/get-extensions';
 import { useMeasures } from '@/features/measures/api/get-measures';
+import { useUnitScores, type UnitScores } from '@/features/scoring/api/get-unit-scores';
 import { isApiError } from '@/lib/api-client';
 import {
   hasBusinessAccess,
@@ -95,6 +96,13 @@ function UnitInbox({ user }: { user: SessionUser }) {
   );
 }
 
+// the dashboard ranks the units by the same 考核 score as 考核排名 (features do not import each other)
+const rankingScores = (scores: UnitScores | undefined): UnitRankingScores | undefined =>
+  scores && {
+    formulaText: scores.formula.text,
+    items: scores.items.map((item) => ({ unitId: item.unit.id, score: item.score, rank: item.rank })),
+  };
+
 function scopeText(user: SessionUser): string {
   if (isOfficer(user)) return '全部责任单位';
   if (isUnitUser(user)) return `${user.unitName ?? '本单位'}（仅本单位）`;
@@ -111,6 +119,7 @@ function DashboardBody({
   inspectionQuery: string;
 }) {
   const stats = useInspectionStatistics(inspection.id);
+  const scores = useUnitScores(inspection.id);
   const officer = isOfficer(user);
   const unitUser = isUnitUser(user);
   return (
@@ -147,7 +156,7 @@ function DashboardBody({
               )
             }
           />
-          <UnitRanking units={stats.data.byUnit} />
+          <UnitRanking units={stats.data.byUnit} scores={rankingScores(scores.data)} scoresFailed={scores.isError} />
           <OutcomeSummary stats={stats.data} />
         </>
       )}

@@ -16,6 +16,7 @@ import {
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { App } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -107,6 +108,8 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });
   }
+  if (officer || isSupervisor(user))
+    items.push({ path: '/unit-scores', label: '考核排名', icon: <TrophyOutlined aria-hidden /> });
   if (officer || isSupervisor(user))
     items.push({ path: '/settings/inspection', label: '轮次设置', icon: <SettingOutlined aria-hidden /> });
   if (officer) items.push({ path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined aria-hidden /> });

@@ -1,30 +1,45 @@
+import { completionRate } from '@zhenggai/domain';
 import { Card, Empty, Grid, Progress, Table, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { LightIndicator } from '@/components/ui/light-indicator';
-import { formatPercent } from '@/lib/format';
+import { EMPTY_TEXT, formatPercent } from '@/lib/format';
 import type { UnitStatistics } from '../api/get-inspection-statistics';
 
-interface RankedUnit extends UnitStatistics {
+/** A unit's 考核 score and rank, as the API computed them with the inspection's formula (packages/domain scoring). */
+export interface UnitRankScore {
+  unitId: string;
+  score: number;
   rank: number;
+}
+
+export interface UnitRankingScores {
+  /** the formula in Chinese */
+  formulaText: string;
+  items: UnitRankScore[];
+}
+
+interface RankedUnit extends UnitStatistics {
+  rank: number | null;
+  score: number | null;
   completionRate: number | null;
 }
 
-function completionRate(unit: UnitStatistics): number | null {
-  if (unit.assigned === 0) return null;
-  return Math.round(((unit.completed + unit.deemedCompleted) / unit.assigned) * 1000) / 10;
-}
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
 
-/** Best first: completion rate, then fewer overdue items, then the on-time rate. */
-export function rankUnits(units: UnitStatistics[]): RankedUnit[] {
+/** The units in the order of their 考核 rank; a unit without a score (yet) comes last, by name. */
+export function orderByScore(units: UnitStatistics[], scores: UnitRankScore[] | undefined): RankedUnit[] {
+  const byUnit = new Map((scores ?? []).map((score) => [score.unitId, score]));
   return units
-    .map((unit) => ({ ...unit, rank: 0, completionRate: completionRate(unit) }))
-    .sort(
-      (a, b) =>
-        (b.completionRate ?? -1) - (a.completionRate ?? -1) ||
-        a.overdue - b.overdue ||
-        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
-        a.name.localeCompare(b.name, 'zh-CN'),
-    )
-    .map((unit, index) => ({ ...unit, rank: index + 1 }));
+    .map((unit) => {
+      const score = byUnit.get(unit.unitId);
+      return {
+        ...unit,
+        rank: score?.rank ?? null,
+        score: score?.score ?? null,
+        completionRate: completionRate(unit.completed + unit.deemedCompleted, unit.assigned),
+      };
+    })
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byName(a, b));
 }
 
 function rateBar(value: number | null, label: string) {
@@ -40,13 +55,30 @@ function rateBar(value: number | null, label: string) {
   );
 }
 
-/** 各单位排名 with the unit's 红黄绿 light and its 按时完成率. */
-export function UnitRanking({ units }: { units: UnitStatistics[] }) {
+/**
+ * 各单位排名 by the unit's 考核 score (the same score as 考核排名), with its 红黄绿 light and its rates. `scores` is
+ * undefined while it loads; `scoresFailed` keeps the table, by name, when the scores could not be read.
+ */
+export function UnitRanking({
+  units,
+  scores,
+  scoresFailed = false,
+}: {
+  units: UnitStatistics[];
+  scores: UnitRankingScores | undefined;
+  scoresFailed?: boolean;
+}) {
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const ranked = rankUnits(units);
+  const ranked = orderByScore(units, scores?.items);
   const columns: TableColumnsType<RankedUnit> = [
-    { key: 'rank', title: '排名', dataIndex: 'rank', width: 56, align: 'center' },
+    {
+      key: 'rank',
+      title: '排名',
+      width: 56,
+      align: 'center',
+      render: (_, unit) => unit.rank ?? EMPTY_TEXT,
+    },
     {
       key: 'name',
       title: '责任单位',
@@ -57,6 +89,13 @@ export function UnitRanking({ units }: { units: UnitStatistics[] }) {
           {unit.name}
         </span>
       ),
+    },
+    {
+      key: 'score',
+      title: '得分',
+      width: 72,
+      align: 'right',
+      render: (_, unit) => unit.score ?? EMPTY_TEXT,
     },
     ...(compact
       ? []
@@ -94,17 +133,26 @@ export function UnitRanking({ units }: { units: UnitStatistics[] }) {
     },
   ];
   return (
-    <Card variant="borderless" title="各单位整改排名" className="zg-ranking">
+    <Card
+      variant="borderless"
+      title="各单位整改排名"
+      className="zg-ranking"
+      extra={<Link to="/unit-scores">考核排名详情</Link>}
+    >
       <Table<RankedUnit>
         aria-label="各单位整改排名"
         rowKey="unitId"
         size="small"
         columns={columns}
         dataSource={ranked}
+        loading={!scores && !scoresFailed}
         pagination={false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无责任单位数据" /> }}
       />
       <Typography.Text type="secondary" className="zg-help-text">
+        {scoresFailed
+          ? '考核得分暂时无法读取，单位按名称排列。'
+          : scores && `排名按考核得分，公式：${scores.formulaText}。`}
         亮灯：红灯为有逾期措施，黄灯为有临期措施，绿灯为正常推进，灰灯为全部完成。按时完成率为按期完成的措施占已完成措施的比例。
       </Typography.Text>
     </Card>

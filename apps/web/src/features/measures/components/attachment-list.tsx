@@ -10,7 +10,7 @@ import {
   FileWordOutlined,
 } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Image, Popconfirm, Tooltip, Typography } from 'antd';
-import { isMeasureDone, type MeasureStatus } from '@zhenggai/domain';
+import { isMeasureDone, type MeasureStatus, type MeasureActor } from '@zhenggai/domain';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@/lib/api-client';
 import { downloadAttachment } from '@/lib/attachments';
@@ -18,7 +18,6 @@ import { saveBlob } from '@/lib/download';
 import { formatDateTime, formatFileSize } from '@/lib/format';
 import { useDeleteAttachment } from '../api/delete-attachment';
 import type { Attachment } from '../api/get-measure-attachments';
-import type { Actor } from '../utils/permissions';
 import { ATTACHMENT_KIND_LABELS } from './attachment-uploader';
 
 function FileIcon({ mimeType }: { mimeType: string }) {
@@ -41,7 +40,7 @@ export function AttachmentList({
   emptyText = '暂无佐证材料',
 }: {
   attachments: Attachment[];
-  actor?: Actor;
+  actor?: MeasureActor;
   measureStatus?: MeasureStatus;
   emptyText?: string;
 }) {

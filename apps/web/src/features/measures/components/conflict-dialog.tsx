@@ -1,6 +1,6 @@
 import { App, Skeleton, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { MeasureAction } from '@zhenggai/domain';
+import { type MeasureAction, canTransitionMeasure, type MeasureActor } from '@zhenggai/domain';
 import { useCallback, useState, type ReactNode } from 'react';
 import { VersionConflictModal, type ConflictRow } from '@/components/ui/version-conflict-modal';
 import { errorMessage, isVersionConflict, type ApiError } from '@/lib/api-client';
@@ -8,7 +8,6 @@ import { EMPTY_TEXT, formatDate, formatDateTime, measureRef } from '@/lib/format
 import { invalidateMeasureData } from '@/lib/query-keys';
 import { useMeasureHistory } from '../api/get-measure-history';
 import type { Measure } from '../api/get-measures';
-import { canTransition, type Actor } from '../utils/permissions';
 
 export interface AttemptedChange {
   label: string;
@@ -92,7 +91,7 @@ function ConflictDialog({
   onClose,
 }: {
   state: ConflictState;
-  actor: Actor;
+  actor: MeasureActor;
   onReapplyConflict: (next: ConflictState) => void;
   onClose: () => void;
 }) {
@@ -100,7 +99,7 @@ function ConflictDialog({
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [errorText, setErrorText] = useState<string | null>(null);
-  const allowed = state.action ? canTransition(state.action, state.current, actor) : { ok: true as const };
+  const allowed = state.action ? canTransitionMeasure(state.action, state.current, actor) : { ok: true as const };
   const rows = diffRows(state);
 
   const reload = async () => {
@@ -139,7 +138,10 @@ function ConflictDialog({
 }
 
 /** The conflict dialog and the function that opens it, for any screen that saves a versioned measure. */
-export function useConflictDialog(actor: Actor): { openConflict: (state: ConflictState) => void; dialog: ReactNode } {
+export function useConflictDialog(actor: MeasureActor): {
+  openConflict: (state: ConflictState) => void;
+  dialog: ReactNode;
+} {
   const [state, setState] = useState<ConflictState | null>(null);
   const openConflict = useCallback((next: ConflictState) => setState(next), []);
   const dialog = state ? (

@@ -1,3 +1,4 @@
+import { measurePermissions, ownMeasureShare, type MeasureActor } from '@zhenggai/domain';
 import {
   CheckCircleOutlined,
   ClockCircleOutlined,
@@ -12,7 +13,6 @@ import {
 import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import type { Measure } from '../api/get-measures';
-import { measurePermissions, ownShare, type Actor } from '../utils/permissions';
 import type { ConflictState } from './conflict-dialog';
 import { AssignUnitsModal, EditMeasureModal, type UnitOption } from './edit-modals';
 import { RequestExtensionModal } from './extension-modals';
@@ -30,7 +30,7 @@ export function MeasureActions({
   onConflict,
 }: {
   measure: Measure;
-  actor: Actor;
+  actor: MeasureActor;
   unitOptions: UnitOption[];
   onConflict: (state: ConflictState) => void;
 }) {
@@ -38,7 +38,7 @@ export function MeasureActions({
   const can = measurePermissions(measure, actor);
   const officer = actor.roles.includes('task_force_officer');
   const unitRole = actor.roles.includes('unit_leader') || actor.roles.includes('unit_staff');
-  const share = unitRole ? ownShare(measure, actor) : null;
+  const share = unitRole ? ownMeasureShare(measure, actor) : null;
   const close = () => setDialog(null);
 
   const buttons = [

@@ -1,6 +1,6 @@
+import type { MeasureActor } from '@zhenggai/domain';
 import { Empty, Flex } from 'antd';
 import type { Measure } from '../api/get-measures';
-import type { Actor } from '../utils/permissions';
 import { useConflictDialog } from './conflict-dialog';
 import type { UnitOption } from './edit-modals';
 import { MeasurePanel } from './measure-panel';
@@ -12,7 +12,7 @@ export function MeasureBoard({
   unitOptions,
 }: {
   measures: Measure[];
-  actor: Actor;
+  actor: MeasureActor;
   unitOptions: UnitOption[];
 }) {
   const { openConflict, dialog } = useConflictDialog(actor);

@@ -1,11 +1,10 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Flex, Progress, Tabs, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd';
-import { UNIT_ROLE_LABELS, type MeasureStatus } from '@zhenggai/domain';
+import { UNIT_ROLE_LABELS, type MeasureStatus, measurePermissions, type MeasureActor } from '@zhenggai/domain';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { EMPTY_TEXT, chineseNumeral, formatDate, formatDateTime } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
-import { measurePermissions, type Actor } from '../utils/permissions';
 import type { ConflictState } from './conflict-dialog';
 import type { UnitOption } from './edit-modals';
 import { MeasureActions } from './measure-actions';
@@ -71,7 +70,7 @@ export function MeasurePanel({
   onConflict,
 }: {
   measure: Measure;
-  actor: Actor;
+  actor: MeasureActor;
   unitOptions: UnitOption[];
   onConflict: (state: ConflictState) => void;
 }) {

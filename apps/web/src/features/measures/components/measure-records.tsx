@@ -1,5 +1,5 @@
 import { Button, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import { MEASURE_STATUS_LABELS, type MeasureStatus } from '@zhenggai/domain';
+import { MEASURE_STATUS_LABELS, type MeasureStatus, type MeasureActor } from '@zhenggai/domain';
 import { useState } from 'react';
 import { QueryError } from '@/components/errors/query-error';
 import { EMPTY_TEXT, formatDate, formatDateTime } from '@/lib/format';
@@ -10,7 +10,6 @@ import { useMeasureHistory, type MeasureEvent } from '../api/get-measure-history
 import { useMeasureProgress } from '../api/get-measure-progress';
 import type { Extension } from '../api/get-extensions';
 import type { Measure } from '../api/get-measures';
-import type { Actor } from '../utils/permissions';
 import { AttachmentList } from './attachment-list';
 import { AttachmentUploader } from './attachment-uploader';
 import { ExtensionDecisionModal } from './extension-modals';
@@ -59,7 +58,15 @@ export function ProgressTimeline({ measureId }: { measureId: string }) {
 }
 
 /** 佐证材料: the list, and the drop zone for those who may add to it. */
-export function MeasureEvidence({ measure, actor, canUpload }: { measure: Measure; actor: Actor; canUpload: boolean }) {
+export function MeasureEvidence({
+  measure,
+  actor,
+  canUpload,
+}: {
+  measure: Measure;
+  actor: MeasureActor;
+  canUpload: boolean;
+}) {
   const attachments = useMeasureAttachments(measure.id);
   return (
     <Flex vertical gap={12}>

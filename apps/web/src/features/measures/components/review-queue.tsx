@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Pagination, Skeleton, Tag, Typography } from 'antd';
-import type { ApprovalOutcome } from '@zhenggai/domain';
+import { type ApprovalOutcome, canTransitionMeasure, type MeasureActor } from '@zhenggai/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/errors/query-error';
@@ -10,7 +10,6 @@ import type { Extension, ExtensionPage } from '../api/get-extensions';
 import { useMeasureAttachments } from '../api/get-measure-attachments';
 import { useMeasureHistory, type MeasureEvent } from '../api/get-measure-history';
 import type { Measure, MeasurePage } from '../api/get-measures';
-import { canTransition, type Actor } from '../utils/permissions';
 import { AttachmentList } from './attachment-list';
 import { useConflictDialog } from './conflict-dialog';
 import { ExtensionDecisionModal } from './extension-modals';
@@ -27,7 +26,7 @@ function currentSubmissions(history: MeasureEvent[]): MeasureEvent[] {
 }
 
 /** What the units handed in: each unit's note and the evidence it chose. */
-function SubmissionDetails({ measure, actor }: { measure: Measure; actor: Actor }) {
+function SubmissionDetails({ measure, actor }: { measure: Measure; actor: MeasureActor }) {
   const history = useMeasureHistory(measure.id);
   const attachments = useMeasureAttachments(measure.id);
   if (history.isPending || attachments.isPending) return <Skeleton active title={false} paragraph={{ rows: 2 }} />;
@@ -79,7 +78,7 @@ export function SignOffQueue({
   onPageChange,
 }: {
   page: MeasurePage;
-  actor: Actor;
+  actor: MeasureActor;
   pageNumber: number;
   onPageChange: (page: number) => void;
 }) {
@@ -93,7 +92,7 @@ export function SignOffQueue({
       <ul className="zg-review-list" aria-label="销号申请">
         {page.items.map((measure) => {
           const ref = measureRef(measure.problemLabel, measure.seq);
-          const allowed = canTransition('approve', measure, actor).ok;
+          const allowed = canTransitionMeasure('approve', measure, actor).ok;
           return (
             <li key={measure.id} className="zg-review" aria-label={`销号申请 ${ref}`}>
               <Flex justify="space-between" align="flex-start" gap={8} wrap>

@@ -1,13 +1,21 @@
 import { FormOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Collapse, Empty, Flex, Progress, Tag, Typography } from 'antd';
-import { LIGHT_LABELS, UNIT_ROLE_LABELS, chinaDate, daysBetween, type Light } from '@zhenggai/domain';
+import {
+  LIGHT_LABELS,
+  UNIT_ROLE_LABELS,
+  chinaDate,
+  daysBetween,
+  type Light,
+  measurePermissions,
+  ownMeasureShare,
+  type MeasureActor,
+} from '@zhenggai/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { formatDate, measureRef } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
-import { measurePermissions, ownShare, type Actor } from '../utils/permissions';
 import { useConflictDialog } from './conflict-dialog';
 import { ProgressForm } from './progress-form';
 import { SubmitModal } from './workflow-modals';
@@ -33,13 +41,13 @@ function TaskCard({
   onSubmit,
 }: {
   measure: Measure;
-  actor: Actor;
+  actor: MeasureActor;
   today: string;
   onSubmit: (measure: Measure) => void;
 }) {
   const [reporting, setReporting] = useState(false);
   const can = measurePermissions(measure, actor);
-  const share = ownShare(measure, actor);
+  const share = ownMeasureShare(measure, actor);
   const note = deadlineNote(measure, today);
   const ref = measureRef(measure.problemLabel, measure.seq);
   return (
@@ -114,7 +122,7 @@ function TaskCard({
 }
 
 /** 我的任务: the unit's measures by light (逾期 first), each with a quick progress report. */
-export function TaskBoard({ measures, actor }: { measures: Measure[]; actor: Actor }) {
+export function TaskBoard({ measures, actor }: { measures: Measure[]; actor: MeasureActor }) {
   const today = chinaDate(new Date());
   const { openConflict, dialog } = useConflictDialog(actor);
   const [submitting, setSubmitting] = useState<Measure | null>(null);

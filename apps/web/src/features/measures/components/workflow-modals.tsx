@@ -1,5 +1,6 @@
 import { Alert, App, Checkbox, DatePicker, Empty, Flex, Form, Input, Radio, Skeleton, Typography } from 'antd';
 import {
+  APPROVAL_OUTCOME_LABELS,
   MEASURE_ACTION_LABELS,
   ROLL_UP_RULE,
   chinaDate,
@@ -36,8 +37,6 @@ function MeasureHeading({ measure }: { measure: Measure }) {
     </Typography.Paragraph>
   );
 }
-
-const OUTCOME_LABELS: Record<ApprovalOutcome, string> = { completed: '已完成', deemed_completed: '视同完成' };
 
 interface SubmitValues {
   note: string;
@@ -194,7 +193,7 @@ export function ApproveModal({
       );
       return;
     }
-    const label = `审核通过（${OUTCOME_LABELS[values.outcome]}）`;
+    const label = `审核通过（${APPROVAL_OUTCOME_LABELS[values.outcome]}）`;
     const conflict: ConflictContext = {
       open: onConflict,
       state: {
@@ -202,7 +201,7 @@ export function ApproveModal({
         actionLabel: label,
         action: 'approve',
         changes: [
-          { label: '状态', value: OUTCOME_LABELS[values.outcome] },
+          { label: '状态', value: APPROVAL_OUTCOME_LABELS[values.outcome] },
           ...(input.opinion ? [{ label: '审核意见', value: input.opinion }] : []),
         ],
         reapply: (version) => approve.mutateAsync({ measureId: measure.id, version, ...input }),
@@ -212,7 +211,7 @@ export function ApproveModal({
       { measureId: measure.id, version: measure.version, ...input },
       {
         onSuccess: () => {
-          message.success(`已审核通过，措施${OUTCOME_LABELS[values.outcome]}`);
+          message.success(`已审核通过，措施${APPROVAL_OUTCOME_LABELS[values.outcome]}`);
           onDone?.();
           onClose();
         },

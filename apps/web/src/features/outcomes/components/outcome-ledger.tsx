@@ -18,6 +18,17 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { Schemas } from '@zhenggai/api-client';
+import {
+  ACCOUNTABILITY_FORMS,
+  bookTitle,
+  COUNT_UNITS,
+  FUND_KINDS,
+  RULE_ROLE_LABELS,
+  type AccountabilityForm,
+  type CountUnit,
+  type FundKind,
+  type RuleRole,
+} from '@zhenggai/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { QueryError } from '@/components/errors/query-error';
@@ -40,38 +51,6 @@ import {
 import { useUpdateAccountabilityAction } from '../api/update-accountability-action';
 import { useUpdateFundRecovery } from '../api/update-fund-recovery';
 import { useUpdateRuleDocument } from '../api/update-rule-document';
-
-type AccountabilityForm = AccountabilityAction['form'];
-type CountUnit = NonNullable<AccountabilityAction['countUnit']>;
-type RuleRole = RuleDocument['role'];
-type FundKind = FundRecovery['kind'];
-
-const ACCOUNTABILITY_FORMS: AccountabilityForm[] = [
-  '问责',
-  '诫勉',
-  '政务处分',
-  '党纪处分',
-  '组织处理',
-  '批评教育',
-  '责令检查',
-  '提醒谈话',
-  '约谈',
-  '行政处罚',
-];
-const COUNT_UNITS: CountUnit[] = ['人', '人次', '家'];
-const RULE_ROLE_LABELS: Record<RuleRole, string> = {
-  issued: '印发',
-  revised: '修订',
-  studied: '学习',
-  mentioned: '提及',
-};
-const FUND_KINDS: FundKind[] = ['追缴', '清退', '收回', '挽回'];
-
-// the user may type the title with or without the book-title marks; it is stored and shown with them
-function bookTitle(title: string): string {
-  const bare = title.trim().replace(/^《/, '').replace(/》$/, '');
-  return `《${bare}》`;
-}
 
 function saveFailure(error: unknown): string {
   return isVersionConflict(error) ? '该记录已被他人修改，已刷新为最新内容，请核对后重新编辑' : errorMessage(error);

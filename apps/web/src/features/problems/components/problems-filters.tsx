@@ -2,6 +2,7 @@ import { Button, Flex, Input, Select } from 'antd';
 import {
   LIGHTS,
   LIGHT_LABELS,
+  LIGHT_NAMES,
   MEASURE_TERMS,
   MEASURE_TERM_LABELS,
   PROBLEM_STATUSES,
@@ -33,7 +34,6 @@ const STATUS_OPTIONS = [
   ...PROBLEM_STATUSES.map((status) => ({ value: status, label: PROBLEM_STATUS_LABELS[status] })),
 ];
 
-const LIGHT_NAMES: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' };
 const LIGHT_OPTIONS = [
   { value: ALL, label: '全部亮灯' },
   ...LIGHTS.map((light) => ({ value: light, label: `${LIGHT_NAMES[light]}（${LIGHT_LABELS[light]}）` })),
