@@ -96,6 +96,12 @@ const first = lookback({
 });
 const summary = ({ items: _items, units: _units, ...rest }: Lookback) => rest;
 
+/** Types into a field by pasting: far quicker than key by key through antd's counted text areas. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 describe('回头看', () => {
   it('lists the look-backs for an officer, who draws a new one with a seed', async () => {
     const created = lookback({ id: 'b1b2c3d4-0000-4000-8000-000000000003', seq: 3, number: '第3次回头看' });
@@ -130,14 +136,14 @@ describe('回头看', () => {
     const rate = within(dialog).getByRole('spinbutton', { name: '抽样比例' });
     await user.clear(rate);
     await user.type(rate, '15');
-    await user.type(within(dialog).getByRole('textbox', { name: '随机种子' }), 'autumn-2024');
+    await fill(user, within(dialog).getByRole('textbox', { name: '随机种子' }), 'autumn-2024');
     await user.click(within(dialog).getByRole('button', { name: /发\s*起/ }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/lookbacks/${created.id}`));
     expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/inspections/${demo.id}/lookbacks`)).toEqual([
       { title: '2024年下半年回头看', sampleRatePct: 15, seed: 'autumn-2024' },
     ]);
-  });
+  }, 60_000);
 
   it('shows a look-back to an officer, who records a 反弹 with the new deadline it requires', async () => {
     const deadline = dayjs().add(30, 'day').format('YYYY-MM-DD');
@@ -188,7 +194,7 @@ describe('回头看', () => {
     const dialog = await findDialog('登记核查结果');
     await user.click(within(dialog).getByText('反弹'));
     expect(await within(dialog).findByText(/状态回到“推进中”/)).toBeInTheDocument();
-    await user.type(within(dialog).getByRole('textbox', { name: '核查情况' }), '复查发现违建回潮。');
+    await fill(user, within(dialog).getByRole('textbox', { name: '核查情况' }), '复查发现违建回潮。');
     await user.click(within(dialog).getByRole('button', { name: /登\s*记/ }));
     expect(await within(dialog).findByText('请选择新整改时限')).toBeInTheDocument();
     expect(
@@ -208,7 +214,7 @@ describe('回头看', () => {
     expect(
       await sentBodies(sentRequests(fetchMock), 'POST', `/api/lookbacks/${second.id}/items/${item().id}/result`),
     ).toEqual([{ result: 'rebounded', finding: '复查发现违建回潮。', deadline, version: 3 }]);
-  });
+  }, 60_000);
 
   it('shows the API’s message when finishing is refused, and reloads the look-back', async () => {
     let reads = 0;
