@@ -43,6 +43,7 @@ function itemColumns(canRecord: boolean, onRecord: (item: LookbackItem) => void)
     {
       title: '问题/措施',
       key: 'measure',
+      width: 320,
       render: (_value, item) => (
         <Flex vertical gap={2}>
           <Link to={`/problems/${item.problemId}#measure-${item.measureId}`}>
@@ -57,7 +58,7 @@ function itemColumns(canRecord: boolean, onRecord: (item: LookbackItem) => void)
     {
       title: '单位',
       key: 'unit',
-      width: 150,
+      width: 130,
       render: (_value, item) => (
         <Flex gap={4} wrap align="center">
           {item.unit?.name ?? EMPTY_TEXT}
@@ -76,6 +77,7 @@ function itemColumns(canRecord: boolean, onRecord: (item: LookbackItem) => void)
     {
       title: '核查情况',
       key: 'finding',
+      width: 230,
       render: (_value, item) =>
         item.result ? (
           <Flex vertical gap={2}>
@@ -226,6 +228,18 @@ export function LookbackDetail({
           用相同的随机种子对同一台账重新抽取，会得到相同的样本和相同的样本指纹，可据此复核抽样。
         </Typography.Text>
       </Card>
+      <Card variant="borderless" size="small" title={`抽查清单（${lookback.items.length}）`}>
+        <Table<LookbackItem>
+          rowKey="id"
+          size="small"
+          aria-label="抽查清单"
+          columns={itemColumns(permissions.record, (item) => setRecording({ item, version: lookback.version }))}
+          dataSource={lookback.items}
+          pagination={false}
+          scroll={{ x: 1060 }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无抽查措施" /> }}
+        />
+      </Card>
       <Card variant="borderless" size="small" title="各单位反弹率">
         <Table<LookbackUnitRate>
           rowKey={(row) => row.unit?.id ?? 'none'}
@@ -236,18 +250,6 @@ export function LookbackDetail({
           pagination={false}
           scroll={{ x: 480 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无单位" /> }}
-        />
-      </Card>
-      <Card variant="borderless" size="small" title={`抽查清单（${lookback.items.length}）`}>
-        <Table<LookbackItem>
-          rowKey="id"
-          size="small"
-          aria-label="抽查清单"
-          columns={itemColumns(permissions.record, (item) => setRecording({ item, version: lookback.version }))}
-          dataSource={lookback.items}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无抽查措施" /> }}
         />
       </Card>
       {recording && (
