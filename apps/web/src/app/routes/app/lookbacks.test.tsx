@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@zhenggai/api-client';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { inspection, page, sessionUser, unit } from '@/testing/data-generators';
+import { inspection, measure, page, sessionUser, unit } from '@/testing/data-generators';
 import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
-import { findDialog, renderApp, sentBodies, typeDate, waitForLoaded } from '@/testing/test-utils';
+import { chooseOption, findDialog, renderApp, sentBodies, typeDate, waitForLoaded } from '@/testing/test-utils';
 
 type Lookback = Schemas['LookbackDto'];
 type Item = Lookback['items'][number];
@@ -240,6 +240,46 @@ describe('回头看', () => {
       { version: 3 },
     ]);
   });
+
+  it('lets an officer add by hand a signed-off measure not yet in the sample (加抽)', async () => {
+    const inSample = measure({ id: item().measureId, status: 'completed', statusLabel: '已完成' });
+    const pumps = measure({
+      inspectionId: demo.id,
+      problemLabel: '9.',
+      seq: 3,
+      text: '完成泵站改造',
+      status: 'deemed_completed',
+      statusLabel: '视同完成',
+      leadUnit: { id: water.id, name: water.name },
+    });
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(officer),
+      'GET /api/lookbacks/:id': json(second),
+      'GET /api/measures': (_request, url) =>
+        json(page(url.searchParams.get('status') === 'deemed_completed' ? [pumps] : [inSample])),
+      'POST /api/lookbacks/:id/items': json(lookback({ version: 4 }), 201),
+    });
+    const user = userEvent.setup();
+    renderApp(`/lookbacks/${second.id}`);
+
+    await user.click(await screen.findByRole('button', { name: /加抽措施/ }));
+    const dialog = await findDialog('加抽措施');
+    const label = `9.(3) 完成泵站改造（${water.name}，视同完成）`;
+    await chooseOption(user, within(dialog).getByRole('combobox', { name: '措施' }), label);
+    expect(document.querySelector(`.ant-select-item-option[title^="7.(1)"]`)).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: /加\s*抽/ }));
+
+    expect(await screen.findByText('已加抽该措施')).toBeInTheDocument();
+    expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/lookbacks/${second.id}/items`)).toEqual([
+      { measureId: pumps.id },
+    ]);
+    const statuses = sentRequests(fetchMock)
+      .filter((request) => new URL(request.url).pathname === '/api/measures')
+      .map((request) => new URL(request.url).searchParams)
+      // the menu's 待我审核 count asks for measures too
+      .filter((params) => params.get('inspectionId') === demo.id);
+    expect(statuses.map((params) => params.get('status')).sort()).toEqual(['completed', 'deemed_completed']);
+  }, 60_000);
 
   it('gives a supervisor no button to draw, record, add or finish', async () => {
     stubApi({
