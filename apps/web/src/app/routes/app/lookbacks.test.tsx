@@ -281,6 +281,31 @@ describe('回头看', () => {
     expect(statuses.map((params) => params.get('status')).sort()).toEqual(['completed', 'deemed_completed']);
   }, 60_000);
 
+  it('tells the officer when someone else changed the look-back first, and reloads it', async () => {
+    let reads = 0;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(officer),
+      'GET /api/lookbacks/:id': () => {
+        reads += 1;
+        return json(second);
+      },
+      'POST /api/lookbacks/:id/items/:itemId/result': apiError(409, 'VERSION_CONFLICT', '数据已被他人修改'),
+    });
+    const user = userEvent.setup();
+    renderApp(`/lookbacks/${second.id}`);
+
+    await user.click(await screen.findByRole('button', { name: '登记7.(1)的核查结果' }));
+    const dialog = await findDialog('登记核查结果');
+    await fill(user, within(dialog).getByRole('textbox', { name: '核查情况' }), '现场查看，成果保持良好。');
+    await user.click(within(dialog).getByRole('button', { name: /登\s*记/ }));
+
+    expect(await screen.findByText('回头看已被他人更新，已刷新，请核对后重新登记')).toBeInTheDocument();
+    await waitFor(() => expect(reads).toBeGreaterThan(1));
+    expect(
+      await sentBodies(sentRequests(fetchMock), 'POST', `/api/lookbacks/${second.id}/items/${item().id}/result`),
+    ).toEqual([{ result: 'consolidated', finding: '现场查看，成果保持良好。', version: 3 }]);
+  }, 60_000);
+
   it('gives a supervisor no button to draw, record, add or finish', async () => {
     stubApi({
       'GET /api/auth/me': json(supervisor),

@@ -30,7 +30,7 @@ const COLUMNS: TableColumnsType<LookbackSummary> = [
   {
     title: '抽查/已核查/反弹',
     key: 'counts',
-    width: 140,
+    width: 150,
     render: (_value, lookback) => `${lookback.counts.items}/${lookback.counts.checked}/${lookback.counts.rebounded}`,
   },
   {
@@ -58,7 +58,7 @@ export function LookbackList({ lookbacks, loading }: { lookbacks: LookbackSummar
         dataSource={lookbacks}
         loading={loading}
         pagination={false}
-        scroll={{ x: 820 }}
+        scroll={{ x: 830 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无回头看" /> }}
         onRow={(lookback) => ({ onClick: () => navigate(`/lookbacks/${lookback.id}`), style: { cursor: 'pointer' } })}
       />
