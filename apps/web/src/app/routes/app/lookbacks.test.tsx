@@ -35,6 +35,7 @@ function item(overrides: Partial<Item> = {}): Item {
     deadline: null,
     evidenceIds: [],
     checkedBy: null,
+    effectivenessLabel: null,
     checkedAt: null,
     ...overrides,
   };

@@ -51,6 +51,7 @@ function itemColumns(canRecord: boolean, onRecord: (item: LookbackItem) => void)
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {item.problemTitle}
+            {item.effectivenessLabel ? ` · 成效评估：${item.effectivenessLabel}` : ''}
           </Typography.Text>
         </Flex>
       ),
