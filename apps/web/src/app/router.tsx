@@ -81,6 +81,20 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/app/unit-scores')).UnitScoresRoute }),
           },
           {
+            path: 'lookbacks',
+            lazy: async () => ({ Component: (await import('./routes/app/lookbacks')).LookbacksRoute }),
+          },
+          {
+            path: 'lookbacks/:id',
+            lazy: async () => ({ Component: (await import('./routes/app/lookback')).LookbackRoute }),
+          },
+          {
+            path: 'checkpoint-reviews',
+            lazy: async () => ({
+              Component: (await import('./routes/app/checkpoint-reviews')).CheckpointReviewsRoute,
+            }),
+          },
+          {
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./routes/app/calendar')).CalendarRoute }),
           },

@@ -36,6 +36,10 @@ export const queryKeys = {
   reportSchedule: (inspectionId: string) => ['report-schedule', inspectionId] as const,
   unitScores: (inspectionId: string) => ['unit-scores', inspectionId] as const,
   scoringPolicy: (inspectionId: string) => ['scoring-policy', inspectionId] as const,
+  lookbacks: ['lookbacks'] as const,
+  lookbackList: (inspectionId: string) => ['lookbacks', 'list', inspectionId] as const,
+  lookback: (id: string) => ['lookbacks', 'detail', id] as const,
+  checkpointReviews: ['checkpoint-reviews'] as const,
 };
 
 /** After a measure changed: its records, every list and count that shows it, its problem and the dashboard figures. */

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FileExcelOutlined,
   FileProtectOutlined,
@@ -12,6 +13,7 @@ import {
   FormOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
@@ -105,6 +107,11 @@ function useNavItems(user: SessionUser | null | undefined): NavItem[] {
   // unit leaders reach their reports from 我的任务 › 待报送
   if (officer || isSupervisor(user))
     items.push({ path: '/report-rounds', label: '定期报送', icon: <FormOutlined aria-hidden /> });
+  if (officer || isSupervisor(user))
+    items.push(
+      { path: '/lookbacks', label: '回头看', icon: <ReconciliationOutlined aria-hidden /> },
+      { path: '/checkpoint-reviews', label: '检查节点评估', icon: <CarryOutOutlined aria-hidden /> },
+    );
   if (officer || unitUser || isSupervisor(user)) {
     items.push({ path: '/calendar', label: '时限日历', icon: <CalendarOutlined aria-hidden /> });
   }
