@@ -285,7 +285,7 @@ describe('定期报送', () => {
         ],
       },
     ]);
-  });
+  }, 60_000);
 
   it('shows the unit leader what is owed under 我的任务 › 待报送, overdue when past the due date', async () => {
     stubApi({
