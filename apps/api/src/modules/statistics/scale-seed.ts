@@ -1,5 +1,6 @@
 // A province-sized synthetic dataset for statistics and benchmarks (npm run db:seed:scale): set-based SQL only, so
 // 60,000 measures load in seconds. Every row is added next to what exists; the inspections carry SCALE_MARKER.
+import { ACCOUNTABILITY_FORMS as DOMAIN_ACCOUNTABILITY_FORMS, FUND_KINDS as DOMAIN_FUND_KINDS } from '@zhenggai/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
 
@@ -235,8 +236,9 @@ const EXTRA_CLAUSES = [
   '',
   '',
 ];
-const ACCOUNTABILITY_FORMS = ['问责', '诫勉', '党纪处分', '政务处分', '组织处理', '批评教育', '提醒谈话', '责令检查'];
-const FUND_KINDS = ['追缴', '清退', '收回', '挽回'];
+// a few of the closed lists (packages/domain), as the generated ledger uses them
+const ACCOUNTABILITY_FORMS: string[] = DOMAIN_ACCOUNTABILITY_FORMS.slice(0, 8);
+const FUND_KINDS: string[] = [...DOMAIN_FUND_KINDS];
 
 async function count(manager: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
   const rows = (await manager.query(sql, params)) as Array<{ n: number }>;

@@ -1,23 +1,9 @@
 import { IsCalendarDate } from '../../../common/http/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+// the closed lists live once, in packages/domain: the screens offer what the API accepts
+import { ACCOUNTABILITY_FORMS, COUNT_UNITS, FUND_KINDS, RULE_ROLES } from '@zhenggai/domain';
 import { VersionedDto } from '../../../common/http/versioned.dto.js';
-
-export const ACCOUNTABILITY_FORMS = [
-  '问责',
-  '诫勉',
-  '政务处分',
-  '党纪处分',
-  '组织处理',
-  '批评教育',
-  '责令检查',
-  '提醒谈话',
-  '约谈',
-  '行政处罚',
-] as const;
-export const COUNT_UNITS = ['人', '人次', '家'] as const;
-export const RULE_ROLES = ['issued', 'revised', 'studied', 'mentioned'] as const;
-export const FUND_KINDS = ['追缴', '清退', '收回', '挽回'] as const;
 
 export class AccountabilityActionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
