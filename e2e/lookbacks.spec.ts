@@ -1,20 +1,8 @@
-import { test, expect, type Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 
 // 回头看 end to end on the real API with the demo data: the officer draws a sample with a seed, finds one item
 // rebounded with a new deadline, and the measure it reopened is 推进中 again on its problem's page.
-const PASSWORD = 'Demo@2024zg';
-
-async function signedIn(browser: Browser, username: string, viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
-
 function inDays(days: number): string {
   const date = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000);
   return date.toISOString().slice(0, 10);

@@ -1,20 +1,8 @@
-import { test, expect, type Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 
 // 督办单 end to end on the real API with the demo data: the officer issues one to 区水务和湖泊局, its leader replies from
 // the notification on a phone, the officer sees 已回复.
-const PASSWORD = 'Demo@2024zg';
-
-async function signedIn(browser: Browser, username: string, viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
-
 const inDays = (days: number) => {
   const china = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
   return china.toISOString().slice(0, 10);

@@ -1,20 +1,8 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 
 // 定期报送 end to end on the real API with the demo data: the officer opens a new round, the leader of 区水务和湖泊局
 // finds it under 我的任务 › 待报送 on a phone and reports, the officer sees the 已报送 count go up.
-const PASSWORD = 'Demo@2024zg';
-
-async function signedIn(browser: Browser, username: string, viewport = { width: 1366, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
-
 const statistic = (page: Page, title: string) =>
   page
     .locator('.ant-statistic')
