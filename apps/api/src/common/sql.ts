@@ -25,6 +25,21 @@ export function doneSql(alias: string): string {
   return `${alias}.status IN ${DONE_STATUSES_SQL}`;
 }
 
+/**
+ * A 视同完成 measure (alias) with a checkpoint past `day` (a SQL date expression) and not yet reviewed: red and
+ * overdue like a missed deadline (the rule of measureLight's openCheckpoint in packages/domain/src/deadline.ts).
+ */
+export function checkpointOverdueSql(alias: string, day: string): string {
+  return `(${alias}.status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc
+    WHERE oc.measure_id = ${alias}.id AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < ${day}::date))`;
+}
+
+/** The earliest checkpoint of a measure (alias) not yet reviewed, as a date (null when none). */
+export function openCheckpointSql(alias: string): string {
+  return `(SELECT min(oc.due_on) FROM measure_checkpoint oc
+    WHERE oc.measure_id = ${alias}.id AND oc.review_status <> 'done' AND oc.done_on IS NULL)`;
+}
+
 /** Not soft-deleted. */
 export function liveSql(alias: string): string {
   return `${alias}.deleted_at IS NULL`;

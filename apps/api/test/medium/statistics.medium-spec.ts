@@ -27,7 +27,9 @@ describe('StatisticsService.forInspection against plain SQL (demo data)', () => 
            count(*) FILTER (WHERE m.status = 'pending_review')::int AS "awaitingSignOff",
            count(*) FILTER (WHERE m.status = 'completed')::int AS completed,
            count(*) FILTER (WHERE m.status = 'deemed_completed')::int AS "deemedCompleted",
-           count(*) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed') AND m.deadline < $2::date)::int AS overdue,
+           count(*) FILTER (WHERE (m.status NOT IN ('completed', 'deemed_completed') AND m.deadline < $2::date)
+             OR (m.status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc WHERE oc.measure_id = m.id
+                AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < $2::date)))::int AS overdue,
            count(*) FILTER (WHERE m.status NOT IN ('completed', 'deemed_completed')
                               AND m.deadline BETWEEN $2::date AND $2::date + $3::int)::int AS "dueSoon"
          FROM measure m JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
@@ -68,7 +70,9 @@ describe('StatisticsService.forInspection against plain SQL (demo data)', () => 
       (
         await query(
           `SELECT m.id FROM measure m WHERE m.inspection_id = $1 AND m.deleted_at IS NULL
-             AND m.status NOT IN ('completed', 'deemed_completed') AND m.deadline < $2::date`,
+             AND ((m.status NOT IN ('completed', 'deemed_completed') AND m.deadline < $2::date)
+               OR (m.status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc WHERE oc.measure_id = m.id
+                AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < $2::date)))`,
           [inspectionId, DEMO_TODAY],
         )
       ).map((row: { id: string }) => row.id),
@@ -98,7 +102,9 @@ describe('StatisticsService.forInspection against plain SQL (demo data)', () => 
          SELECT unit_id AS "unitId", count(*)::int AS assigned,
                 count(*) FILTER (WHERE status = 'completed')::int AS completed,
                 count(*) FILTER (WHERE status = 'deemed_completed')::int AS "deemedCompleted",
-                count(*) FILTER (WHERE status NOT IN ('completed', 'deemed_completed') AND deadline < $2::date)::int AS overdue
+                count(*) FILTER (WHERE (status NOT IN ('completed', 'deemed_completed') AND deadline < $2::date)
+                  OR (status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc WHERE oc.measure_id = pairs.id
+                AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < $2::date)))::int AS overdue
          FROM pairs GROUP BY unit_id`,
       [inspectionId, DEMO_TODAY],
     );

@@ -1,4 +1,11 @@
-import { MEASURE_STATUS_LABELS, MEASURE_TERM_LABELS, ROLL_UP_RULE, isOverdue, measureLight } from '@zhenggai/domain';
+import {
+  MEASURE_STATUS_LABELS,
+  MEASURE_TERM_LABELS,
+  ROLL_UP_RULE,
+  isCheckpointOverdue,
+  isOverdue,
+  measureLight,
+} from '@zhenggai/domain';
 import { refOf } from '../units/dto/ref.dto.js';
 import type { MeasureDto, MeasureUnitDto } from './dto/measure.dto.js';
 import type { MeasureRow, MeasureUnitRow } from './measures.repository.js';
@@ -35,7 +42,7 @@ export function mapMeasure(row: MeasureRow, units: MeasureUnitRow[], today: stri
     statusLabel: MEASURE_STATUS_LABELS[row.status],
     deadline: row.deadline,
     light: measureLight(row.deadline, row.status, today, row.yellowDays, row.openCheckpoint),
-    overdue: isOverdue(row.deadline, row.status, today),
+    overdue: isOverdue(row.deadline, row.status, today) || isCheckpointOverdue(row.openCheckpoint, row.status, today),
     leadUnit: refOf(row.leadUnitId, row.leadUnitName),
     coUnits: mappedUnits.filter((unit) => unit.role === 'co'),
     units: mappedUnits,

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/domain';
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
-import { assignedToSql, doneSql, SqlParams } from '../../common/sql.js';
+import { assignedToSql, checkpointOverdueSql, doneSql, SqlParams } from '../../common/sql.js';
 
 import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
@@ -78,15 +78,6 @@ const SELECT = `SELECT m.id, m.problem_id AS "problemId", m.inspection_id AS "in
   (SELECT to_char(min(oc.due_on), 'YYYY-MM-DD') FROM measure_checkpoint oc
    WHERE oc.measure_id = m.id AND oc.review_status <> 'done' AND oc.done_on IS NULL) AS "openCheckpoint"`;
 
-/**
- * A 视同完成 measure with a checkpoint past its date and not yet reviewed: red, like an overdue deadline (the same
- * rule as measureLight's openCheckpoint in packages/domain/src/deadline.ts).
- */
-function checkpointOverdueSql(day: string): string {
-  return `(m.status = 'deemed_completed' AND EXISTS (SELECT 1 FROM measure_checkpoint oc WHERE oc.measure_id = m.id
-    AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < ${day}::date))`;
-}
-
 const FROM = `FROM measure m
   JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
   JOIN inspection i ON i.id = m.inspection_id AND i.deleted_at IS NULL
@@ -121,9 +112,9 @@ export class MeasuresRepository {
     if (filter.term) where.push(`m.term = ${params.add(filter.term)}`);
     if (filter.light || filter.dueWithinDays !== undefined) {
       const day = params.add(today);
-      if (filter.light === 'grey') where.push(`${DONE} AND NOT ${checkpointOverdueSql(day)}`);
+      if (filter.light === 'grey') where.push(`${DONE} AND NOT ${checkpointOverdueSql('m', day)}`);
       if (filter.light === 'red')
-        where.push(`((NOT ${DONE} AND m.deadline < ${day}::date) OR ${checkpointOverdueSql(day)})`);
+        where.push(`((NOT ${DONE} AND m.deadline < ${day}::date) OR ${checkpointOverdueSql('m', day)})`);
       if (filter.light === 'yellow') {
         where.push(`NOT ${DONE} AND m.deadline >= ${day}::date AND m.deadline <= ${day}::date + i.yellow_days`);
       }

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { UserAccountEntity } from '../auth/user-account.entity.js';
 import { InspectionEntity } from '../inspections/inspection.entity.js';
 import { MeasureWritesRepository } from '../measures/measure-writes.repository.js';
+import { insertDemoCheckpoints } from './demo-checkpoints.js';
 import { insertDemoLookback } from './demo-lookbacks.js';
 import { insertDemoRounds } from './demo-rounds.js';
 import { AccountabilityActionEntity } from '../outcomes/accountability-action.entity.js';
@@ -388,6 +389,7 @@ async function insertDemo(
   await insertDemoOrders(manager, writes, today);
   await insertDemoRounds(manager, inspection.id, today);
   await insertDemoLookback(manager, writes, inspection.id, today);
+  await insertDemoCheckpoints(manager, writes, inspection.id, today);
 
   await manager.insert(AuditEventEntity, {
     action: 'DEMO_DATA_LOADED',

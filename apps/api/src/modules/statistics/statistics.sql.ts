@@ -1,7 +1,15 @@
 // The SQL of the inspection statistics, as pure builders: the repository runs them, and the benchmark's raw baseline
 // (bench/baseline-worker.mjs) imports the same builders from the built API so both sides answer with the same SQL.
 import type { AccessScope } from '../../common/auth/access-scope.js';
-import { assignedToSql, DONE_STATUSES_SQL, doneSql, problemVisibleSql, SqlParams } from '../../common/sql.js';
+import {
+  assignedToSql,
+  checkpointOverdueSql,
+  DONE_STATUSES_SQL,
+  doneSql,
+  openCheckpointSql,
+  problemVisibleSql,
+  SqlParams,
+} from '../../common/sql.js';
 
 export interface SqlStatement {
   text: string;
@@ -76,7 +84,9 @@ sm AS MATERIALIZED (
   SELECT m.id, m.problem_id, m.seq, m.text, m.status, m.deadline, m.lead_unit_id,
     ${COMPLETED_ON} AS completed_on,
     ${DONE} AS done,
-    COALESCE(NOT ${DONE} AND m.deadline < ${today}, FALSE) AS overdue,
+    -- overdue: past the deadline, or a 视同完成 measure past a checkpoint not yet reviewed (then its date counts)
+    (COALESCE(NOT ${DONE} AND m.deadline < ${today}, FALSE) OR ${checkpointOverdueSql('m', today)}) AS overdue,
+    CASE WHEN ${checkpointOverdueSql('m', today)} THEN ${openCheckpointSql('m')} ELSE m.deadline END AS due_on,
     COALESCE(NOT ${DONE} AND m.deadline >= ${today} AND m.deadline <= ${today} + ${days}, FALSE) AS due_soon
   FROM measure m
   -- measures of a deleted problem are gone. Fenced (OFFSET 0), the check is a primary-key lookup per measure; as a
@@ -111,9 +121,9 @@ done_weeks AS (
 ),
 alerts AS (
   SELECT sm.id, sm.problem_id AS "problemId", p.label AS "problemLabel", p.title AS "problemTitle",
-    p.seq AS "problemSeq", sm.seq, left(sm.text, 80) AS text, sm.status, sm.deadline,
+    p.seq AS "problemSeq", sm.seq, left(sm.text, 80) AS text, sm.status, sm.due_on AS deadline,
     sm.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", sm.overdue, sm.due_soon,
-    (${today} - sm.deadline) AS "daysOverdue", (sm.deadline - ${today}) AS "daysLeft"
+    (${today} - sm.due_on) AS "daysOverdue", (sm.deadline - ${today}) AS "daysLeft"
   FROM sm JOIN problem p ON p.id = sm.problem_id LEFT JOIN unit lu ON lu.id = sm.lead_unit_id
   WHERE sm.overdue OR sm.due_soon
 ),
