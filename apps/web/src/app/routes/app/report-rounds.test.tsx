@@ -274,7 +274,8 @@ describe('定期报送', () => {
     await user.click(screen.getByRole('button', { name: '提交报送' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/report-rounds/${third.id}/units/${water.id}`));
-    expect(await screen.findByText('已清理违建 3 处。')).toBeInTheDocument();
+    // the frozen report may render twice as its queries settle: look the text up afresh each time
+    await waitFor(() => expect(screen.getByText('已清理违建 3 处。')).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: /退回/ })).not.toBeInTheDocument();
     expect(await sentBodies(sentRequests(fetchMock), 'POST', `/api/report-rounds/${third.id}/submissions`)).toEqual([
       {
