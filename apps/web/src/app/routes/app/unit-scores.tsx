@@ -1,42 +1,25 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Row, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, Col, Flex, Row, Tag } from 'antd';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
+import { DownloadButton } from '@/components/ui/download-button';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { exportUnitScores, exportUnitScoresUrl } from '@/features/scoring/api/export-unit-scores';
 import { useUnitScores } from '@/features/scoring/api/get-unit-scores';
 import { RankingTable } from '@/features/scoring/components/ranking-table';
 import { ScoringWeightsForm } from '@/features/scoring/components/scoring-weights-form';
 import { scoringPermissions } from '@/features/scoring/utils/permissions';
-import { errorMessage } from '@/lib/api-client';
 import { hasBusinessAccess, roleLabels, useSessionUser } from '@/lib/auth';
-import { saveBlob } from '@/lib/download';
 
 function ExportButton({ inspectionId }: { inspectionId: string }) {
-  const { message } = App.useApp();
-  const [downloading, setDownloading] = useState(false);
-  const download = async (event: React.MouseEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDownloading(true);
-    try {
-      const { blob, name } = await exportUnitScores(inspectionId);
-      saveBlob(blob, name);
-    } catch (error) {
-      message.error(errorMessage(error, '导出失败，请稍后重试'));
-    } finally {
-      setDownloading(false);
-    }
-  };
   return (
-    <Button
-      icon={<FileExcelOutlined aria-hidden />}
+    <DownloadButton
       href={exportUnitScoresUrl(inspectionId)}
-      loading={downloading}
-      onClick={(event) => void download(event)}
+      fetchFile={() => exportUnitScores(inspectionId)}
+      icon={<FileExcelOutlined aria-hidden />}
     >
       导出 Excel
-    </Button>
+    </DownloadButton>
   );
 }
 

@@ -1,8 +1,8 @@
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Flex } from 'antd';
-import { useState, type MouseEvent, type ReactNode } from 'react';
-import { errorMessage, isApiError } from '@/lib/api-client';
-import { saveBlob, type DownloadedFile } from '@/lib/download';
+import { Flex } from 'antd';
+import type { ReactNode } from 'react';
+import { DownloadButton } from '@/components/ui/download-button';
+import type { DownloadedFile } from '@/lib/download';
 import { exportLedger, exportLedgerUrl, type LedgerExportQuery } from '../api/export-ledger';
 import { exportNotice, exportNoticeUrl } from '../api/export-notice';
 import { exportProblemSignoff, exportProblemSignoffUrl } from '../api/export-problem-signoff';
@@ -16,41 +16,14 @@ interface ExportLink {
   fetch: () => Promise<DownloadedFile>;
 }
 
-/**
- * Plain links (copyable, open in a new tab); a click downloads in place, so that a refusal or a missing route
- * is reported in Chinese instead of leaving the user on an error page.
- */
+/** The inspection's or problem's documents, each a DownloadButton. */
 function ExportLinks({ links, size }: { links: ExportLink[]; size?: 'small' }) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
-  const download = async (event: MouseEvent<HTMLElement>, link: ExportLink) => {
-    event.preventDefault();
-    setBusy(link.key);
-    try {
-      const { blob, name } = await link.fetch();
-      saveBlob(blob, name);
-    } catch (error) {
-      // a 404 means the export is not deployed on this server (the routes are new)
-      message.error(
-        isApiError(error) && error.status === 404 ? '导出功能暂不可用' : errorMessage(error, '导出失败，请稍后重试'),
-      );
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <Flex gap={8} wrap role="group" aria-label="导出">
       {links.map((link) => (
-        <Button
-          key={link.key}
-          size={size}
-          href={link.href}
-          icon={link.icon}
-          loading={busy === link.key}
-          onClick={(event) => void download(event, link)}
-        >
+        <DownloadButton key={link.key} size={size} href={link.href} icon={link.icon} fetchFile={link.fetch}>
           {link.label}
-        </Button>
+        </DownloadButton>
       ))}
     </Flex>
   );

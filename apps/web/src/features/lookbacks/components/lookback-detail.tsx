@@ -14,8 +14,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadButton } from '@/components/ui/download-button';
 import { errorMessage } from '@/lib/api-client';
-import { saveBlob } from '@/lib/download';
 import { formatDate, formatDateTime, formatPercent, EMPTY_TEXT } from '@/lib/format';
 import { exportLookback, exportLookbackUrl, type LookbackExportFormat } from '../api/export-lookback';
 import { useFinishLookback } from '../api/finish-lookback';
@@ -109,29 +109,14 @@ function itemColumns(canRecord: boolean, onRecord: (item: LookbackItem) => void)
 }
 
 function ExportButton({ lookback, format }: { lookback: Lookback; format: LookbackExportFormat }) {
-  const { message } = App.useApp();
-  const [downloading, setDownloading] = useState(false);
-  const download = async (event: React.MouseEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDownloading(true);
-    try {
-      const { blob, name } = await exportLookback(lookback.id, format);
-      saveBlob(blob, name);
-    } catch (error) {
-      message.error(errorMessage(error, '导出失败，请稍后重试'));
-    } finally {
-      setDownloading(false);
-    }
-  };
   return (
-    <Button
-      icon={format === 'docx' ? <FileWordOutlined aria-hidden /> : <FileExcelOutlined aria-hidden />}
+    <DownloadButton
       href={exportLookbackUrl(lookback.id, format)}
-      loading={downloading}
-      onClick={(event) => void download(event)}
+      fetchFile={() => exportLookback(lookback.id, format)}
+      icon={format === 'docx' ? <FileWordOutlined aria-hidden /> : <FileExcelOutlined aria-hidden />}
     >
       {format === 'docx' ? '导出 Word' : '导出 Excel'}
-    </Button>
+    </DownloadButton>
   );
 }
 

@@ -2,6 +2,7 @@ import { FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadButton } from '@/components/ui/download-button';
 import { errorMessage } from '@/lib/api-client';
 import { downloadAttachment } from '@/lib/attachments';
 import { saveBlob } from '@/lib/download';
@@ -13,7 +14,6 @@ import { OrderStatusTag } from './order-status-tag';
 /** One 督办单: what was required of which unit by when, the measures it is about, and the unit's reply. */
 export function OrderDetail({ order }: { order: SupervisionOrder }) {
   const { message } = App.useApp();
-  const [downloading, setDownloading] = useState(false);
   const [fetchingId, setFetchingId] = useState<string | null>(null);
   const saveEvidence = async (file: SupervisionOrder['replyAttachments'][number]) => {
     setFetchingId(file.id);
@@ -25,18 +25,6 @@ export function OrderDetail({ order }: { order: SupervisionOrder }) {
       setFetchingId(null);
     }
   };
-  const download = async (event: React.MouseEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDownloading(true);
-    try {
-      const { blob, name } = await exportOrder(order.id);
-      saveBlob(blob, name);
-    } catch (error) {
-      message.error(errorMessage(error, '下载失败，请稍后重试'));
-    } finally {
-      setDownloading(false);
-    }
-  };
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={8} wrap className="zg-page-heading">
@@ -44,15 +32,14 @@ export function OrderDetail({ order }: { order: SupervisionOrder }) {
           {order.number}
         </Typography.Title>
         <OrderStatusTag status={order.status} label={order.statusLabel} />
-        <Button
+        <DownloadButton
           size="small"
           icon={<FileWordOutlined aria-hidden />}
           href={exportOrderUrl(order.id)}
-          loading={downloading}
-          onClick={(event) => void download(event)}
+          fetchFile={() => exportOrder(order.id)}
         >
           下载督办单（Word）
-        </Button>
+        </DownloadButton>
       </Flex>
       <Card variant="borderless" size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
