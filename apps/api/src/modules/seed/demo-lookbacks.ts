@@ -48,11 +48,14 @@ export async function insertDemoLookback(
   const added = drawn ? undefined : (candidates.find((c) => open(c) && own(c)) ?? candidates.find(open));
   const items = added ? [...sample.items, { measureId: added.measureId, unitId: added.unitId }] : sample.items;
   const rebound = drawn ?? added ?? sample.items[0];
-  const drawnAt = `${addDays(today, -20)}T09:30:00+08:00`;
+  const drawnOn = addDays(today, -20);
+  const drawnAt = `${drawnOn}T09:30:00+08:00`;
+  // named after the quarter it was drawn in (the demo's dates follow the clock)
+  const title = `${drawnOn.slice(0, 4)}年第${Math.ceil(Number(drawnOn.slice(5, 7)) / 3)}季度整改“回头看”`;
   const [{ id: lookbackId }] = (await manager.query(
     `INSERT INTO lookback (inspection_id, seq, title, sample_rate_pct, seed, population, fingerprint, status,
                            created_by_id, created_at, finished_at, version)
-     VALUES ($1, 1, '2024年一季度整改“回头看”', $2, $3, $4, $5, 'finished', $6, $7, $8, 2) RETURNING id`,
+     VALUES ($1, 1, $9, $2, $3, $4, $5, 'finished', $6, $7, $8, 2) RETURNING id`,
     [
       inspectionId,
       RATE,
@@ -62,6 +65,7 @@ export async function insertDemoLookback(
       officer.id,
       drawnAt,
       `${addDays(today, -3)}T17:00:00+08:00`,
+      title,
     ],
   )) as Array<{ id: string }>;
   const deadline = addDays(today, 30);
@@ -109,7 +113,7 @@ export async function insertDemoLookback(
         actorId: officer.id,
         actorName: officer.name,
         opinion: finding,
-        detail: { lookbackId, number: '第1次回头看', title: '2024年一季度整改“回头看”', deadline },
+        detail: { lookbackId, number: '第1次回头看', title, deadline },
       },
     ]);
     // a measure back in progress makes its problem 未完成 (deriveProblemStatus); the seeder writes problems itself
