@@ -34,12 +34,6 @@ export function checkpointOverdueSql(alias: string, day: string): string {
     WHERE oc.measure_id = ${alias}.id AND oc.review_status <> 'done' AND oc.done_on IS NULL AND oc.due_on < ${day}::date))`;
 }
 
-/** The earliest checkpoint of a measure (alias) not yet reviewed, as a date (null when none). */
-export function openCheckpointSql(alias: string): string {
-  return `(SELECT min(oc.due_on) FROM measure_checkpoint oc
-    WHERE oc.measure_id = ${alias}.id AND oc.review_status <> 'done' AND oc.done_on IS NULL)`;
-}
-
 /** Not soft-deleted. */
 export function liveSql(alias: string): string {
   return `${alias}.deleted_at IS NULL`;

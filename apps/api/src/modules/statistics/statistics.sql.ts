@@ -1,15 +1,7 @@
 // The SQL of the inspection statistics, as pure builders: the repository runs them, and the benchmark's raw baseline
 // (bench/baseline-worker.mjs) imports the same builders from the built API so both sides answer with the same SQL.
 import type { AccessScope } from '../../common/auth/access-scope.js';
-import {
-  assignedToSql,
-  checkpointOverdueSql,
-  DONE_STATUSES_SQL,
-  doneSql,
-  openCheckpointSql,
-  problemVisibleSql,
-  SqlParams,
-} from '../../common/sql.js';
+import { assignedToSql, DONE_STATUSES_SQL, doneSql, problemVisibleSql, SqlParams } from '../../common/sql.js';
 
 export interface SqlStatement {
   text: string;
@@ -84,14 +76,19 @@ sm AS MATERIALIZED (
   SELECT m.id, m.problem_id, m.seq, m.text, m.status, m.deadline, m.lead_unit_id,
     ${COMPLETED_ON} AS completed_on,
     ${DONE} AS done,
-    -- overdue: past the deadline, or a 视同完成 measure past a checkpoint not yet reviewed (then its date counts)
-    (COALESCE(NOT ${DONE} AND m.deadline < ${today}, FALSE) OR ${checkpointOverdueSql('m', today)}) AS overdue,
-    CASE WHEN ${checkpointOverdueSql('m', today)} THEN ${openCheckpointSql('m')} ELSE m.deadline END AS due_on,
+    -- overdue: past the deadline, or a 视同完成 measure past a checkpoint not yet reviewed (then its date counts; the
+    -- rule of measureLight's openCheckpoint)
+    (COALESCE(NOT ${DONE} AND m.deadline < ${today}, FALSE) OR COALESCE(cp.due_on < ${today}, FALSE)) AS overdue,
+    CASE WHEN cp.due_on < ${today} THEN cp.due_on ELSE m.deadline END AS due_on,
     COALESCE(NOT ${DONE} AND m.deadline >= ${today} AND m.deadline <= ${today} + ${days}, FALSE) AS due_soon
   FROM measure m
   -- measures of a deleted problem are gone. Fenced (OFFSET 0), the check is a primary-key lookup per measure; as a
   -- plain join the planner hashes the whole problem table, or underestimates the rows and nests loops below
   JOIN LATERAL (SELECT 1 FROM problem lp WHERE lp.id = m.problem_id AND lp.deleted_at IS NULL OFFSET 0) live ON TRUE
+  -- the earliest checkpoint not yet reviewed, looked up for 视同完成 measures only
+  LEFT JOIN LATERAL (SELECT min(oc.due_on) AS due_on FROM measure_checkpoint oc
+    WHERE m.status = 'deemed_completed' AND oc.measure_id = m.id AND oc.review_status <> 'done' AND oc.done_on IS NULL
+  ) cp ON TRUE
   WHERE m.inspection_id = ${inspection} AND m.deleted_at IS NULL AND ${assigned}
 ),
 -- (measure, unit) pairs: the lead unit and every unit of measure_unit, once each
