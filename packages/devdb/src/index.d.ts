@@ -11,6 +11,8 @@ export interface EmbeddedServer {
   port: number;
   dataDir: string;
   fresh: boolean;
+  /** true when a server was already running on dataDir: stop() then leaves it running */
+  attached?: boolean;
   stop(): Promise<void>;
 }
 export function freePort(preferred?: number): Promise<number>;

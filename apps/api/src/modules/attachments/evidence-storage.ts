@@ -68,3 +68,8 @@ export class LocalDiskStorage extends EvidenceStorage {
     await fs.promises.rm(this.pathOf(key), { force: true });
   }
 }
+
+/** The evidence storage the configuration names (today the local folder UPLOAD_DIR). */
+export function createEvidenceStorage(config: { UPLOAD_DIR: string }): EvidenceStorage {
+  return new LocalDiskStorage(config.UPLOAD_DIR);
+}

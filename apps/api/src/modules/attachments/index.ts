@@ -7,3 +7,4 @@ export * from './attachments.service.js';
 export * from './evidence-type.js';
 export * from './file-name.js';
 export * from './upload-errors.interceptor.js';
+export { EvidenceStorage, createEvidenceStorage } from './evidence-storage.js';
