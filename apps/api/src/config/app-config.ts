@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -189,8 +190,42 @@ export class AppConfig {
   @IsBoolean()
   SWAGGER_ENABLED = true;
 
+  // where evidence files live: `local` (the folder UPLOAD_DIR) or `s3` (an S3-compatible bucket: MinIO, OSS, COS…)
+  @IsIn(['local', 's3'])
+  EVIDENCE_STORAGE: 'local' | 's3' = 'local';
+
   @IsString()
   UPLOAD_DIR = '.data/uploads';
+
+  // S3-compatible storage (EVIDENCE_STORAGE=s3): the endpoint (unset: AWS itself), bucket, optional key prefix;
+  // credentials from S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY (or their *_FILE), else the SDK's default chain
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, { message: "S3_PREFIX may hold letters, digits and !_.*'()/- only" })
+  S3_PREFIX?: string;
+
+  // path-style URLs (http://host:9000/bucket/key), as MinIO expects
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
 
   // one evidence file, in bytes; uploads are held in memory while checked, hence the hard ceiling
   @Transform(toInt)
@@ -249,12 +284,39 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+// settings without a default, which the loop over a fresh AppConfig's keys does not see
+const OPTIONAL_KEYS = [
+  'DATABASE_URL',
+  'WEB_DIST',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'PUBLIC_URL',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_PREFIX',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+];
+
+// secrets that may instead be given as a file (Docker/Kubernetes secrets): KEY_FILE=/run/secrets/…
+const FILE_KEYS = ['DATABASE_URL', 'SMTP_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+
+function readSecretFile(key: string, env: NodeJS.ProcessEnv): string | undefined {
+  const file = FILE_KEYS.includes(key) ? env[`${key}_FILE`] : undefined;
+  if (!file) return undefined;
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'WEB_DIST', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL']) {
-    const value = env[key];
+  for (const key of [...known, ...OPTIONAL_KEYS]) {
+    const value = env[key] ?? readSecretFile(key, env);
     if (value !== undefined && value !== '') input[key] = value;
   }
   const config = plainToInstance(AppConfig, input);
@@ -264,6 +326,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
   if (config.SMTP_URL && !config.MAIL_FROM) lines.push('  MAIL_FROM="": required when SMTP_URL is set');
+  if (config.EVIDENCE_STORAGE === 's3' && !config.S3_BUCKET) {
+    lines.push('  S3_BUCKET="": required when EVIDENCE_STORAGE=s3');
+  }
+  for (const key of FILE_KEYS) {
+    const file = env[`${key}_FILE`];
+    if (file && env[key] === undefined && readSecretFile(key, env) === undefined) {
+      lines.push(`  ${key}_FILE=${JSON.stringify(file)}: the file cannot be read`);
+    }
+  }
   if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }

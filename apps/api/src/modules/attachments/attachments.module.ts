@@ -5,7 +5,8 @@ import { MeasuresModule } from '../measures/measures.module.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { AttachmentsService } from './attachments.service.js';
-import { EvidenceStorage, createEvidenceStorage } from './evidence-storage.js';
+import { EvidenceStorage } from './evidence-storage.js';
+import { createEvidenceStorage } from './storage-factory.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
 
 // The measures module checks evidence (assertUsableAsEvidence) through this module, which reads measures: the two

@@ -7,4 +7,5 @@ export * from './attachments.service.js';
 export * from './evidence-type.js';
 export * from './file-name.js';
 export * from './upload-errors.interceptor.js';
-export { EvidenceStorage, createEvidenceStorage } from './evidence-storage.js';
+export { EvidenceStorage } from './evidence-storage.js';
+export { createEvidenceStorage } from './storage-factory.js';
