@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ATTACHMENT_DELETED: '删除佐证材料',
   ATTACHMENT_DOWNLOADED: '下载佐证材料',
   ATTACHMENT_UPLOADED: '上传佐证材料',
+  AUDIT_CHAIN_VERIFIED: '校验审计链',
   AUDIT_EXPORTED: '导出审计日志',
   AUDIT_PURGED: '清理过期审计日志',
   AUDIT_QUERY: '查询审计日志',
