@@ -2,7 +2,8 @@
 // intact (exit 0) or name the first broken link (exit 1). The same check as GET /api/audit/chain; read-only.
 import 'reflect-metadata';
 import { createApp } from '../app.factory.js';
-import { AUDIT_CHAIN_BREAK_LABELS, AuditChainService } from '../modules/audit/index.js';
+import { AUDIT_CHAIN_BREAK_LABELS } from '@zhenggai/domain';
+import { AuditChainService } from '../modules/audit/index.js';
 import { openCliContext } from './context.js';
 
 const context = await openCliContext();
@@ -22,7 +23,7 @@ try {
     const broken = report.firstBroken!;
     console.error(
       `审计链断裂：第一处断点 seq=${broken.seq ?? '无'}，id=${broken.id}，时间 ${broken.at}：` +
-        `${AUDIT_CHAIN_BREAK_LABELS[broken.reason as keyof typeof AUDIT_CHAIN_BREAK_LABELS]}（${broken.detail}）` +
+        `${AUDIT_CHAIN_BREAK_LABELS[broken.reason] ?? broken.reason}（${broken.detail}）` +
         `；此前 ${report.rows} 条记录完好`,
     );
     code = 1;

@@ -17,13 +17,6 @@ export interface AuditChainReport {
   firstBroken?: { seq: string | null; id: string; at: string; reason: AuditChainBreak; detail: string };
 }
 
-export const AUDIT_CHAIN_BREAK_LABELS: Record<AuditChainBreak, string> = {
-  content_altered: '内容被篡改',
-  prev_hash_mismatch: '前序哈希不符',
-  seq_gap: '序号不连续',
-  unchained: '记录未入链',
-};
-
 const BATCH = 5000;
 
 function occurredAt(row: AuditChainRow): string {
