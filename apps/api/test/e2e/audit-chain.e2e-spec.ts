@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { AuditChainService } from '../../src/modules/audit/index.js';
 import { auditChainHash, type AuditChainFields } from '../../src/modules/audit/audit-chain.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
@@ -74,14 +75,20 @@ describe('tamper-evident audit chain', () => {
     expect(n).toBe(1);
   });
 
-  it('keeps one gap-free chain under 20 concurrent writes and 10 concurrent logins', async () => {
-    const responses = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => createInspection(`并发审计巡察${i}`)),
-      ...Array.from({ length: 10 }, () =>
-        officer.agent.post('/api/auth/login').send({ username: 'supervisor', password: 'wrong-password' }),
-      ),
-    ]);
-    expect(responses.slice(0, 20).map((response) => response.status)).toEqual(Array(20).fill(201));
+  it('keeps one gap-free chain under 20 concurrent writes and 10 concurrent logins in two API processes', async () => {
+    const second = await createTestApp({ database: t.database });
+    try {
+      const responses = await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => createInspection(`并发审计巡察${i}`)),
+        ...Array.from({ length: 10 }, () =>
+          request(second.http).post('/api/auth/login').send({ username: 'supervisor', password: 'wrong-password' }),
+        ),
+      ]);
+      expect(responses.slice(0, 20).map((response) => response.status)).toEqual(Array(20).fill(201));
+      expect(responses.slice(20).map((response) => response.status)).toEqual(Array(10).fill(401));
+    } finally {
+      await second.close();
+    }
     const [state] = await chainState();
     expect(state.chained).toBe(state.rows);
     expect(state.last).toBe(String(state.rows));
