@@ -87,6 +87,8 @@ test('the audit admin finds failed sign-ins by their Chinese name and exports th
 
   const page = await newPage(browser, 'auditadmin');
   await expect(page).toHaveURL(/\/admin\/audit$/);
+  // the hash chain of the real server's audit trail, verified on opening the page
+  await expect(page.getByText(/^审计链完整（\d+ 条，最后校验时间/)).toBeVisible();
   await chooseOption(page, '操作', '登录失败');
   await page.getByRole('button', { name: /^查\s?询$/ }).click();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');

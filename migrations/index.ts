@@ -17,6 +17,7 @@ import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
 import { CheckpointReviews1796647499267 } from './1796647499267-CheckpointReviews.js';
 import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluation.js';
+import { AuditHashChain1796650000000 } from './1796650000000-AuditHashChain.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -39,4 +40,5 @@ export const migrations: Function[] = [
   CheckpointReviews1796647499267,
   ScoringPolicy1796648020612,
   ProblemEvaluation1796649363335,
+  AuditHashChain1796650000000,
 ];

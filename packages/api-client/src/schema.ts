@@ -36,6 +36,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/audit/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getAuditChain'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -2110,6 +2126,29 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    AuditChainBreakDto: {
+      /** @description chain position; null for a row never chained */
+      seq: string | null;
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      reason: 'content_altered' | 'prev_hash_mismatch' | 'seq_gap' | 'unchained';
+      /** @description what is wrong, in Chinese */
+      detail: string;
+    };
+    AuditChainDto: {
+      intact: boolean;
+      /** @description rows verified (up to the first broken one) */
+      rows: number;
+      /** @description first seq present (later than 1 after a retention purge) */
+      firstSeq: string | null;
+      lastSeq: string | null;
+      lastHash: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+      firstBroken?: components['schemas']['AuditChainBreakDto'];
     };
     HealthDto: {
       /** @example ok */
@@ -5001,6 +5040,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  getAuditChain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditChainDto'];
+        };
       };
     };
   };

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ATTACHMENT_DELETED: '删除佐证材料',
   ATTACHMENT_DOWNLOADED: '下载佐证材料',
   ATTACHMENT_UPLOADED: '上传佐证材料',
+  AUDIT_CHAIN_VERIFIED: '校验审计链',
   AUDIT_EXPORTED: '导出审计日志',
   AUDIT_PURGED: '清理过期审计日志',
   AUDIT_QUERY: '查询审计日志',
@@ -133,3 +134,11 @@ export function auditActionLabel(action: string): string {
 export function auditEntityLabel(entityType: string | null): string | null {
   return entityType === null ? null : (AUDIT_ENTITY_LABELS[entityType] ?? entityType);
 }
+
+/** What is wrong at the first broken link of the audit trail's hash chain (docs/architecture.md, "Tamper-evident audit"). */
+export const AUDIT_CHAIN_BREAK_LABELS: Record<string, string> = {
+  content_altered: '内容被篡改',
+  prev_hash_mismatch: '前序哈希不符',
+  seq_gap: '序号不连续',
+  unchained: '记录未入链',
+};

@@ -17,6 +17,7 @@ export const queryKeys = {
   mfa: ['account', 'mfa'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  auditChain: ['audit-chain'] as const,
   jobs: ['jobs'] as const,
   webhooks: ['webhooks'] as const,
   notifications: ['notifications'] as const,

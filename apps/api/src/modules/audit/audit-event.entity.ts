@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 // Append-only record of every change and security event. Rows are never updated or deleted by the app.
+// A hash chain makes it tamper-evident: seq, prev_hash and hash are filled in by the database when the inserting
+// transaction commits (see docs/architecture.md, "Tamper-evident audit"); the app never writes them.
 @Entity('audit_event')
+@Index('uq_audit_event_seq', ['seq'], { unique: true })
 @Index('idx_audit_event_entity', ['entityType', 'entityId', 'occurredAt'])
 @Index('idx_audit_event_actor', ['actorId', 'occurredAt'])
 @Index('idx_audit_event_action', ['action', 'occurredAt'])
@@ -53,4 +56,16 @@ export class AuditEventEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
+
+  // position in the hash chain: gap-free and strictly increasing, in commit order
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
+
+  // hash of the row at seq - 1 (64 zeros for seq 1)
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prevHash: string | null;
+
+  // SHA-256 (hex) of the canonical serialisation of every other column (auditChainCanonical)
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '../../common/sql.js';
+import type { AuditChainFields } from './audit-chain.js';
 import type { AuditEventDto, AuditQueryDto } from './dto/audit-event.dto.js';
+
+export type AuditChainRow = AuditChainFields & { hash: string };
 
 export type AuditEventRow = AuditEventDto & { occurredAt: Date };
 export type AuditExportRow = AuditEventRow & { cursorAt: Date };
@@ -28,7 +31,16 @@ function whereOf(query: AuditQueryDto, params: SqlParams): string {
   return where.join(' AND ');
 }
 
-// All SQL of the audit admin's view of the audit trail: search, export batches and the retention purge.
+// The columns of a chained row as the text the chain's canonical serialisation takes (audit-chain.ts); they are text, so
+// ORDER BY names the table's seq (the alias would sort 10 before 9)
+const CHAIN_COLUMNS = `seq::text AS seq, id::text AS id,
+  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAt",
+  actor_id::text AS "actorId", actor_username AS "actorUsername", to_jsonb(actor_roles)::text AS "actorRoles",
+  actor_unit_id::text AS "actorUnitId", ip, request_id AS "requestId", action, entity_type AS "entityType",
+  entity_id AS "entityId", result, before::text AS before, after::text AS after, detail::text AS detail,
+  prev_hash AS "prevHash", hash`;
+
+// All SQL of the audit admin's view of the audit trail: search, export batches, the retention purge and the chain.
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -75,5 +87,21 @@ export class AuditRepository {
       )) as [unknown[], number];
       return result[1];
     });
+  }
+
+  /** The next `size` chained rows after seq `afterSeq` (from the first when null), in seq order. */
+  async chainBatch(afterSeq: string | null, size: number): Promise<AuditChainRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${CHAIN_COLUMNS} FROM audit_event WHERE audit_event.seq > $1::bigint ORDER BY audit_event.seq LIMIT $2`,
+      [afterSeq ?? '0', size],
+    )) as AuditChainRow[];
+  }
+
+  /** The first committed row the chain never took in (only possible with the chain trigger bypassed). */
+  async firstUnchained(): Promise<{ id: string; occurredAt: string } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS id, occurred_at AS "occurredAt" FROM audit_event WHERE seq IS NULL ORDER BY id LIMIT 1`,
+    )) as Array<{ id: string; occurredAt: Date }>;
+    return rows.length ? { id: rows[0].id, occurredAt: new Date(rows[0].occurredAt).toISOString() } : null;
   }
 }

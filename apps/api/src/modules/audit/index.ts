@@ -4,3 +4,4 @@
 export * from './audit-event.entity.js';
 export * from './audit.module.js';
 export * from './audit.service.js';
+export * from './audit-chain.service.js';

@@ -69,4 +69,65 @@ describe('审计日志', () => {
     expect(await screen.findByText('张三丰')).toBeInTheDocument();
     expect(screen.getByText('displayName')).toBeInTheDocument();
   });
+
+  it('shows the audit chain intact in green, and re-verifies on 重新校验', async () => {
+    let checks = 0;
+    const fetchMock = stubApi({
+      'GET /api/auth/me': json(auditor),
+      'GET /api/audit-events': json(page([event])),
+      'GET /api/audit/chain': () => {
+        checks += 1;
+        return json({
+          intact: true,
+          rows: 1200 + checks,
+          firstSeq: '1',
+          lastSeq: String(1200 + checks),
+          lastHash: 'a'.repeat(64),
+          checkedAt: '2024-07-18T02:00:00.000Z',
+        });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/admin/audit');
+
+    const card = await screen.findByText(/^审计链完整（1201 条，最后校验时间/);
+    expect(card.closest('.ant-alert')).toHaveClass('ant-alert-success');
+    expect(screen.queryByText(/审计链断裂/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /重新校验/ }));
+    expect(await screen.findByText(/^审计链完整（1202 条/)).toBeInTheDocument();
+    expect(
+      sentRequests(fetchMock).filter((request) => new URL(request.url).pathname === '/api/audit/chain'),
+    ).toHaveLength(2);
+  });
+
+  it('shows a broken audit chain in red, naming the first broken record', async () => {
+    stubApi({
+      'GET /api/auth/me': json(auditor),
+      'GET /api/audit-events': json(page([event])),
+      'GET /api/audit/chain': json({
+        intact: false,
+        rows: 41,
+        firstSeq: '1',
+        lastSeq: '41',
+        lastHash: 'b'.repeat(64),
+        checkedAt: '2024-07-18T02:00:00.000Z',
+        firstBroken: {
+          seq: '42',
+          id: '1042',
+          at: '2024-07-17T02:00:00.000Z',
+          reason: 'content_altered',
+          detail: '重算的哈希与存储的哈希不符',
+        },
+      }),
+    });
+    renderApp('/admin/audit');
+
+    const alert = (await screen.findByText(/^审计链断裂：第一处断点 seq=42（记录 1042，/)).closest('.ant-alert');
+    expect(alert).toHaveClass('ant-alert-error');
+    expect(
+      within(alert as HTMLElement).getByText(/内容被篡改：重算的哈希与存储的哈希不符。此前 41 条记录完好/),
+    ).toBeInTheDocument();
+    expect(within(alert as HTMLElement).getByRole('button', { name: /重新校验/ })).toBeInTheDocument();
+    expect(screen.queryByText(/审计链完整/)).not.toBeInTheDocument();
+  });
 });

@@ -16,6 +16,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
+import { AuditChainCard } from '@/features/audit/components/audit-chain-card';
 import { QueryError } from '@/components/errors/query-error';
 import {
   auditExportUrl,
@@ -142,6 +143,7 @@ export function AdminAuditRoute() {
           导出 CSV
         </Button>
       </Flex>
+      <AuditChainCard />
       <Form
         form={form}
         layout="inline"
