@@ -17,6 +17,7 @@ import { Lookbacks1796646786509 } from './1796646786509-Lookbacks.js';
 import { CheckpointReviews1796647499267 } from './1796647499267-CheckpointReviews.js';
 import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluation.js';
+import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -39,4 +40,5 @@ export const migrations: Function[] = [
   CheckpointReviews1796647499267,
   ScoringPolicy1796648020612,
   ProblemEvaluation1796649363335,
+  RateLimitWindow1796655751295,
 ];

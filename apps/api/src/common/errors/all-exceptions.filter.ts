@@ -35,12 +35,13 @@ export function toErrorBody(exception: unknown): {
   status: number;
   body: Record<string, unknown>;
   unexpected: boolean;
+  retryAfterSeconds?: number;
 } {
   if (exception instanceof AppError) {
     const body: Record<string, unknown> = { code: exception.code, message: exception.message };
     if (exception.extra.errors) body.errors = exception.extra.errors;
     if (exception.extra.current !== undefined) body.current = exception.extra.current;
-    return { status: exception.status, body, unexpected: false };
+    return { status: exception.status, body, unexpected: false, retryAfterSeconds: exception.extra.retryAfterSeconds };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -85,7 +86,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body, unexpected } = toErrorBody(exception);
+    const { status, body, unexpected, retryAfterSeconds } = toErrorBody(exception);
     if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // a refused request is a security event (等保: 访问控制 denials are audited)
     if (status === 403) {
@@ -98,6 +99,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .catch((error: Error) => this.logger.error(`audit of a denied request failed: ${error.message}`));
     }
     if (response.headersSent) return;
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(status).json(body);
   }
 }
