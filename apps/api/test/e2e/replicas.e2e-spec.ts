@@ -73,4 +73,27 @@ describe('two API instances on one database behave as one', () => {
       expect(replay.body.code).toBe('SESSION_EXPIRED');
     }
   });
+
+  it('creates once under one Idempotency-Key whichever instance the retries land on', async () => {
+    advance(MINUTE);
+    const session = await signIn(one.http, 'officer');
+    const cookie = session.cookie.split(';')[0];
+    const body = { title: '多实例幂等巡察', kind: 'xuncha' };
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request((i % 2 === 0 ? one : two).http)
+          .post('/api/inspections')
+          .set('Cookie', cookie)
+          .set('X-CSRF-Token', session.csrfToken)
+          .set('Idempotency-Key', 'replicas-inspection-0001')
+          .send(body),
+      ),
+    );
+    expect(new Set(responses.map((response) => response.status))).toEqual(new Set([201]));
+    expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
+    const [{ n }] = await one.dataSource.query(`SELECT count(*)::int AS n FROM inspection WHERE title = $1`, [
+      body.title,
+    ]);
+    expect(n).toBe(1);
+  });
 });
