@@ -18,6 +18,7 @@ import { CheckpointReviews1796647499267 } from './1796647499267-CheckpointReview
 import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluation.js';
 import { AuditHashChain1796650000000 } from './1796650000000-AuditHashChain.js';
+import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -41,4 +42,5 @@ export const migrations: Function[] = [
   ScoringPolicy1796648020612,
   ProblemEvaluation1796649363335,
   AuditHashChain1796650000000,
+  RateLimitWindow1796655751295,
 ];

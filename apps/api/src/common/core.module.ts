@@ -1,19 +1,17 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
+import { RateLimiter } from './http/rate-limiter.js';
 
-// Configuration and the clock, available everywhere.
+// Configuration, the clock and the shared rate limiter, available everywhere.
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [
-        { provide: AppConfig, useValue: config },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [AppConfig, Clock],
+      providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: clock }, RateLimiter],
+      exports: [AppConfig, Clock, RateLimiter],
     };
   }
 }

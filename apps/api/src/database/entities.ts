@@ -8,6 +8,7 @@ import { PasswordHistoryEntity } from '../modules/auth/password-history.entity.j
 import { CategoryEntity } from '../modules/inspections/category.entity.js';
 import { InspectionEntity } from '../modules/inspections/inspection.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
+import { RateLimitWindowEntity } from '../common/http/rate-limit-window.entity.js';
 import { DeadlineExtensionEntity } from '../modules/measures/deadline-extension.entity.js';
 import { MeasureCheckpointEntity } from '../modules/measures/measure-checkpoint.entity.js';
 import { MeasureEventEntity } from '../modules/measures/measure-event.entity.js';
@@ -67,6 +68,7 @@ export const entities = [
   DeadlineExtensionEntity,
   MeasureCheckpointEntity,
   IdempotencyKeyEntity,
+  RateLimitWindowEntity,
   PublicationEntity,
   PublicationFeedbackEntity,
   NotificationEntity,

@@ -230,6 +230,9 @@ describe('per-IP sign-in throttle (SEC-04)', () => {
     for (let i = 0; i < 5; i++) await login(t, `someone${i}`, 'Wrong-pass-123').expect(401);
     const limited = await login(t, 'officer', DEMO_PASSWORD).expect(429);
     expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    // the seconds left in the fixed minute the attempts were counted in
+    const now = t.clock.now().getTime();
+    expect(limited.headers['retry-after']).toBe(String(Math.max(1, Math.ceil((MINUTE - (now % MINUTE)) / 1000))));
     const mfaStep = await request(t.http)
       .post('/api/auth/login/mfa')
       .send({ mfaToken: 'x', code: '123456' })

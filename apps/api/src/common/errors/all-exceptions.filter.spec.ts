@@ -40,4 +40,28 @@ describe('toErrorBody', () => {
       unexpected: true,
     });
   });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    [
+      'an administrator shutdown (57P01) during a query',
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ],
+    ['a server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['a connection exception (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['every address refused', new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], '')],
+  ])('answers 503 DATABASE_UNAVAILABLE with Retry-After for %s', (_, error) => {
+    expect(toErrorBody(error)).toEqual({
+      status: 503,
+      body: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' },
+      unexpected: false,
+      retryAfterSeconds: 5,
+    });
+  });
 });

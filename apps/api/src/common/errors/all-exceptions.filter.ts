@@ -26,26 +26,69 @@ const PG_CODES: Record<string, ErrorCode> = {
   '22007': 'VALIDATION_FAILED',
   '22008': 'VALIDATION_FAILED',
   '57014': 'SERVICE_UNAVAILABLE',
-  '57P01': 'SERVICE_UNAVAILABLE',
-  '08006': 'SERVICE_UNAVAILABLE',
 };
+
+// How long a client should wait before retrying while PostgreSQL is unreachable, in seconds.
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+// The server is going away or not there (yet): 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now,
+// 08xxx connection exceptions (SQLSTATEs); refused, reset or timed-out sockets (Node error codes).
+const UNREACHABLE_SQLSTATE = /^(57P0[123]|08...)$/;
+const UNREACHABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+// pg and pg-pool say these without a code
+const UNREACHABLE_MESSAGE =
+  /timeout exceeded when trying to connect|connection terminated|terminating connection|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** Whether an error means PostgreSQL cannot be reached (the request may succeed later), rather than a bad query. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const { code, message, driverError, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && (UNREACHABLE_SQLSTATE.test(code) || UNREACHABLE_NODE_CODES.has(code))) return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
+    const errors = (current as { errors?: unknown }).errors;
+    // an AggregateError (connecting to every address of a host failed)
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnreachable(inner))) return true;
+    current = driverError ?? cause;
+  }
+  return false;
+}
 
 /** Maps any thrown value to the API's error body. Internals (stack, SQL, driver names) never leave the server. */
 export function toErrorBody(exception: unknown): {
   status: number;
   body: Record<string, unknown>;
   unexpected: boolean;
+  retryAfterSeconds?: number;
 } {
   if (exception instanceof AppError) {
     const body: Record<string, unknown> = { code: exception.code, message: exception.message };
     if (exception.extra.errors) body.errors = exception.extra.errors;
     if (exception.extra.current !== undefined) body.current = exception.extra.current;
-    return { status: exception.status, body, unexpected: false };
+    return { status: exception.status, body, unexpected: false, retryAfterSeconds: exception.extra.retryAfterSeconds };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
     return { status, body: { code, message: ERROR_CODES[code].message }, unexpected: status >= 500 };
+  }
+  if (isDatabaseUnreachable(exception)) {
+    return {
+      status: 503,
+      body: { code: 'DATABASE_UNAVAILABLE', message: ERROR_CODES.DATABASE_UNAVAILABLE.message },
+      unexpected: false,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   if (exception instanceof QueryFailedError) {
     const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
@@ -85,8 +128,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body, unexpected } = toErrorBody(exception);
+    const { status, body, unexpected, retryAfterSeconds } = toErrorBody(exception);
     if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (body.code === 'DATABASE_UNAVAILABLE')
+      this.logger.warn(`database unreachable: ${exception instanceof Error ? exception.message : String(exception)}`);
     // a refused request is a security event (等保: 访问控制 denials are audited)
     if (status === 403) {
       await this.audit
@@ -98,6 +143,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .catch((error: Error) => this.logger.error(`audit of a denied request failed: ${error.message}`));
     }
     if (response.headersSent) return;
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(status).json(body);
   }
 }

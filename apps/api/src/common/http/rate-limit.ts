@@ -9,24 +9,20 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../clock.js';
-import { AppError } from '../errors/app-error.js';
+import { RateLimiter } from './rate-limiter.js';
 import type { Actor } from './request-context.js';
 
 export type RateBucket = 'export' | 'upload' | 'feedback';
 const BUCKET = 'zg:rate-bucket';
-const WINDOW_MS = 60_000;
 
-// A fixed one-minute window per account (or IP) and bucket, in this process. Enough for one API instance; several
-// instances behind a balancer each enforce their own share.
+// A fixed one-minute window per account (or IP) and bucket, counted in PostgreSQL through RateLimiter: several API
+// instances behind a balancer enforce one limit together.
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
   ) {}
 
   private limit(bucket: RateBucket): number {
@@ -34,24 +30,11 @@ export class RateLimitGuard implements CanActivate {
     return bucket === 'export' ? this.config.EXPORT_RATE_PER_MINUTE : this.config.UPLOAD_RATE_PER_MINUTE;
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const bucket = this.reflector.get<RateBucket>(BUCKET, context.getHandler());
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const key = `${bucket}:${request.actor?.id ?? request.ip}`;
-    const now = this.clock.now().getTime();
-    const window = this.windows.get(key);
-    if (!window || now - window.start >= WINDOW_MS) {
-      this.windows.set(key, { start: now, count: 1 });
-      if (this.windows.size > 10_000) this.prune(now);
-      return true;
-    }
-    window.count += 1;
-    if (window.count > this.limit(bucket)) throw new AppError('RATE_LIMITED');
+    await this.limiter.take(bucket, request.actor?.id ?? request.ip ?? 'unknown', this.limit(bucket));
     return true;
-  }
-
-  private prune(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
   }
 }
 

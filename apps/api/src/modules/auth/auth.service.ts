@@ -49,7 +49,7 @@ export class AuthService {
   // Unknown user, wrong password, disabled, locked or dormant account answer the same way, after the same password
   // hashing work: the answer tells nothing about the account.
   async login(dto: LoginDto, meta: ClientMeta): Promise<LoginResult> {
-    this.throttle.take(meta.ip);
+    await this.throttle.take(meta.ip);
     const username = dto.username.trim().toLowerCase();
     const user = await this.accounts.findByUsername(username);
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), dto.password);
@@ -97,7 +97,7 @@ export class AuthService {
 
   /** The second step of a sign-in with a second factor: the challenge token and a TOTP or recovery code. */
   async loginMfa(dto: LoginMfaDto, meta: ClientMeta): Promise<LoginResult & { kind: 'session' }> {
-    this.throttle.take(meta.ip);
+    await this.throttle.take(meta.ip);
     if (!dto.code === !dto.recoveryCode) {
       throw new AppError('VALIDATION_FAILED', '请填写动态验证码或恢复码（二选一）', {
         errors: { code: ['请填写动态验证码或恢复码（二选一）'] },

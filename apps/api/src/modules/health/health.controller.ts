@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorators.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../common/errors/all-exceptions.filter.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
 
 export class HealthDto {
@@ -23,7 +24,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  // Ready when PostgreSQL answers; 503 otherwise, so a load balancer stops sending traffic.
+  // Ready when PostgreSQL answers; 503 DATABASE_UNAVAILABLE otherwise, so a load balancer stops sending traffic.
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: HealthDto })
@@ -32,7 +33,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new AppError('SERVICE_UNAVAILABLE', '数据库暂不可用');
+      throw new AppError('DATABASE_UNAVAILABLE', undefined, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
     }
     return { status: 'ok' };
   }

@@ -162,11 +162,21 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         deleteAfterDays: 30,
       });
       boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
-      await boss.start();
+      try {
+        await boss.start();
+      } catch (error) {
+        await boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined);
+        throw error;
+      }
       this.boss = boss;
       return boss;
     })();
-    return this.starting;
+    // a start that failed (PostgreSQL unreachable) is tried again by the next call, not remembered for ever
+    const starting = this.starting;
+    starting.catch(() => {
+      if (this.starting === starting) this.starting = null;
+    });
+    return starting;
   }
 
   private createQueue(boss: PgBoss, definition: JobDefinition<object>): Promise<void> {
