@@ -4,7 +4,7 @@ import { chinaDate } from '@zhenggai/domain';
 import fs from 'node:fs';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { openDatabase } from './database/open-database.js';
+import { openDatabase, withStartupLock } from './database/open-database.js';
 import { DEFAULT_WEB_DIST, DEMO_NOTICE_FILE } from './paths.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/seed/demo-seed.js';
 
@@ -32,14 +32,17 @@ async function main(): Promise<void> {
     return fail(`Database: ${error.message}`);
   });
 
-  let demoLoaded = false;
-  if (config.DEMO_DATA === 'auto' && (await isDatabaseEmpty(dataSource))) {
-    const result = await loadDemoData(dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), {
-      today: chinaDate(new Date()),
-    });
-    console.log(`Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units.`);
-    demoLoaded = true;
-  }
+  // replicas started together: the first loads the demo, the others find the database no longer empty
+  const demoLoaded =
+    config.DEMO_DATA === 'auto' &&
+    (await withStartupLock(db.url, async () => {
+      if (!(await isDatabaseEmpty(dataSource))) return false;
+      const result = await loadDemoData(dataSource, fs.readFileSync(DEMO_NOTICE_FILE, 'utf8'), {
+        today: chinaDate(new Date()),
+      });
+      console.log(`Demo data loaded: ${result.problems} problems, ${result.measures} measures, ${result.units} units.`);
+      return true;
+    }));
 
   const app = await createApp({ config: { ...config, WEB_DIST: config.WEB_DIST ?? DEFAULT_WEB_DIST }, dataSource });
   await app.listen(config.PORT, config.HOST);

@@ -285,7 +285,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 // settings without a default, which the loop over a fresh AppConfig's keys does not see
-const OPTIONAL_KEYS = [
+export const OPTIONAL_KEYS = [
   'DATABASE_URL',
   'WEB_DIST',
   'SMTP_URL',
@@ -299,7 +299,7 @@ const OPTIONAL_KEYS = [
 ];
 
 // secrets that may instead be given as a file (Docker/Kubernetes secrets): KEY_FILE=/run/secrets/…
-const FILE_KEYS = ['DATABASE_URL', 'SMTP_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+export const FILE_KEYS = ['DATABASE_URL', 'SMTP_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 function readSecretFile(key: string, env: NodeJS.ProcessEnv): string | undefined {
   const file = FILE_KEYS.includes(key) ? env[`${key}_FILE`] : undefined;

@@ -5,6 +5,7 @@ import type { JobRunState } from './dto/job.dto.js';
 
 // the schema of pg-boss' tables
 export const JOB_SCHEMA = 'pgboss';
+const JOBS_SETUP_LOCK = 7_310_482_002;
 
 /** pg-boss' database adapter over the caller's transaction: what pg-boss runs through it is part of that transaction. */
 export function executorOf(manager: EntityManager): {
@@ -34,6 +35,26 @@ const RUNS = `(SELECT ${COLUMNS} FROM ${JOB_SCHEMA}.job UNION ALL SELECT ${COLUM
 @Injectable()
 export class JobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `fn` holding the lock of the job set-up (a session advisory lock on a connection of its own): processes
+   * started together create pg-boss' queues and schedules one after the other — concurrent createQueue calls
+   * deadlock in PostgreSQL.
+   */
+  async withSetupLock<T>(fn: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
+      try {
+        return await fn();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
 
   /** False until some process has started pg-boss on this database. */
   async ready(): Promise<boolean> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
-import { JOB_SCHEMA, executorOf } from './jobs.repository.js';
+import { JOB_SCHEMA, JobsRepository, executorOf } from './jobs.repository.js';
 
 export { JOB_SCHEMA } from './jobs.repository.js';
 export const JOB_TIMEZONE = 'Asia/Shanghai';
@@ -60,6 +60,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly repository: JobsRepository,
   ) {}
 
   /** Whether this process works the queues (JOBS=on). */
@@ -129,7 +130,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** JOBS=on: starts pg-boss and works every queue. JOBS=off: pg-boss starts only when the process queues a job. */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.working) for (const definition of this.definitions.values()) await this.setUp(definition);
+    if (this.working) {
+      await this.repository.withSetupLock(async () => {
+        for (const definition of this.definitions.values()) await this.setUp(definition);
+      });
+    }
     this.bootstrapped = true;
   }
 
@@ -192,6 +197,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       // createQueue keeps an existing queue's options: the definition's current ones are applied by updateQueue
       created = boss.createQueue(name, { name, ...options }).then(() => boss.updateQueue(name, { name, ...options }));
       this.queues.set(name, created);
+      // a failure (a deadlock with another process creating the same queue, the database away) is tried again by
+      // the next call instead of being remembered
+      const attempt = created;
+      attempt.catch(() => {
+        if (this.queues.get(name) === attempt) this.queues.delete(name);
+      });
     }
     return created;
   }
