@@ -10,7 +10,7 @@ import { createDatabase, dropDatabase, freePort, startEmbedded, withDatabase } f
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const TIERS = ['lint', 'bundle', 'domain', 'notice-parser', 'api', 'web', 'browser'];
+const TIERS = ['lint', 'bundle', 'domain', 'notice-parser', 'api', 'drills', 'web', 'browser'];
 const ALIASES = { e2e: 'browser', budget: 'bundle', parser: 'notice-parser' };
 function selectedTiers(argv) {
   const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
@@ -137,7 +137,7 @@ if (only.has('bundle')) {
 
 let serverUrl = process.env.TEST_DATABASE_URL;
 let embedded = null;
-if (!serverUrl && (only.has('api') || only.has('browser'))) {
+if (!serverUrl && (only.has('api') || only.has('drills') || only.has('browser'))) {
   embedded = await startEmbedded({
     dataDir: path.join(root, '.data', `pg-test-${process.pid}`),
     port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
@@ -160,11 +160,39 @@ try {
     record('api', apiCode, countsOf(readJson(apiOut)), startedAt);
   }
 
+  if (only.has('drills')) drillsTier();
+
   vitestTier('web', '@zhenggai/web');
 
   if (only.has('browser')) await browserTier();
 } finally {
   if (embedded) await embedded.stop();
+}
+
+// the reliability drills (apps/api/test/drills): jest like the API tier, then one table of their figures
+function drillsTier() {
+  const startedAt = performance.now();
+  const out = path.join(results, 'drills.json');
+  const figuresDir = path.join(results, 'drills');
+  const code = run('npm', ['run', 'test:drills', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${out}`], {
+    env: { TEST_DATABASE_URL: serverUrl, DRILL_FIGURES_DIR: figuresDir },
+  });
+  record('drills', code, countsOf(readJson(out)), startedAt);
+  const drills = fs.existsSync(figuresDir)
+    ? fs
+        .readdirSync(figuresDir)
+        .sort()
+        .map((file) => readJson(path.join(figuresDir, file)))
+        .filter(Boolean)
+    : [];
+  console.log('\nDrills (docs/security.md › Figures to report):');
+  for (const drill of drills) {
+    const figures = Object.entries(drill.figures)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(' · ');
+    console.log(`  ${drill.id.padEnd(4)} ${drill.title}: ${figures}`);
+  }
+  if (drills.length === 0) console.log('  (no figures recorded)');
 }
 
 async function browserTier() {
