@@ -57,12 +57,11 @@ describe('secrets at rest', () => {
 
   it('refuses a TOTP login cleanly when the stored ciphertext was altered: a stable 4xx, audited, recovery codes still work', async () => {
     const { secret, recoveryCodes } = await enrol(t, 'officer');
-    // one character of the stored ciphertext changed
-    await t.dataSource.query(
-      `UPDATE user_account SET mfa_secret = left(mfa_secret, length(mfa_secret) - 3)
-         || CASE WHEN substr(mfa_secret, length(mfa_secret) - 2, 1) = 'A' THEN 'B' ELSE 'A' END
-         || right(mfa_secret, 2) WHERE username = 'officer'`,
-    );
+    // the first character of the stored ciphertext changed (6 bits of its first byte)
+    const [stored] = await t.dataSource.query(`SELECT mfa_secret FROM user_account WHERE username = 'officer'`);
+    const parts = (stored.mfa_secret as string).split(':');
+    parts[4] = (parts[4][0] === 'A' ? 'B' : 'A') + parts[4].slice(1);
+    await t.dataSource.query(`UPDATE user_account SET mfa_secret = $1 WHERE username = 'officer'`, [parts.join(':')]);
     const refused = await loginWith(t, 'officer', { code: totpCode(secret, t.clock.now()) });
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({

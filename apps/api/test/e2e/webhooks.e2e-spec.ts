@@ -314,11 +314,11 @@ describe('outbound webhooks (HTTP, pg-boss, real receiver)', () => {
       events: ['measure.urged'],
       format: 'json',
     }).expect(201);
-    // one character of the ciphertext changed in the database
-    await t.dataSource.query(
-      `UPDATE webhook SET secret = left(secret, length(secret) - 3) || CASE WHEN substr(secret, length(secret) - 2, 1) = 'A' THEN 'B' ELSE 'A' END || right(secret, 2) WHERE id = $1`,
-      [hook.body.id],
-    );
+    // the first character of the ciphertext changed in the database (6 bits of its first byte)
+    const [stored] = await t.dataSource.query(`SELECT secret FROM webhook WHERE id = $1`, [hook.body.id]);
+    const parts = (stored.secret as string).split(':');
+    parts[4] = (parts[4][0] === 'A' ? 'B' : 'A') + parts[4].slice(1);
+    await t.dataSource.query(`UPDATE webhook SET secret = $2 WHERE id = $1`, [hook.body.id, parts.join(':')]);
     const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
     await officer.agent
       .post(`/api/measures/${measure.id}/urge`)
