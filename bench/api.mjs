@@ -1,6 +1,7 @@
 // The API as the bench runs it: the built server in a child process, and a signed-in session.
 import { freePort } from '@zhenggai/devdb';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 async function waitForReady(url, child, timeoutMs = 90_000) {
@@ -16,6 +17,8 @@ async function waitForReady(url, child, timeoutMs = 90_000) {
   }
   throw new Error('the API did not become ready in time');
 }
+
+const BENCH_SECRET_KEY = randomBytes(32).toString('base64');
 
 /** The built API as a child process on a free port, ready to answer; `env` adds settings. */
 export async function startApi(root, databaseUrl, { pool = 10, env = {} } = {}) {
@@ -34,6 +37,8 @@ export async function startApi(root, databaseUrl, { pool = 10, env = {} } = {}) 
       DB_POOL_SIZE: String(pool),
       // the demo officer has no second factor; MFA is a sign-in step, not part of the measured requests
       MFA_REQUIRED: 'false',
+      // production refuses to start without the key sealing secrets at rest; one per bench run
+      SECRET_KEY: BENCH_SECRET_KEY,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

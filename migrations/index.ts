@@ -19,6 +19,7 @@ import { ScoringPolicy1796648020612 } from './1796648020612-ScoringPolicy.js';
 import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluation.js';
 import { AuditHashChain1796650000000 } from './1796650000000-AuditHashChain.js';
 import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js';
+import { SecretsAtRest1796655916309 } from './1796655916309-SecretsAtRest.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   ProblemEvaluation1796649363335,
   AuditHashChain1796650000000,
   RateLimitWindow1796655751295,
+  SecretsAtRest1796655916309,
 ];

@@ -6,13 +6,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
-import type { Clock } from './common/clock.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 import { bodyErrorHandler, inputGuard } from './common/http/input-guard.middleware.js';
 import { requestContext } from './common/http/request-context.js';
 import { createValidationPipe } from './common/http/validation.js';
-import type { AppConfig } from './config/app-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -43,11 +40,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /** The whole HTTP application: used by main.ts, the CLIs and the tests alike. */
-export async function createApp(options: {
-  config: AppConfig;
-  dataSource: DataSource;
-  clock?: Clock;
-}): Promise<NestExpressApplication> {
+export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
   const { config } = options;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,

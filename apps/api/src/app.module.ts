@@ -9,6 +9,8 @@ import type { DataSource } from 'typeorm';
 import { SessionGuard } from './common/auth/session.guard.js';
 import { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
+import { SecretBox } from './common/crypto/secret-box.js';
+import { loadSecretKey } from './common/crypto/secret-key.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
@@ -37,6 +39,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   dataSource: DataSource;
   clock?: Clock;
+  // default: the configured key (SECRET_KEY, SECRET_KEY_FILE or the generated .data/secret.key)
+  secretBox?: SecretBox;
 }
 
 function staticModules(webDist: string | undefined): DynamicModule[] {
@@ -58,11 +62,16 @@ function staticModules(webDist: string | undefined): DynamicModule[] {
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, dataSource, clock = new Clock() }: AppModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    dataSource,
+    clock = new Clock(),
+    secretBox = new SecretBox(loadSecretKey(config).key),
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, clock),
+        CoreModule.forRoot(config, clock, secretBox),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,

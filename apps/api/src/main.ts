@@ -3,6 +3,9 @@ import { ensureDatabase } from '@zhenggai/devdb';
 import { chinaDate } from '@zhenggai/domain';
 import fs from 'node:fs';
 import { createApp } from './app.factory.js';
+import { SecretBox } from './common/crypto/secret-box.js';
+import { loadSecretKey } from './common/crypto/secret-key.js';
+import { sealPlainSecrets } from './common/crypto/sealed-secrets.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase, withStartupLock } from './database/open-database.js';
 import { DEFAULT_WEB_DIST, DEMO_NOTICE_FILE } from './paths.js';
@@ -20,6 +23,15 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error instanceof ConfigError ? error.message : String(error));
   }
+  let secretBox: SecretBox;
+  try {
+    const secretKey = loadSecretKey(config);
+    secretBox = new SecretBox(secretKey.key);
+    if (secretKey.generated)
+      console.log(`Secret key generated in ${secretKey.file} (keep it; back it up apart from the database)`);
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
   const db = await ensureDatabase({
     url: config.DATABASE_URL,
     dataDir: config.EMBEDDED_PG_DIR,
@@ -31,6 +43,16 @@ async function main(): Promise<void> {
     await db.stop();
     return fail(`Database: ${error.message}`);
   });
+
+  // secrets:migrate — TOTP and webhook secrets stored before encryption at rest are sealed once, in one transaction
+  // (replicas started together: one after the other, the later ones find nothing left to seal)
+  const sealed = await withStartupLock(db.url, () => sealPlainSecrets(dataSource, secretBox)).catch(
+    async (error: Error) => {
+      await db.stop();
+      return fail(`Sealing secrets at rest: ${error.message}`);
+    },
+  );
+  if (sealed > 0) console.log(`Sealed ${sealed} secret(s) stored in plain text (secrets:migrate).`);
 
   // replicas started together: the first loads the demo, the others find the database no longer empty
   const demoLoaded =
@@ -44,7 +66,11 @@ async function main(): Promise<void> {
       return true;
     }));
 
-  const app = await createApp({ config: { ...config, WEB_DIST: config.WEB_DIST ?? DEFAULT_WEB_DIST }, dataSource });
+  const app = await createApp({
+    config: { ...config, WEB_DIST: config.WEB_DIST ?? DEFAULT_WEB_DIST },
+    dataSource,
+    secretBox,
+  });
   await app.listen(config.PORT, config.HOST);
 
   let stopping = false;

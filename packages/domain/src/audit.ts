@@ -48,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   MFA_DISABLED: '解绑动态验证码',
   MFA_ENABLED: '绑定动态验证码',
   MFA_RESET: '重置动态验证码',
+  MFA_SECRET_UNREADABLE: '动态验证码密钥无法解密',
   MFA_SETUP_STARTED: '开始绑定动态验证码',
   NOTICE_EXPORTED: '导出整改通报',
   NOTICE_IMPORTED: '导入整改通报',

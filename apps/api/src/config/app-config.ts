@@ -276,6 +276,17 @@ export class AppConfig {
   @Max(10000)
   FEEDBACK_RATE_PER_MINUTE = 20;
 
+  // the key sealing TOTP and webhook secrets in the database (AES-256-GCM): the base64 of 32 bytes
+  // (openssl rand -base64 32), or SECRET_KEY_FILE, a file holding it. Neither: .data/secret.key, generated once
+  // next to EMBEDDED_PG_DIR — refused in production with DATABASE_URL
+  @IsOptional()
+  @IsString()
+  SECRET_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  SECRET_KEY_FILE?: string;
+
   // the built SPA served on the same port; empty to serve the API only
   @IsOptional()
   @IsString()
@@ -296,9 +307,12 @@ export const OPTIONAL_KEYS = [
   'S3_PREFIX',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'SECRET_KEY',
+  'SECRET_KEY_FILE',
 ];
 
-// secrets that may instead be given as a file (Docker/Kubernetes secrets): KEY_FILE=/run/secrets/…
+// secrets that may instead be given as a file (Docker/Kubernetes secrets): KEY_FILE=/run/secrets/… (SECRET_KEY_FILE
+// is its own setting, read by common/crypto/secret-key.ts: unset, a key file is generated)
 export const FILE_KEYS = ['DATABASE_URL', 'SMTP_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 function readSecretFile(key: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -309,6 +323,25 @@ function readSecretFile(key: string, env: NodeJS.ProcessEnv): string | undefined
   } catch {
     return undefined;
   }
+}
+
+const SECRET_KEY_FORMAT = /^[A-Za-z0-9+/]{43}=$/;
+
+// the key itself is never echoed
+function secretKeyProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.SECRET_KEY && config.SECRET_KEY_FILE)
+    problems.push('  SECRET_KEY, SECRET_KEY_FILE: 只能设置其一 / set one of them, not both');
+  if (config.SECRET_KEY && !SECRET_KEY_FORMAT.test(config.SECRET_KEY.trim()))
+    problems.push(
+      '  SECRET_KEY=(hidden): 须为 32 字节密钥的 base64 / must be the base64 of exactly 32 bytes (openssl rand -base64 32)',
+    );
+  if (config.NODE_ENV === 'production' && config.DATABASE_URL && !config.SECRET_KEY && !config.SECRET_KEY_FILE)
+    problems.push(
+      '  SECRET_KEY_FILE="": 生产环境必须配置加密密钥 / required in production (NODE_ENV=production with DATABASE_URL): ' +
+        'the key that seals TOTP and webhook secrets; keep it outside the database and its backups',
+    );
+  return problems;
 }
 
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
@@ -335,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lines.push(`  ${key}_FILE=${JSON.stringify(file)}: the file cannot be read`);
     }
   }
+  lines.push(...secretKeyProblems(config));
   if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }

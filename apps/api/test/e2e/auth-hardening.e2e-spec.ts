@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import { totpCode } from '../../src/modules/auth/totp.js';
 import { DEMO_PASSWORD } from '../../src/modules/seed/demo-seed.js';
-import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
+import { createTestApp, signIn, TEST_SECRET_KEY, type SignedIn, type TestApp } from '../support/app.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -331,6 +332,16 @@ describe('second factor (TOTP) (SEC-07)', () => {
       /^otpauth:\/\/totp\/整改工作台:officer\?secret=[A-Z2-7]{32}.*issuer=整改工作台/,
     );
 
+    // at rest the secret is sealed (v1:…), bound to its column and row: the database alone never reveals it
+    const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+    const [pending] = await t.dataSource.query(
+      `SELECT id, mfa_secret, mfa_pending_secret FROM user_account WHERE username = 'officer'`,
+    );
+    expect(pending.mfa_secret).toBeNull();
+    expect(pending.mfa_pending_secret).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(pending.mfa_pending_secret).not.toContain(secret);
+    expect(box.open(pending.mfa_pending_secret, `user_account.mfa_pending_secret:${pending.id}`)).toBe(secret);
+
     const wrong = await officer.agent
       .post('/api/auth/mfa/enable')
       .set('X-CSRF-Token', officer.csrfToken)
@@ -348,6 +359,16 @@ describe('second factor (TOTP) (SEC-07)', () => {
     const status = await officer.agent.get('/api/auth/mfa').expect(200);
     expect(status.body).toMatchObject({ enabled: true, pending: false, recoveryCodesLeft: 10 });
     expect((await officer.agent.get('/api/auth/me').expect(200)).body.mfaEnabled).toBe(true);
+
+    const [enrolled] = await t.dataSource.query(
+      `SELECT mfa_secret, mfa_pending_secret FROM user_account WHERE username = 'officer'`,
+    );
+    expect(enrolled.mfa_pending_secret).toBeNull();
+    expect(enrolled.mfa_secret).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(enrolled.mfa_secret).not.toContain(secret);
+    // sealed again for its own column: the pending ciphertext is not reused
+    expect(enrolled.mfa_secret).not.toBe(pending.mfa_pending_secret);
+    expect(box.open(enrolled.mfa_secret, `user_account.mfa_secret:${pending.id}`)).toBe(secret);
 
     const again = await officer.agent.post('/api/auth/mfa/setup').set('X-CSRF-Token', officer.csrfToken).expect(409);
     expect(again.body.code).toBe('MFA_ALREADY_ENABLED');

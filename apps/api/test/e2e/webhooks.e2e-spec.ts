@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
+import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { createTestApp, signIn, TEST_SECRET_KEY, type SignedIn, type TestApp } from '../support/app.js';
 import { insertEvidence, soleUnitMeasures } from '../support/fixtures.js';
 
 // Outbound webhooks against a real HTTP receiver on 127.0.0.1 (allowed by WEBHOOK_ALLOWED_HOSTS), delivered by real
@@ -138,6 +139,17 @@ describe('outbound webhooks (HTTP, pg-boss, real receiver)', () => {
     );
     // not subscribed to urges: hears nothing
     await create({ url: `${base}/orders`, secret: SECRET, events: ['order.issued'], format: 'json' }).expect(201);
+
+    // at rest every secret is sealed (v1:…), each bound to its row: the database alone never reveals it
+    const stored: Array<{ id: string; secret: string }> = await t.dataSource.query(`SELECT id, secret FROM webhook`);
+    expect(stored).toHaveLength(4);
+    const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+    for (const row of stored) {
+      expect(row.secret).toMatch(/^v1:[0-9a-f]{8}:/);
+      expect(row.secret).not.toContain(SECRET);
+      expect(box.open(row.secret, `webhook.secret:${row.id}`)).toBe(SECRET);
+    }
+    expect(new Set(stored.map((row) => row.secret)).size).toBe(4);
 
     const list = await admin.agent.get('/api/webhooks').expect(200);
     expect(list.body.items).toHaveLength(4);
@@ -293,5 +305,36 @@ describe('outbound webhooks (HTTP, pg-boss, real receiver)', () => {
     );
     expect(events.map((event: { action: string }) => event.action)).toEqual(['WEBHOOK_CREATED', 'WEBHOOK_DELETED']);
     expect(JSON.stringify(events)).not.toContain(SECRET);
+  });
+
+  it('never sends a delivery whose stored secret no longer opens: the attempt fails, logged', async () => {
+    const hook = await create({
+      url: `${base}/tampered`,
+      secret: SECRET,
+      events: ['measure.urged'],
+      format: 'json',
+    }).expect(201);
+    // the first character of the ciphertext changed in the database (6 bits of its first byte)
+    const [stored] = await t.dataSource.query(`SELECT secret FROM webhook WHERE id = $1`, [hook.body.id]);
+    const parts = (stored.secret as string).split(':');
+    parts[4] = (parts[4][0] === 'A' ? 'B' : 'A') + parts[4].slice(1);
+    await t.dataSource.query(`UPDATE webhook SET secret = $2 WHERE id = $1`, [hook.body.id, parts.join(':')]);
+    const [measure] = await soleUnitMeasures(t.dataSource, 'unitlead', 'in_progress', 1);
+    await officer.agent
+      .post(`/api/measures/${measure.id}/urge`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ message: '催办（密钥被改动）。' })
+      .expect(201);
+    const page = await until(async () => {
+      const response = await admin.agent.get(`/api/webhooks/${hook.body.id}/deliveries`).expect(200);
+      return response.body.total >= 1 ? response.body : null;
+    }, 'the failed attempt');
+    expect(page.items.at(-1)).toMatchObject({
+      attempt: 1,
+      status: 'failed',
+      httpStatus: null,
+      error: expect.stringContaining('签名密钥无法解密'),
+    });
+    expect(at('/tampered')).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import { createDataSource } from '../../src/database/data-source.js';
 import { DEMO_PASSWORD } from '../../src/modules/seed/demo-seed.js';
 import { createTestDatabase, DEMO_TODAY, type TestDatabase } from './database.js';
 
+// the key sealing secrets at rest in every test app (unless `env` sets another); a test opens values with it
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface TestApp {
   app: NestExpressApplication;
   dataSource: DataSource;
@@ -48,6 +51,7 @@ export async function createTestApp({
     UPLOAD_RATE_PER_MINUTE: '1000',
     EXPORT_RATE_PER_MINUTE: '1000',
     JOBS: 'off',
+    ...(env.SECRET_KEY_FILE ? {} : { SECRET_KEY: TEST_SECRET_KEY }),
     ...env,
   });
   const app = await createApp({ config, dataSource, clock });

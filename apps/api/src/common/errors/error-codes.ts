@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   MFA_ALREADY_ENABLED: { status: 409, message: '已绑定动态验证码，如需更换请先解绑' },
   MFA_NOT_ENABLED: { status: 409, message: '尚未绑定动态验证码' },
   MFA_SETUP_REQUIRED: { status: 409, message: '请先生成新的动态验证码密钥' },
+  MFA_SECRET_UNREADABLE: {
+    status: 409,
+    message: '动态验证码密钥无法读取：请使用恢复码登录，或请安全管理员重置动态验证码',
+  },
   ROLE_CONFLICT: { status: 422, message: '角色组合不符合三权分立要求' },
   ROLE_ASSIGNMENT_FORBIDDEN: { status: 403, message: '管理员角色只能由安全管理员授予' },
   SELF_MODIFICATION_FORBIDDEN: { status: 403, message: '不能对自己的账号执行此操作' },

@@ -97,19 +97,23 @@ export class AccountsRepository {
     await this.dataSource.query(`UPDATE user_account SET mfa_pending_secret = $2 WHERE id = $1`, [userId, secret]);
   }
 
-  /** Turns the pending secret into the active one and replaces the recovery codes; false when nothing was pending. */
+  /**
+   * Turns the pending secret into the active one (`secret.sealed`, sealed for mfa_secret) and replaces the recovery
+   * codes; false when the pending secret is no longer the one checked (`secret.pending`, as stored).
+   */
   async enableMfa(
     manager: EntityManager,
     userId: string,
+    secret: { sealed: string; pending: string },
     step: number,
     now: Date,
     codeHashes: string[],
   ): Promise<boolean> {
     const rows = returned(
       await manager.query(
-        `UPDATE user_account SET mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_enabled_at = $2, mfa_last_step = $3
-          WHERE id = $1 AND mfa_pending_secret IS NOT NULL AND mfa_enabled_at IS NULL RETURNING id`,
-        [userId, now, step],
+        `UPDATE user_account SET mfa_secret = $4, mfa_pending_secret = NULL, mfa_enabled_at = $2, mfa_last_step = $3
+          WHERE id = $1 AND mfa_pending_secret = $5 AND mfa_enabled_at IS NULL RETURNING id`,
+        [userId, now, step, secret.sealed, secret.pending],
       ),
     );
     if (rows.length === 0) return false;

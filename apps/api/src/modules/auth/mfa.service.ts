@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { MFA_PENDING_SECRET, MFA_SECRET, secretAad } from '../../common/crypto/sealed-secrets.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -29,9 +31,11 @@ export interface SecondFactor {
 }
 
 // The second factor: TOTP enrolment (setup → enable with a first code → recovery codes), checking a code or a
-// recovery code (each usable once), and switching it off again.
+// recovery code (each usable once), and switching it off again. The secrets are stored sealed (SecretBox).
 @Injectable()
 export class MfaService {
+  private readonly logger = new Logger('Mfa');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsRepository,
@@ -40,6 +44,7 @@ export class MfaService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly box: SecretBox,
   ) {}
 
   async status(actor: Actor): Promise<MfaStatusDto> {
@@ -58,7 +63,7 @@ export class MfaService {
     const user = await this.account(actor.id);
     if (user.mfaEnabledAt) throw new AppError('MFA_ALREADY_ENABLED');
     const secret = newTotpSecret();
-    await this.accounts.setPendingMfaSecret(user.id, secret);
+    await this.accounts.setPendingMfaSecret(user.id, this.box.seal(secret, secretAad(MFA_PENDING_SECRET, user.id)));
     await this.audit.record({ action: 'MFA_SETUP_STARTED', entityType: 'user_account', entityId: user.id });
     return { secret, otpauthUrl: totpUri(user.username, secret) };
   }
@@ -67,16 +72,21 @@ export class MfaService {
     const user = await this.account(actor.id);
     if (user.mfaEnabledAt) throw new AppError('MFA_ALREADY_ENABLED');
     if (!user.mfaPendingSecret) throw new AppError('MFA_SETUP_REQUIRED');
-    const step = acceptedTotpStep(user.mfaPendingSecret, code, this.clock.now(), null);
+    const pending = await this.openSecret(user, 'pending');
+    // unreadable (altered, or sealed under another key): the user starts the setup again
+    if (pending === null) throw new AppError('MFA_SETUP_REQUIRED');
+    const step = acceptedTotpStep(pending, code, this.clock.now(), null);
     if (step === null)
       throw new AppError('MFA_CODE_REJECTED', undefined, {
         errors: { code: ['动态验证码不正确，请核对手机时间后重试'] },
       });
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());
     await this.dataSource.transaction(async (manager) => {
+      // sealed again for its new column: the AAD binds a value to its column and row
       const enabled = await this.accounts.enableMfa(
         manager,
         user.id,
+        { sealed: this.box.seal(pending, secretAad(MFA_SECRET, user.id)), pending: user.mfaPendingSecret! },
         step,
         this.clock.now(),
         recoveryCodes.map(hashRecoveryCode),
@@ -116,16 +126,42 @@ export class MfaService {
     return this.status(actor);
   }
 
-  /** Checks a TOTP code (once per time step) or a recovery code (once), and marks it used. */
+  /**
+   * Checks a TOTP code (once per time step) or a recovery code (once), and marks it used. A secret that does not
+   * open (altered in the database, or another key) is logged and audited and answers MFA_SECRET_UNREADABLE; the
+   * recovery codes still work.
+   */
   async verify(user: UserAccountEntity, factor: SecondFactor): Promise<boolean> {
     if (!user.mfaSecret || !user.mfaEnabledAt) return false;
     const now = this.clock.now();
     if (factor.code) {
-      const step = acceptedTotpStep(user.mfaSecret, factor.code, now, user.mfaLastStep);
+      const secret = await this.openSecret(user, 'active');
+      if (secret === null) throw new AppError('MFA_SECRET_UNREADABLE');
+      const step = acceptedTotpStep(secret, factor.code, now, user.mfaLastStep);
       return step !== null && (await this.accounts.useTotpStep(user.id, step));
     }
     if (factor.recoveryCode) return this.accounts.useRecoveryCode(user.id, hashRecoveryCode(factor.recoveryCode), now);
     return false;
+  }
+
+  /** The plain TOTP secret, or null (logged and audited) when the stored value does not open. */
+  private async openSecret(user: UserAccountEntity, which: 'active' | 'pending'): Promise<string | null> {
+    const column = which === 'active' ? MFA_SECRET : MFA_PENDING_SECRET;
+    const stored = which === 'active' ? user.mfaSecret : user.mfaPendingSecret;
+    try {
+      return this.box.open(stored ?? '', secretAad(column, user.id));
+    } catch (error) {
+      this.logger.error(`${column.table}.${column.column} of ${user.id} does not open: ${(error as Error).message}`);
+      await this.audit.record({
+        action: 'MFA_SECRET_UNREADABLE',
+        entityType: 'user_account',
+        entityId: user.id,
+        result: 'failure',
+        username: user.username,
+        detail: { column: column.column, reason: (error as Error).message },
+      });
+      return null;
+    }
   }
 
   private async account(id: string): Promise<UserAccountEntity> {

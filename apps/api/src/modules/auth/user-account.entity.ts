@@ -85,11 +85,12 @@ export class UserAccountEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
-  // TOTP secret (base32) once enrolled, and the one being set up; never leaves the server after setup
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  // TOTP secret (base32) once enrolled, and the one being set up; never leaves the server after setup. Stored sealed
+  // (SecretBox, `v1:…`, AAD user_account.<column>:<id>)
+  @Column({ type: 'varchar', length: 200, nullable: true })
   mfaSecret: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
   mfaPendingSecret: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { secretAad, WEBHOOK_SECRET } from '../../common/crypto/sealed-secrets.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { checkWebhookUrl, parseAllowedHosts, systemLookup, type HostLookup } from './url-guard.js';
@@ -69,6 +71,7 @@ export class WebhookDeliveryJob {
     jobs: JobsService,
     private readonly repository: WebhooksRepository,
     config: AppConfig,
+    private readonly box: SecretBox,
   ) {
     this.allowedHosts = parseAllowedHosts(config.WEBHOOK_ALLOWED_HOSTS);
     void jobs.define<DeliverJobData>({
@@ -89,6 +92,15 @@ export class WebhookDeliveryJob {
     let httpStatus: number | null = null;
     let failure: string | null;
     try {
+      let secret: string;
+      try {
+        secret = this.box.open(message.secret, secretAad(WEBHOOK_SECRET, message.webhook_id));
+      } catch (error) {
+        this.logger.error(
+          `webhook ${message.webhook_id}: the signing secret does not open: ${(error as Error).message}`,
+        );
+        throw new Error('签名密钥无法解密（SECRET_KEY 不符或数据被改动）', { cause: error });
+      }
       // again at each attempt: the name may resolve to another address than when the webhook was created
       const url = await checkWebhookUrl(message.url, this.allowedHosts, this.lookup);
       const response = await fetch(url, {
@@ -100,7 +112,7 @@ export class WebhookDeliveryJob {
           'User-Agent': 'Zhenggai-Webhook/1',
           'X-Zhenggai-Event': message.event,
           'X-Zhenggai-Delivery': message.id,
-          'X-Zhenggai-Signature': signBody(message.secret, message.body),
+          'X-Zhenggai-Signature': signBody(secret, message.body),
         },
         body: message.body,
       });

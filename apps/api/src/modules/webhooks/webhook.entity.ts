@@ -23,8 +23,9 @@ export class WebhookEntity {
   @Column({ type: 'varchar', length: 2000 })
   url: string;
 
-  // needed in clear to sign each delivery; never answered after creation
-  @Column({ type: 'varchar', length: 200 })
+  // needed in clear to sign each delivery, so sealed (SecretBox, `v1:…`, AAD webhook.secret:<id>), not hashed;
+  // never answered after creation
+  @Column({ type: 'varchar', length: 1000 })
   secret: string;
 
   @Column({ type: 'text', array: true })

@@ -15,8 +15,10 @@ export interface WebhookRow {
 }
 
 export interface NewWebhook {
+  id: string;
   name: string | null;
   url: string;
+  // sealed (SecretBox), bound to this row's id
   secret: string;
   events: string[];
   format: string;
@@ -35,6 +37,7 @@ export interface MessageToDeliver {
   event: string;
   body: string;
   url: string;
+  // sealed (SecretBox)
   secret: string;
   deleted_at: Date | null;
 }
@@ -95,13 +98,12 @@ export class WebhooksRepository {
     return rows.length > 0;
   }
 
-  async insert(webhook: NewWebhook): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO webhook (name, url, secret, events, format, created_by_id)
-       VALUES ($1, $2, $3, $4::text[], $5, $6) RETURNING id`,
-      [webhook.name, webhook.url, webhook.secret, webhook.events, webhook.format, webhook.createdById],
+  async insert(webhook: NewWebhook): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO webhook (id, name, url, secret, events, format, created_by_id)
+       VALUES ($1, $2, $3, $4, $5::text[], $6, $7)`,
+      [webhook.id, webhook.name, webhook.url, webhook.secret, webhook.events, webhook.format, webhook.createdById],
     );
-    return row.id;
   }
 
   /** Marks a webhook deleted; false when there is no such live webhook. */

@@ -1,7 +1,10 @@
 import { outsideQuietHours } from '@zhenggai/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import type { WebhookEvent, WebhookFormat } from '@zhenggai/domain';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock.js';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { secretAad, WEBHOOK_SECRET } from '../../common/crypto/sealed-secrets.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { pageWindow } from '../../common/http/pagination.js';
 import type { Actor } from '../../common/http/request-context.js';
@@ -49,6 +52,7 @@ export class WebhooksService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly delivery: WebhookDeliveryJob,
+    private readonly box: SecretBox,
     config: AppConfig,
   ) {
     this.allowedHosts = parseAllowedHosts(config.WEBHOOK_ALLOWED_HOSTS);
@@ -60,10 +64,13 @@ export class WebhooksService {
 
   async create(dto: CreateWebhookDto, actor: Actor): Promise<CreatedWebhookDto> {
     const url = await checkWebhookUrl(dto.url, this.allowedHosts, this.delivery.lookup);
-    const id = await this.repository.insert({
+    // the id is chosen here: the sealed secret is bound to its row
+    const id = randomUUID();
+    await this.repository.insert({
+      id,
       name: dto.name || null,
       url: url.href,
-      secret: dto.secret,
+      secret: this.box.seal(dto.secret, secretAad(WEBHOOK_SECRET, id)),
       events: dto.events,
       format: dto.format,
       createdById: actor.id,
