@@ -20,6 +20,7 @@ import { ProblemEvaluation1796649363335 } from './1796649363335-ProblemEvaluatio
 import { AuditHashChain1796650000000 } from './1796650000000-AuditHashChain.js';
 import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js';
 import { SecretsAtRest1796655916309 } from './1796655916309-SecretsAtRest.js';
+import { LoginLockoutByAddress1796657437842 } from './1796657437842-LoginLockoutByAddress.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -45,4 +46,5 @@ export const migrations: Function[] = [
   AuditHashChain1796650000000,
   RateLimitWindow1796655751295,
   SecretsAtRest1796655916309,
+  LoginLockoutByAddress1796657437842,
 ];

@@ -106,6 +106,14 @@ export class AppConfig {
   @Max(24 * 60)
   LOGIN_LOCK_MINUTES = 15;
 
+  // failures from one client address lock the account for that address only (LOGIN_MAX_FAILURES); this many
+  // consecutive failures over all addresses lock it for everyone (a guess spread over many addresses)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_ACCOUNT_MAX_FAILURES = 50;
+
   // sign-in attempts (password and second-factor steps) per client IP per minute, in this process
   @Transform(toInt)
   @IsInt()
@@ -359,6 +367,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `  ${error.property}=${JSON.stringify(input[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
   if (config.SMTP_URL && !config.MAIL_FROM) lines.push('  MAIL_FROM="": required when SMTP_URL is set');
+  if (config.LOGIN_ACCOUNT_MAX_FAILURES < config.LOGIN_MAX_FAILURES) {
+    lines.push(
+      `  LOGIN_ACCOUNT_MAX_FAILURES=${config.LOGIN_ACCOUNT_MAX_FAILURES}: must not be below LOGIN_MAX_FAILURES`,
+    );
+  }
   if (config.EVIDENCE_STORAGE === 's3' && !config.S3_BUCKET) {
     lines.push('  S3_BUCKET="": required when EVIDENCE_STORAGE=s3');
   }

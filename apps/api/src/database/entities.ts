@@ -4,6 +4,7 @@ import { UserAccountEntity } from '../modules/auth/user-account.entity.js';
 import { UserSessionEntity } from '../modules/auth/user-session.entity.js';
 import { MfaChallengeEntity } from '../modules/auth/mfa-challenge.entity.js';
 import { MfaRecoveryCodeEntity } from '../modules/auth/mfa-recovery-code.entity.js';
+import { LoginLockoutEntity } from '../modules/auth/login-lockout.entity.js';
 import { PasswordHistoryEntity } from '../modules/auth/password-history.entity.js';
 import { CategoryEntity } from '../modules/inspections/category.entity.js';
 import { InspectionEntity } from '../modules/inspections/inspection.entity.js';
@@ -51,6 +52,7 @@ export const entities = [
   UserAccountEntity,
   UserSessionEntity,
   PasswordHistoryEntity,
+  LoginLockoutEntity,
   MfaRecoveryCodeEntity,
   MfaChallengeEntity,
   InspectionEntity,

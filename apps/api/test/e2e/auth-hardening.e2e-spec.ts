@@ -218,6 +218,53 @@ describe('lockout, per-IP throttle and no account oracle (SEC-04)', () => {
   });
 });
 
+describe('lockout by address: nobody locks another person out (SEC-04)', () => {
+  let t: TestApp;
+  // behind one trusted proxy, so that X-Forwarded-For names the client
+  const from = (ip: string, username: string, password: string) =>
+    request(t.http).post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+  beforeAll(async () => {
+    t = await createTestApp({ env: { ...RELAXED, TRUST_PROXY_HOPS: '1', LOGIN_ACCOUNT_MAX_FAILURES: '12' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('locks the account for the address that failed five times, not for its owner elsewhere', async () => {
+    for (let i = 0; i < 5; i++) await from('203.0.113.7', 'unitlead', `Wrong-pass-${i}`).expect(401);
+    await from('203.0.113.7', 'unitlead', DEMO_PASSWORD).expect(401);
+    const owner = await from('198.51.100.20', 'unitlead', DEMO_PASSWORD).expect(200);
+    expect(owner.body.user.username).toBe('unitlead');
+    // the owner's success does not lift the lock of the other address
+    await from('203.0.113.7', 'unitlead', DEMO_PASSWORD).expect(401);
+    const [locked] = await auditRows(t, 'ACCOUNT_LOCKED');
+    expect(locked).toMatchObject({
+      actor_username: 'unitlead',
+      detail: expect.objectContaining({ scope: 'address', ip: '203.0.113.7', failures: 5 }),
+    });
+    // the address's lock ends after LOGIN_LOCK_MINUTES
+    t.clock.advance(15 * MINUTE + 1000);
+    await from('203.0.113.7', 'unitlead', DEMO_PASSWORD).expect(200);
+  });
+
+  it('locks it for everyone when the failures come from many addresses (LOGIN_ACCOUNT_MAX_FAILURES)', async () => {
+    for (let i = 0; i < 12; i++) await from(`192.0.2.${i + 1}`, 'unitlead2', 'Wrong-pass-z').expect(401);
+    await from('198.51.100.99', 'unitlead2', DEMO_PASSWORD).expect(401);
+    const [locked] = (await auditRows(t, 'ACCOUNT_LOCKED')).filter(
+      (row) => (row as { actor_username: string }).actor_username === 'unitlead2',
+    );
+    expect(locked).toMatchObject({ detail: expect.objectContaining({ scope: 'account', failures: 12 }) });
+    // the security admin's 解锁 lifts both kinds of lock
+    const secadmin = await signIn(t.http, 'secadmin');
+    const list = await secadmin.agent.get('/api/users').query({ q: 'unitlead2' }).expect(200);
+    const user = list.body.items.find((item: { username: string }) => item.username === 'unitlead2');
+    expect(user.locked).toBe(true);
+    await secadmin.agent.post(`/api/users/${user.id}/unlock`).set('X-CSRF-Token', secadmin.csrfToken).expect(200);
+    await from('198.51.100.99', 'unitlead2', DEMO_PASSWORD).expect(200);
+    await from('192.0.2.1', 'unitlead2', DEMO_PASSWORD).expect(200);
+  });
+});
+
 describe('per-IP sign-in throttle (SEC-04)', () => {
   let t: TestApp;
   beforeAll(async () => {

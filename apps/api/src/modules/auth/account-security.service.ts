@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { validatePassword, type Role } from '@zhenggai/domain';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
+import { requestContext } from '../../common/http/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { isDormant } from './account-gate.js';
@@ -13,6 +14,11 @@ import { SessionsService } from './sessions.service.js';
 import type { UserAccountEntity } from './user-account.entity.js';
 
 const MINUTE_MS = 60_000;
+
+// the client's address as the app sees it (TRUST_PROXY_HOPS); one key for requests without one
+function clientAddress(): string {
+  return (requestContext.get().ip ?? 'unknown').slice(0, 64);
+}
 const DAY_MS = 86_400_000;
 // roles whose last enabled holder is never disabled for dormancy: someone must be able to re-enable accounts
 const KEEP_ONE: readonly Role[] = ['system_admin', 'security_admin'];
@@ -42,19 +48,41 @@ export class AccountSecurityService {
     return this.accounts.clearMfa(manager, userId);
   }
 
-  isLocked(user: Pick<UserAccountEntity, 'lockedUntil'>): boolean {
-    return !!user.lockedUntil && user.lockedUntil.getTime() > this.clock.now().getTime();
+  /**
+   * Whether the account is locked for the client of this request: locked for every address (LOGIN_ACCOUNT_MAX_FAILURES
+   * failures over all of them), or for this address by its own LOGIN_MAX_FAILURES failures.
+   */
+  async isLocked(user: Pick<UserAccountEntity, 'id' | 'lockedUntil'>): Promise<boolean> {
+    const now = this.clock.now();
+    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) return true;
+    return this.accounts.isSourceLocked(user.id, clientAddress(), now);
   }
 
-  /** Counts a failed password or second-factor check; locks the account at LOGIN_MAX_FAILURES. */
+  /**
+   * Counts a failed password or second-factor check: for the client's address (LOGIN_MAX_FAILURES lock the account
+   * for that address) and for the account (LOGIN_ACCOUNT_MAX_FAILURES lock it for everyone).
+   */
   async registerFailure(
     user: Pick<UserAccountEntity, 'id' | 'username' | 'roles' | 'unitId'>,
     reason: string,
   ): Promise<void> {
     const now = this.clock.now();
     const lockUntil = new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * MINUTE_MS);
-    const { locked } = await this.accounts.registerFailure(user.id, this.config.LOGIN_MAX_FAILURES, lockUntil, now);
-    if (!locked) return;
+    const ip = clientAddress();
+    const source = await this.accounts.registerSourceFailure(
+      user.id,
+      ip,
+      this.config.LOGIN_MAX_FAILURES,
+      lockUntil,
+      now,
+    );
+    const account = await this.accounts.registerFailure(
+      user.id,
+      this.config.LOGIN_ACCOUNT_MAX_FAILURES,
+      lockUntil,
+      now,
+    );
+    if (!source.locked && !account.locked) return;
     await this.audit.record({
       action: 'ACCOUNT_LOCKED',
       entityType: 'user_account',
@@ -62,8 +90,31 @@ export class AccountSecurityService {
       result: 'failure',
       actor: null,
       username: user.username,
-      detail: { reason, failures: this.config.LOGIN_MAX_FAILURES, lockedUntil: lockUntil.toISOString() },
+      detail: account.locked
+        ? {
+            reason,
+            scope: 'account',
+            failures: this.config.LOGIN_ACCOUNT_MAX_FAILURES,
+            lockedUntil: lockUntil.toISOString(),
+          }
+        : {
+            reason,
+            scope: 'address',
+            ip,
+            failures: this.config.LOGIN_MAX_FAILURES,
+            lockedUntil: lockUntil.toISOString(),
+          },
     });
+  }
+
+  /** A successful sign-in: both counters start again (this address's and the account's). */
+  recordSignIn(userId: string): Promise<void> {
+    return this.accounts.recordSignIn(userId, this.clock.now(), clientAddress());
+  }
+
+  /** Drops address counters idle for a day (the job auth.login-lockout-purge); returns how many. */
+  purgeAddressCounters(): Promise<number> {
+    return this.accounts.purgeSourceCounters(new Date(this.clock.now().getTime() - DAY_MS));
   }
 
   /** 400 with the policy's Chinese messages under `field` when the new password may not be used. */

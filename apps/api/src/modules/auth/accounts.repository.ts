@@ -53,15 +53,58 @@ export class AccountsRepository {
     return { locked: !!row && row.failures === 0 && row.lockedUntil?.getTime() === lockUntil.getTime() };
   }
 
-  async recordSignIn(userId: string, now: Date): Promise<void> {
+  /** The same for one client address: its consecutive failures, locking the account for that address only. */
+  async registerSourceFailure(
+    userId: string,
+    ip: string,
+    maxFailures: number,
+    lockUntil: Date,
+    now: Date,
+  ): Promise<{ locked: boolean }> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO login_lockout AS l (user_id, ip, failures, locked_until, updated_at)
+       VALUES ($1, $2, CASE WHEN $3 <= 1 THEN 0 ELSE 1 END, CASE WHEN $3 <= 1 THEN $4::timestamptz END, $5)
+       ON CONFLICT (user_id, ip) DO UPDATE SET
+         failures = CASE WHEN l.failures + 1 >= $3 THEN 0 ELSE l.failures + 1 END,
+         locked_until = CASE WHEN l.failures + 1 >= $3 THEN $4::timestamptz ELSE l.locked_until END,
+         updated_at = $5
+       WHERE l.locked_until IS NULL OR l.locked_until <= $5
+       RETURNING failures, locked_until AS "lockedUntil"`,
+      [userId, ip, maxFailures, lockUntil, now],
+    )) as Array<{ failures: number; lockedUntil: Date | null }>;
+    const row = rows[0];
+    return { locked: !!row && row.failures === 0 && row.lockedUntil?.getTime() === lockUntil.getTime() };
+  }
+
+  /** Whether the account is locked for this client address (by its own failures). */
+  async isSourceLocked(userId: string, ip: string, now: Date): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM login_lockout WHERE user_id = $1 AND ip = $2 AND locked_until > $3`,
+      [userId, ip, now],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Drops the address counters nobody has touched since `before` (the daily purge). */
+  async purgeSourceCounters(before: Date): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `DELETE FROM login_lockout WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $1) RETURNING 1`,
+      [before],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  async recordSignIn(userId: string, now: Date, ip: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE user_account SET failed_login_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1`,
       [userId, now],
     );
+    await this.dataSource.query(`DELETE FROM login_lockout WHERE user_id = $1 AND ip = $2`, [userId, ip]);
   }
 
   async unlock(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE user_account SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [userId]);
+    await manager.query(`DELETE FROM login_lockout WHERE user_id = $1`, [userId]);
   }
 
   async recentPasswordHashes(userId: string, count: number): Promise<string[]> {
@@ -85,6 +128,7 @@ export class AccountsRepository {
         WHERE id = $1`,
       [userId, hash, options.now, options.mustChange],
     );
+    await manager.query(`DELETE FROM login_lockout WHERE user_id = $1`, [userId]);
     await manager.query(`INSERT INTO password_history (user_id, password_hash) VALUES ($1, $2)`, [userId, hash]);
     await manager.query(
       `DELETE FROM password_history WHERE user_id = $1 AND id NOT IN

@@ -56,7 +56,7 @@ export class AuthService {
     let reason: string | null = null;
     if (!user) reason = 'unknown_user';
     else if (user.disabledAt) reason = 'disabled';
-    else if (this.security.isLocked(user)) reason = 'locked';
+    else if (await this.security.isLocked(user)) reason = 'locked';
     else if (!valid) reason = 'wrong_password';
     else if (await this.security.disableIfDormant(user)) reason = 'dormant';
     if (reason || !user) {
@@ -107,7 +107,7 @@ export class AuthService {
     const challenge = await this.accounts.findLiveChallenge(hashToken(dto.mfaToken), now);
     if (!challenge) throw new AppError('MFA_CHALLENGE_EXPIRED');
     const user = await this.accounts.findById(challenge.userId);
-    if (!user || user.disabledAt || this.security.isLocked(user) || !user.mfaEnabledAt) {
+    if (!user || user.disabledAt || (await this.security.isLocked(user)) || !user.mfaEnabledAt) {
       await this.accounts.consumeChallenge(challenge.id, now);
       throw new AppError('MFA_CHALLENGE_EXPIRED');
     }
@@ -143,7 +143,7 @@ export class AuthService {
   ): Promise<SessionUserDto> {
     const user = await this.accounts.findById(actor.id);
     if (!user) throw new AppError('SESSION_EXPIRED');
-    if (this.security.isLocked(user) || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
+    if ((await this.security.isLocked(user)) || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       await this.security.registerFailure(user, 'wrong_current_password');
       await this.audit.record({
         action: 'PASSWORD_CHANGE_FAILED',
@@ -200,7 +200,7 @@ export class AuthService {
   ): Promise<LoginResult & { kind: 'session' }> {
     // a fresh session id at every sign-in (no fixation)
     const session = await this.sessions.create(user, meta);
-    await this.accounts.recordSignIn(user.id, this.clock.now());
+    await this.security.recordSignIn(user.id);
     await this.audit.record({
       action: 'LOGIN_SUCCEEDED',
       entityType: 'user_account',

@@ -105,7 +105,7 @@ export class MfaService {
   async disable(actor: Actor, sessionId: string, dto: DisableMfaDto): Promise<MfaStatusDto> {
     const user = await this.account(actor.id);
     if (!user.mfaEnabledAt) throw new AppError('MFA_NOT_ENABLED');
-    if (this.security.isLocked(user) || !(await verifyPassword(user.passwordHash, dto.password))) {
+    if ((await this.security.isLocked(user)) || !(await verifyPassword(user.passwordHash, dto.password))) {
       await this.security.registerFailure(user, 'mfa_disable_wrong_password');
       throw new AppError('CURRENT_PASSWORD_INVALID', undefined, { errors: { password: ['密码不正确'] } });
     }

@@ -4,7 +4,8 @@ import { JobsService } from '../jobs/jobs.service.js';
 
 export const DORMANT_ACCOUNTS_JOB = 'users.dormant-accounts';
 
-// Disables dormant accounts every day at 02:30 China time (等保 8.1.4.2c), and drops spent sign-in challenges.
+// Disables dormant accounts every day at 02:30 China time (等保 8.1.4.2c), and drops spent sign-in challenges and the
+// per-address failure counters idle for a day.
 // Sign-in checks dormancy too, so the job's period only bounds how long an idle account's sessions could survive.
 @Injectable()
 export class DormantAccountsJob {
@@ -18,7 +19,10 @@ export class DormantAccountsJob {
       name: DORMANT_ACCOUNTS_JOB,
       label: '停用长期未登录的账号',
       cron: '30 2 * * *',
-      handler: async () => ({ disabled: await this.run() }),
+      handler: async () => ({
+        disabled: await this.run(),
+        addressCounters: await this.security.purgeAddressCounters(),
+      }),
     });
   }
 

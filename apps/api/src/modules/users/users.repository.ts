@@ -34,7 +34,7 @@ export interface UserFilter {
 
 // The columns an administrator may see: credentials and second-factor secrets are never selected.
 const USER_COLUMNS = `ua.id, ua.username, ua.display_name AS "displayName", ua.email, ua.roles, ua.unit_id AS "unitId", un.name AS "unitName",
-  ua.disabled_at AS "disabledAt", ua.disabled_reason AS "disabledReason", ua.locked_until AS "lockedUntil",
+  ua.disabled_at AS "disabledAt", ua.disabled_reason AS "disabledReason", GREATEST(ua.locked_until, (SELECT max(l.locked_until) FROM login_lockout l WHERE l.user_id = ua.id)) AS "lockedUntil",
   ua.failed_login_count AS "failedLoginCount", ua.must_change_password AS "mustChangePassword",
   ua.password_changed_at AS "passwordChangedAt", ua.mfa_enabled_at AS "mfaEnabledAt", ua.last_login_at AS "lastLoginAt",
   ua.created_at AS "createdAt", ua.version`;
