@@ -55,14 +55,21 @@ export class AuditRepository {
     const countParams = [...params.values];
     const limit = params.add(window.limit);
     const skip = params.add(window.offset);
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit_event WHERE ${where} ORDER BY occurred_at DESC, id DESC LIMIT ${limit} OFFSET ${skip}`,
-        params.values,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event WHERE ${where}`, countParams),
-    ]);
-    return { rows: rows as AuditEventRow[], total: (count as Array<{ total: number }>)[0].total };
+    // the page and the total from one statement (one snapshot): an event written meanwhile never makes them disagree
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, count(*) OVER ()::int AS "totalRows" FROM audit_event WHERE ${where}
+        ORDER BY occurred_at DESC, id DESC LIMIT ${limit} OFFSET ${skip}`,
+      params.values,
+    )) as Array<AuditEventRow & { totalRows: number }>;
+    if (rows.length === 0) {
+      // past the last page: the total still counts
+      const [{ total }] = (await this.dataSource.query(
+        `SELECT count(*)::int AS total FROM audit_event WHERE ${where}`,
+        countParams,
+      )) as Array<{ total: number }>;
+      return { rows: [], total };
+    }
+    return { rows: rows.map(({ totalRows: _, ...row }) => row as AuditEventRow), total: rows[0].totalRows };
   }
 
   /** The next `size` matching events older than the cursor (from the newest when null), newest first. */
