@@ -2,28 +2,16 @@
 // (docs/operations.md). Works beside a running `npm start` (it uses the embedded server already running) and
 // against DATABASE_URL.
 import 'reflect-metadata';
-import { ensureDatabase } from '@zhenggai/devdb';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config/app-config.js';
 import { createEvidenceStorage } from '../modules/attachments/index.js';
 import { createBackup } from '../operations/backup/backup.js';
 import { BackupError } from '../operations/backup/manifest.js';
+import { loadCliConfig, openCliDatabase } from './context.js';
 import { argValue, formatBytes, stamp } from './args.js';
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-})();
+const config = loadCliConfig();
 const out = argValue('--out') ?? path.join('backups', `zhenggai-${stamp(new Date())}.tar.gz`);
-const db = await ensureDatabase({
-  url: config.DATABASE_URL,
-  dataDir: config.EMBEDDED_PG_DIR,
-  port: config.EMBEDDED_PG_PORT,
-});
+const db = await openCliDatabase(config);
 let code = 0;
 try {
   const result = await createBackup({

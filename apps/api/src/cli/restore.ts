@@ -1,31 +1,19 @@
 // npm run restore -- FILE [--force]: verifies every checksum of a backup, then restores the database and the
 // evidence files into an empty database (--force: into one that holds data, replacing it). docs/operations.md.
 import 'reflect-metadata';
-import { ensureDatabase } from '@zhenggai/devdb';
-import { ConfigError, loadConfig } from '../config/app-config.js';
 import { createEvidenceStorage } from '../modules/attachments/index.js';
 import { restoreBackup } from '../operations/backup/backup.js';
 import { BackupError } from '../operations/backup/manifest.js';
+import { loadCliConfig, openCliDatabase } from './context.js';
 import { positionalArgs } from './args.js';
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-})();
+const config = loadCliConfig();
 const [file] = positionalArgs();
 if (!file) {
   console.error('用法：npm run restore -- <备份文件.tar.gz> [--force]');
   process.exit(2);
 }
-const db = await ensureDatabase({
-  url: config.DATABASE_URL,
-  dataDir: config.EMBEDDED_PG_DIR,
-  port: config.EMBEDDED_PG_PORT,
-});
+const db = await openCliDatabase(config);
 let code = 0;
 try {
   const result = await restoreBackup({

@@ -12,6 +12,7 @@ import { holdsData, tableChecksums } from '../../src/operations/backup/database-
 import { BackupError, type BackupManifest } from '../../src/operations/backup/manifest.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { recordFigures } from './figures.js';
+import { binary } from '../support/http.js';
 
 // Drill R6 (docs/operations.md): backup of a database in use → restore into an empty database → every table and
 // every evidence file checksum-equal, and the restored copy serves the app.
@@ -173,15 +174,7 @@ describe('backup and restore (drill R6)', () => {
       const [{ id, sha256: stored }] = await restored.dataSource.query(
         `SELECT id, sha256 FROM attachment WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`,
       );
-      const download = await user.agent
-        .get(`/api/attachments/${id}/download`)
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const download = await user.agent.get(`/api/attachments/${id}/download`).buffer(true).parse(binary).expect(200);
       expect(sha256(download.body as Buffer)).toBe(stored);
       // the audit trail comes back as it was: its hash chain intact
       const auditor = await signIn(restored.http, 'auditadmin');

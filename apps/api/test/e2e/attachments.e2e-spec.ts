@@ -8,6 +8,7 @@ import { AttachmentsRepository } from '../../src/modules/attachments/attachments
 import { AttachmentsService } from '../../src/modules/attachments/attachments.service.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { buildDocx } from '../support/zip.js';
+import { binary } from '../support/http.js';
 
 const MAX_BYTES = 64 * 1024;
 const MAX_FILES = 8;
@@ -22,14 +23,6 @@ const PNG = Buffer.from(
   'base64',
 );
 const sha256 = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
-
-// superagent leaves unknown binary types unparsed: collect the bytes
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 // a hand-written multipart body, for file names that form-data would rewrite before sending
 function multipart(disposition: string, content: Buffer): { type: string; body: Buffer } {

@@ -21,6 +21,7 @@ import {
   type Proxy,
 } from '../support/processes.js';
 import { startLocalS3, type LocalS3 } from '../support/s3.js';
+import { binary } from '../support/http.js';
 
 // docker-compose.yml cannot run here (no Docker engine): this spec checks the file against the app and runs the same
 // topology without containers — two real API processes on one database and one S3 bucket, behind the proxy of
@@ -237,11 +238,7 @@ describe('the compose topology without containers: two API processes behind the 
       const download = await agent
         .get(`/api/attachments/${upload.body.id}/download`)
         .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
+        .parse(binary)
         .expect(200);
       expect(
         createHash('sha256')

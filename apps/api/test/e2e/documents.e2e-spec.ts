@@ -7,14 +7,7 @@ import JSZip from 'jszip';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_NOTICE } from '../support/database.js';
 import { insertEvidence } from '../support/fixtures.js';
-
-// superagent leaves binary answers unparsed: collect the bytes
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { binary } from '../support/http.js';
 
 interface Preview {
   inspection: Record<string, unknown>;

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
-
-// superagent leaves binary answers unparsed: collect the bytes
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { binary } from '../support/http.js';
 
 // 成效评估: an officer rates a signed-off problem's rectification; versioned and audited; it feeds the notice's
 // summary and the look-back report.

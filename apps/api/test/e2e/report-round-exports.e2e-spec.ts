@@ -3,17 +3,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
+import { binary } from '../support/http.js';
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-// superagent leaves binary answers unparsed: collect the bytes
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 interface FormItem {
   measureId: string;

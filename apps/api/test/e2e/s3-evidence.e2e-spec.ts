@@ -11,6 +11,7 @@ import { createEvidenceStorage } from '../../src/modules/attachments/storage-fac
 import { createBackup } from '../../src/operations/backup/backup.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { startLocalS3, type LocalS3 } from '../support/s3.js';
+import { binary } from '../support/http.js';
 
 // Evidence in an S3-compatible bucket (EVIDENCE_STORAGE=s3) against a real local S3 server (s3rver): upload, hash,
 // authorised download, soft delete, and a backup that reads the bucket. Objects are written without an ACL: private
@@ -21,13 +22,6 @@ jest.setTimeout(60_000);
 const sha256 = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
 const pdf = (note: string) =>
   Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${note}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
 describe('evidence in S3-compatible storage', () => {
   let s3: LocalS3;
   let t: TestApp;

@@ -4,14 +4,7 @@ import type { Actor } from '../../src/common/http/request-context.js';
 import { LedgerImportService } from '../../src/modules/documents/ledger/ledger-import.service.js';
 import { createTestApp, signIn, type TestApp } from '../support/app.js';
 import { actorOf, asActor, writeCounts } from '../support/medium.js';
-
-// superagent leaves binary answers unparsed: collect the bytes
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { binary } from '../support/http.js';
 
 describe('LedgerImportService commit of the 整改台账 (stored rows)', () => {
   let t: TestApp;
