@@ -4,6 +4,7 @@
 export * from './account-gate.js';
 export * from './account-security.service.js';
 export * from './auth.module.js';
+export * from './login-lockout.entity.js';
 export * from './mfa-challenge.entity.js';
 export * from './mfa-recovery-code.entity.js';
 export * from './password-history.entity.js';
