@@ -23,6 +23,37 @@ describe('bad input (regressions of drill R3)', () => {
     await t.close();
   });
 
+  it('refuses a write whose body is XML, text or a form with 415 UNSUPPORTED_MEDIA_TYPE, storing nothing', async () => {
+    const before = await count('inspection');
+    for (const [type, body] of [
+      ['text/xml', '<inspection><title>xml</title></inspection>'],
+      ['text/plain', 'title=plain'],
+      ['application/x-www-form-urlencoded', 'title=form&kind=xuncha'],
+    ]) {
+      const response = await post('/api/inspections').set('Content-Type', type).send(body).expect(415);
+      expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(response.body.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await count('inspection')).toBe(before);
+    // a write that takes no body does not act when one of another type comes along
+    await officer.agent
+      .delete(`/api/problems/${problemId}`)
+      .set('X-CSRF-Token', officer.csrfToken)
+      .set('Content-Type', 'text/xml')
+      .send('<a/>')
+      .expect(415);
+    const [{ deleted_at: deletedAt }] = await t.dataSource.query(`SELECT deleted_at FROM problem WHERE id = $1`, [
+      problemId,
+    ]);
+    expect(deletedAt).toBeNull();
+    // JSON (with a charset) and bodiless writes are what the API takes
+    await post('/api/notifications/read-all').expect(200);
+    await post(`/api/inspections/${inspectionId}/categories`)
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ title: '演练方面' }))
+      .expect(201);
+  });
+
   it('refuses a null rule-document role with 400 instead of a 500', async () => {
     const before = await count('rule_document');
     const response = await post(`/api/problems/${problemId}/rule-documents`)
