@@ -12,8 +12,8 @@ import { recordFigures } from './figures.js';
 // Drill R3 (docs/security.md SEC-24/25/29): every write route of the OpenAPI document gets ≥ 100 bad inputs made by
 // fast-check (fixed seed: R3_SEED replays a run), as a role that may call it. Every answer must be < 500, a 4xx must
 // be a JSON `{ code, message }` with a Chinese message and no internals, and the business tables must not change
-// unless the drill saw a 2xx (then the changed rows are checked for what no input may store). R3_SHOW_ACCEPTED=1
-// prints every input that was accepted.
+// unless the drill saw a 2xx (then the changed rows are checked for what no input may store). R3_VERBOSE=1
+// prints the subjects, each route's answers and every input that was accepted.
 const SEED = Number(process.env.R3_SEED ?? 20261207);
 const CASES_PER_ROUTE = Number(process.env.R3_CASES_PER_ROUTE ?? 112);
 const CONCURRENCY = 8;
@@ -222,6 +222,7 @@ describe('R3 bad input on every write route', () => {
     subjects.slug =
       ((await q(`SELECT slug FROM publication WHERE status = 'published' AND slug IS NOT NULL LIMIT 1`))[0]
         ?.slug as string) ?? 'noSuchSlug0000000000Aa';
+    if (process.env.R3_VERBOSE) process.stdout.write(`R3 subjects ${JSON.stringify(subjects)}\n`);
     for (const role of ROLE_PREFERENCE) await session(role);
   });
   afterAll(async () => {
@@ -458,6 +459,7 @@ describe('R3 bad input on every write route', () => {
     let tooMany = 0;
     let accepted = 0;
     let xml415 = true;
+    let slowest = 0;
     const statuses = new Map<number, number>();
     const acceptedRoutes = new Set<string>();
 
@@ -467,6 +469,7 @@ describe('R3 bad input on every write route', () => {
       // every route gets the XML body, and one JSON body without a content type at all
       generated.push({ kind: 'text/xml', url: realUrl(route.template), raw: { type: 'text/xml', body: '<a>1</a>' } });
       let routeAccepted = 0;
+      const routeStatuses = new Map<string, number>();
       const queue = [...generated];
       // logging out ends the session the next case would use: one at a time, so the effect is seen in order
       const width = route.operationId === 'logout' ? 1 : CONCURRENCY;
@@ -474,6 +477,7 @@ describe('R3 bad input on every write route', () => {
         Array.from({ length: width }, async () => {
           for (let testCase = queue.shift(); testCase; testCase = queue.shift()) {
             let response: request.Response;
+            const sentAt = Date.now();
             try {
               response = await send(route, testCase);
             } catch (error) {
@@ -482,7 +486,14 @@ describe('R3 bad input on every write route', () => {
               continue;
             }
             cases++;
+            // `pg_sleep(5)` must stay a string: no injected statement may hold an answer for 5 s
+            const took = Date.now() - sentAt;
+            slowest = Math.max(slowest, took);
+            if (took >= 5000 && JSON.stringify(testCase.json ?? testCase.url).includes('pg_sleep'))
+              failures.push(`${route.operationId} ${testCase.kind}: answered after ${took} ms to a pg_sleep input`);
             statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            const statusCode = `${response.status}${response.status >= 400 && response.body?.code ? ` ${response.body.code}` : ''}`;
+            routeStatuses.set(statusCode, (routeStatuses.get(statusCode) ?? 0) + 1);
             const where = `${route.method.toUpperCase()} ${route.template} [${testCase.kind}] → ${response.status}`;
             if (response.status >= 500) {
               fiveXX++;
@@ -518,7 +529,7 @@ describe('R3 bad input on every write route', () => {
               accepted++;
               routeAccepted++;
               acceptedRoutes.add(`${route.operationId} ${testCase.kind}`);
-              if (process.env.R3_SHOW_ACCEPTED)
+              if (process.env.R3_VERBOSE)
                 process.stdout.write(
                   `R3 2xx ${where} ${JSON.stringify(testCase.json ?? testCase.raw).slice(0, 300)}\n`,
                 );
@@ -528,6 +539,10 @@ describe('R3 bad input on every write route', () => {
           }
         }),
       );
+      if (process.env.R3_VERBOSE)
+        process.stdout.write(
+          `R3 route ${route.operationId} as ${route.role}: ${[...routeStatuses].map(([k, n]) => `${k}×${n}`).join(' ')}\n`,
+        );
       const after = await snapshot(tables);
       for (const table of tables) {
         const was = before.get(table)!;
@@ -567,6 +582,7 @@ describe('R3 bad input on every write route', () => {
       '415 for text/xml': xml415 ? 'yes' : 'no',
       '2xx (valid by accident)': accepted,
       '429': tooMany,
+      'slowest ms': slowest,
       seed: SEED,
       ms,
     });
