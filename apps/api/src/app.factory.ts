@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { contentTypeGuard } from './common/http/content-type.middleware.js';
 import { bodyErrorHandler, inputGuard } from './common/http/input-guard.middleware.js';
 import { requestContext } from './common/http/request-context.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -66,10 +67,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   );
   app.use(refuseTrace);
   app.use(cookieParser());
+  app.use(contentTypeGuard);
   // a committed notice carries its whole source text (up to 400,000 characters, ~1.2 MB in UTF-8) and its problems
   app.use('/api/imports/notice/commit', express.json({ limit: '4mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(bodyErrorHandler);
   app.use(inputGuard);
   app.use(withRequestContext);

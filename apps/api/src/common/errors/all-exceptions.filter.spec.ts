@@ -32,6 +32,16 @@ describe('toErrorBody', () => {
     expect(JSON.stringify(result.body)).not.toMatch(/INSERT|duplicate key/);
   });
 
+  it('answers a null in a NOT NULL column and a number out of range with 400 VALIDATION_FAILED (drill R3)', () => {
+    for (const code of ['23502', '22003']) {
+      const result = toErrorBody(
+        new QueryFailedError('INSERT INTO rule_document …', [], Object.assign(new Error('violates'), { code })),
+      );
+      expect(result).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' }, unexpected: false });
+      expect(JSON.stringify(result.body)).not.toMatch(/INSERT|violates/);
+    }
+  });
+
   it('hides unknown errors behind a generic 500', () => {
     const result = toErrorBody(new TypeError('x is undefined at Foo.bar'));
     expect(result).toEqual({

@@ -23,6 +23,9 @@ const PG_CODES: Record<string, ErrorCode> = {
   '23503': 'REFERENCE_CONFLICT',
   '22P02': 'BAD_REQUEST',
   '22001': 'VALIDATION_FAILED',
+  // a null for a column that must hold a value, a number beyond the column's range: what the caller sent
+  '23502': 'VALIDATION_FAILED',
+  '22003': 'VALIDATION_FAILED',
   '22007': 'VALIDATION_FAILED',
   '22008': 'VALIDATION_FAILED',
   '57014': 'SERVICE_UNAVAILABLE',

@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+// versions are PostgreSQL integers
+const MAX_VERSION = 2_147_483_647;
 
 // The body of a write that must not overwrite a newer version (optimistic locking).
 export class VersionedDto {
@@ -8,6 +11,7 @@ export class VersionedDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -18,5 +22,6 @@ export class VersionQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 }

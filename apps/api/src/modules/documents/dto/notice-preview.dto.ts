@@ -9,6 +9,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -262,6 +263,7 @@ export class PreviewStatsDto {
 
 export class NoticePreviewDto {
   @ApiProperty({ type: PreviewInspectionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PreviewInspectionDto)
   inspection: PreviewInspectionDto;

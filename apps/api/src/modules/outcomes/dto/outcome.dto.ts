@@ -1,6 +1,21 @@
 import { IsCalendarDate } from '../../../common/http/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+// a role may be left out, not cleared: the column holds one (null is refused, not stored)
+const unlessAbsent = ValidateIf((_object, value) => value !== undefined);
 // the closed lists live once, in packages/domain: the screens offer what the API accepts
 import { ACCOUNTABILITY_FORMS, COUNT_UNITS, FUND_KINDS, RULE_ROLES } from '@zhenggai/domain';
 import { VersionedDto } from '../../../common/http/versioned.dto.js';
@@ -76,14 +91,14 @@ export class CreateRuleDocumentDto {
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
-  @ApiPropertyOptional({ enum: RULE_ROLES, default: 'issued' }) @IsOptional() @IsIn(RULE_ROLES) role?: string;
+  @ApiPropertyOptional({ enum: RULE_ROLES, default: 'issued' }) @unlessAbsent @IsIn(RULE_ROLES) role?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
 }
 
 export class UpdateRuleDocumentDto extends VersionedDto {
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
-  @ApiPropertyOptional({ enum: RULE_ROLES }) @IsOptional() @IsIn(RULE_ROLES) role?: string;
+  @ApiPropertyOptional({ enum: RULE_ROLES }) @unlessAbsent @IsIn(RULE_ROLES) role?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() issuedOn?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
 }
