@@ -2,16 +2,22 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
 import { RateLimiter } from './http/rate-limiter.js';
+import { ShutdownState } from './shutdown-state.js';
 
-// Configuration, the clock and the shared rate limiter, available everywhere.
+// Configuration, the clock, the shared rate limiter and the shutdown state, available everywhere.
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: clock }, RateLimiter],
-      exports: [AppConfig, Clock, RateLimiter],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Clock, useValue: clock },
+        RateLimiter,
+        ShutdownState,
+      ],
+      exports: [AppConfig, Clock, RateLimiter, ShutdownState],
     };
   }
 }
