@@ -8,10 +8,18 @@ import { ensureBuiltApi, startApiProcess, waitReady, type ApiProcess } from '../
 // SIGTERM drains (docs/operations.md › Shutdown and timeouts): a real API process (jobs on) is told to stop while
 // ledger exports run; they finish with whole files, a new connection is refused (or answered 503), exit code 0.
 
-const CONCURRENT = 8;
+const CONCURRENT = 12;
 
-/** GET with a connection of its own (no keep-alive pool): status and body, or the connection error's code. */
-function get(port: number, path: string, cookie = ''): Promise<{ status: number; body: Buffer } | { error: string }> {
+/**
+ * GET with a connection of its own (no keep-alive pool): status and body, or the connection error's code. `sent`
+ * resolves once the request is written.
+ */
+function get(
+  port: number,
+  path: string,
+  cookie = '',
+  sent?: () => void,
+): Promise<{ status: number; body: Buffer } | { error: string }> {
   return new Promise((resolve) => {
     const request = http.get({ host: '127.0.0.1', port, path, agent: false, headers: { cookie } }, (response) => {
       const chunks: Buffer[] = [];
@@ -19,6 +27,7 @@ function get(port: number, path: string, cookie = ''): Promise<{ status: number;
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
       response.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
     });
+    request.on('finish', () => sent?.());
     request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
   });
 }
@@ -66,17 +75,27 @@ describe('SIGTERM', () => {
       await fetch(`http://127.0.0.1:${port}/api/inspections`, { headers: { cookie } })
     ).json()) as { items: Array<{ id: string }> };
     const exportPath = `/api/inspections/${inspections.items[0].id}/exports/ledger.xlsx`;
+    const baselineStart = Date.now();
     const baseline = await get(port, exportPath, cookie);
     expect('status' in baseline && baseline.status).toBe(200);
+    const baselineMs = Date.now() - baselineStart;
 
     const finishedAt: number[] = [];
+    let sent = 0;
+    let allSent: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (allSent = resolve));
     const exports = Array.from({ length: CONCURRENT }, () =>
-      get(port, exportPath, cookie).then((result) => {
+      get(port, exportPath, cookie, () => {
+        if (++sent === CONCURRENT) allSent();
+      }).then((result) => {
         finishedAt.push(Date.now());
         return result;
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // every request written and taken by the server (not left in the listen backlog, which closing the listener
+    // resets), well before all of them can be answered
+    await written;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(300, baselineMs)));
     const exitCode = api.stop('SIGTERM');
     const signalledAt = Date.now();
     // a new connection after SIGTERM: refused, or answered 503 (readiness) while the listener closes
@@ -89,7 +108,9 @@ describe('SIGTERM', () => {
       expect('body' in result && wholeXlsx(result.body)).toBe(true);
     }
     // the exports were in flight when the signal came
-    expect(Math.max(...finishedAt)).toBeGreaterThan(signalledAt);
+    expect({ baselineMs, lastFinishedAfterSignal: Math.max(...finishedAt) > signalledAt }).toMatchObject({
+      lastFinishedAfterSignal: true,
+    });
     expect(await exitCode).toBe(0);
     expect(api.output()).toContain('SIGTERM: stopping');
     expect(api.output()).toContain('stopped');
