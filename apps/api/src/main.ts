@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { ensureDatabase } from '@zhenggai/devdb';
 import { chinaDate } from '@zhenggai/domain';
 import fs from 'node:fs';
+import type http from 'node:http';
 import { createApp } from './app.factory.js';
 import { SecretBox } from './common/crypto/secret-box.js';
 import { loadSecretKey } from './common/crypto/secret-key.js';
 import { sealPlainSecrets } from './common/crypto/sealed-secrets.js';
+import { ShutdownState } from './common/shutdown-state.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase, withStartupLock } from './database/open-database.js';
+import { closeConnectionsWhile, drainHttpServer } from './drain.js';
 import { DEFAULT_WEB_DIST, DEMO_NOTICE_FILE } from './paths.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/seed/demo-seed.js';
 
@@ -73,14 +76,25 @@ async function main(): Promise<void> {
   });
   await app.listen(config.PORT, config.HOST);
 
+  // SIGTERM/SIGINT (docs/operations.md › Shutdown and timeouts): readiness answers 503 at once, no new connection is
+  // accepted, the requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), idle keep-alive connections are closed;
+  // then app.close() stops pg-boss gracefully (JobsService.onApplicationShutdown), the pool closes, exit code 0.
+  const server = app.getHttpServer() as http.Server;
+  const shutdown = app.get(ShutdownState);
+  closeConnectionsWhile(server, () => shutdown.draining);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    shutdown.drain();
+    console.log(`\n${signal}: stopping — finishing the requests in flight (up to ${config.SHUTDOWN_TIMEOUT_MS} ms)…`);
+    const drained = await drainHttpServer(server, config.SHUTDOWN_TIMEOUT_MS);
+    if (!drained)
+      console.warn(`requests still running after ${config.SHUTDOWN_TIMEOUT_MS} ms: their connections were cut`);
     await app.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await db.stop().catch(() => undefined);
+    console.log('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -3,8 +3,10 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from './clock.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { SecretBox } from './crypto/secret-box.js';
+import { ShutdownState } from './shutdown-state.js';
 
-// Configuration, the clock, the shared rate limiter and the box sealing secrets at rest, available everywhere.
+// Configuration, the clock, the shared rate limiter, the box sealing secrets at rest and the shutdown state,
+// available everywhere.
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,8 +18,9 @@ export class CoreModule {
         { provide: Clock, useValue: clock },
         { provide: SecretBox, useValue: secretBox },
         RateLimiter,
+        ShutdownState,
       ],
-      exports: [AppConfig, Clock, SecretBox, RateLimiter],
+      exports: [AppConfig, Clock, SecretBox, RateLimiter, ShutdownState],
     };
   }
 }

@@ -53,11 +53,32 @@ export class AppConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
-  // statement_timeout for API queries, in milliseconds
+  // statement_timeout for API queries, in milliseconds: a statement cut by it answers 503 DATABASE_TIMEOUT
   @Transform(toInt)
   @IsInt()
-  @Min(100)
+  @Min(1)
   DB_STATEMENT_TIMEOUT_MS = 15000;
+
+  // lock_timeout: how long a statement waits for a row or table lock, in milliseconds (then 503 DATABASE_TIMEOUT)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_LOCK_TIMEOUT_MS = 10000;
+
+  // idle_in_transaction_session_timeout: a session left idle inside a transaction this long is ended by PostgreSQL,
+  // releasing its locks, in milliseconds
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60000;
+
+  // on SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are cut, in
+  // milliseconds (keep it under the orchestrator's kill grace period, e.g. Docker's stop_grace_period)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10 * 60_000)
+  SHUTDOWN_TIMEOUT_MS = 25000;
 
   // auto: load the demo dataset when the database holds no inspection and no user; off: never
   @IsIn(['auto', 'off'])

@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   url: string;
   poolSize?: number;
   statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 /** The one configuration of the DataSource, used by Nest, the CLIs and the tests. */
@@ -18,6 +20,8 @@ export function dataSourceOptions({
   url,
   poolSize = 10,
   statementTimeoutMs = 15000,
+  lockTimeoutMs = 10000,
+  idleInTransactionTimeoutMs = 60000,
 }: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,8 +34,15 @@ export function dataSourceOptions({
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     poolSize,
-    // a connection that cannot be made (or a pool with no free client) fails after 10 s: 503 DATABASE_UNAVAILABLE
-    extra: { statement_timeout: statementTimeoutMs, application_name: 'zhenggai', connectionTimeoutMillis: 10_000 },
+    // a connection that cannot be made (or a pool with no free client) fails after 10 s: 503 DATABASE_UNAVAILABLE;
+    // a statement cut by statement_timeout or lock_timeout: 503 DATABASE_TIMEOUT, the connection stays usable
+    extra: {
+      statement_timeout: statementTimeoutMs,
+      lock_timeout: lockTimeoutMs,
+      idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+      application_name: 'zhenggai',
+      connectionTimeoutMillis: 10_000,
+    },
     logging: false,
   };
 }

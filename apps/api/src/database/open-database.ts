@@ -24,12 +24,15 @@ export async function withStartupLock<T>(url: string, fn: () => Promise<T>): Pro
 /** Connects and brings the schema up to date (migrations are idempotent: only pending ones run). */
 export async function openDatabase(
   url: string,
-  config: Pick<AppConfig, 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'>,
+  config: Pick<AppConfig, 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'> &
+    Partial<Pick<AppConfig, 'DB_LOCK_TIMEOUT_MS' | 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'>>,
 ): Promise<DataSource> {
   const dataSource = createDataSource({
     url,
     poolSize: config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
   await dataSource.initialize();
   try {

@@ -40,7 +40,15 @@ export async function createTestApp({
   beforeInit?: (app: NestExpressApplication) => void | Promise<void>;
 } = {}): Promise<TestApp> {
   const database = shared ?? (await createTestDatabase({ demo }));
-  const dataSource = createDataSource({ url: database.url, poolSize: 5 });
+  // the database timeouts of `env` apply to the pool as in main.ts (openDatabase)
+  const ms = (name: string) => (env[name] === undefined ? undefined : Number(env[name]));
+  const dataSource = createDataSource({
+    url: database.url,
+    poolSize: 5,
+    statementTimeoutMs: ms('DB_STATEMENT_TIMEOUT_MS'),
+    lockTimeoutMs: ms('DB_LOCK_TIMEOUT_MS'),
+    idleInTransactionTimeoutMs: ms('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+  });
   await dataSource.initialize();
   const clock = new FixedClock(now ?? new Date(`${DEMO_TODAY}T12:00:00+08:00`));
   // per-minute limits are generous by default; the tests of the limits set their own

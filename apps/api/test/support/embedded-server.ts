@@ -5,11 +5,13 @@ export interface OwnServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Kills the server as a crash would (immediate shutdown, SIGQUIT): the next start runs crash recovery. */
+  crash(): Promise<void>;
 }
 
 /**
  * Starts a PostgreSQL server of the test's own (startEmbedded from @zhenggai/devdb, in a child process) — for specs
- * that stop and restart it; the shared test server is never touched. `persistent` keeps dataDir when it stops.
+ * that stop (or crash) and restart it; the shared test server is never touched. `persistent` keeps dataDir when it stops.
  */
 export function startOwnServer(dataDir: string, port: number, persistent: boolean): Promise<OwnServer> {
   const child = fork(path.join(__dirname, 'pg-child.mjs'), [dataDir, String(port), String(persistent)], {
@@ -25,6 +27,10 @@ export function startOwnServer(dataDir: string, port: number, persistent: boolea
         ...message,
         async stop() {
           if (child.exitCode === null) child.send('stop');
+          await exited;
+        },
+        async crash() {
+          if (child.exitCode === null) child.send('crash');
           await exited;
         },
       }),

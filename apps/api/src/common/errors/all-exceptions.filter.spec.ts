@@ -74,4 +74,33 @@ describe('toErrorBody', () => {
       retryAfterSeconds: 5,
     });
   });
+
+  it.each([
+    [
+      'a statement cut by statement_timeout (57014)',
+      new QueryFailedError(
+        'SELECT …',
+        [],
+        Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+      ),
+    ],
+    [
+      'a lock wait cut by lock_timeout (55P03)',
+      new QueryFailedError(
+        'UPDATE …',
+        [],
+        Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }),
+      ),
+    ],
+    ['a raw driver error (57014)', Object.assign(new Error('canceling statement'), { code: '57014' })],
+  ])('answers 503 DATABASE_TIMEOUT with Retry-After, never 500, for %s', (_, error) => {
+    const result = toErrorBody(error);
+    expect(result).toEqual({
+      status: 503,
+      body: { code: 'DATABASE_TIMEOUT', message: '查询超时，请缩小范围后重试' },
+      unexpected: false,
+      retryAfterSeconds: 5,
+    });
+    expect(JSON.stringify(result.body)).not.toMatch(/SELECT|UPDATE|canceling/);
+  });
 });

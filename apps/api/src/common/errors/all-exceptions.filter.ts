@@ -28,8 +28,20 @@ const PG_CODES: Record<string, ErrorCode> = {
   '22003': 'VALIDATION_FAILED',
   '22007': 'VALIDATION_FAILED',
   '22008': 'VALIDATION_FAILED',
-  '57014': 'SERVICE_UNAVAILABLE',
 };
+// A statement cut by statement_timeout (57014 query_canceled) or lock_timeout (55P03 lock_not_available): the
+// transaction is rolled back and the connection goes back to the pool usable; the client may retry, better narrowed.
+const TIMEOUT_SQLSTATES = new Set(['57014', '55P03']);
+
+/** Whether an error is a statement cut by DB_STATEMENT_TIMEOUT_MS or DB_LOCK_TIMEOUT_MS. */
+export function isDatabaseTimeout(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const { code, driverError, cause } = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof code === 'string' && TIMEOUT_SQLSTATES.has(code)) return true;
+    current = driverError ?? cause;
+  }
+  return false;
+}
 
 // How long a client should wait before retrying while PostgreSQL is unreachable, in seconds.
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -93,6 +105,14 @@ export function toErrorBody(exception: unknown): {
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     };
   }
+  if (isDatabaseTimeout(exception)) {
+    return {
+      status: 503,
+      body: { code: 'DATABASE_TIMEOUT', message: ERROR_CODES.DATABASE_TIMEOUT.message },
+      unexpected: false,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   if (exception instanceof QueryFailedError) {
     const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
     const code = PG_CODES[sqlState];
@@ -135,6 +155,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (body.code === 'DATABASE_UNAVAILABLE')
       this.logger.warn(`database unreachable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.code === 'DATABASE_TIMEOUT')
+      this.logger.warn(`statement timed out: ${request.method} ${request.path}`);
     // a refused request is a security event (等保: 访问控制 denials are audited)
     if (status === 403) {
       await this.audit

@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: { status: 500, message: '服务器内部错误，请稍后重试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后重试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试' },
+  DATABASE_TIMEOUT: { status: 503, message: '查询超时，请缩小范围后重试' },
+  SHUTTING_DOWN: { status: 503, message: '服务正在重启，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

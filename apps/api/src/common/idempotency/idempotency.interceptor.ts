@@ -94,7 +94,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row && row.status !== null) return { kind: 'replay', status: row.status, body: row.body };
       await sleep(WAIT_STEP_MS);
     }
-    throw new AppError('SERVICE_UNAVAILABLE', '相同请求仍在处理中，请稍后重试');
+    // a key whose first request never recorded its answer (PostgreSQL went away mid-request) stays pending: the
+    // retry is refused rather than risk writing twice (docs/operations.md › Drills, R2)
+    throw new AppError('SERVICE_UNAVAILABLE', '相同请求仍在处理中，请稍后重试', { retryAfterSeconds: 5 });
   }
 }
 

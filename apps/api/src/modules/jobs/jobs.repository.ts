@@ -45,11 +45,14 @@ export class JobsRepository {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
+      // waits as long as the other process' set-up takes (not DB_LOCK_TIMEOUT_MS), then the session default again
+      await runner.query('SET lock_timeout = 0');
       await runner.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
       try {
         return await fn();
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => undefined);
+        await runner.query('RESET lock_timeout').catch(() => undefined);
       }
     } finally {
       await runner.release();
