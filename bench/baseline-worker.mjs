@@ -95,7 +95,8 @@ async function session(request) {
 // GET /api/measures[?unitId=…]&sort=deadline|official&pageSize=N, page 1. The unit filter (and a unit account's
 // scope) goes through measure_unit (the lead is mirrored there) and idx_measure_unit_unit_measure; page 1 in deadline
 // order walks idx_measure_deadline (deadline, id) and stops after N rows; the official order (p.seq, m.seq) is a
-// top-N over the measures. The count runs in parallel and joins only what can exclude a row.
+// top-N over the narrow rows of the measures, joined to the display columns for the page only. The count runs in
+// parallel and joins only what can exclude a row.
 const ORDER = { deadline: 'm.deadline ASC NULLS LAST, m.id', official: 'p.seq, m.seq, m.id' };
 async function listMeasures(url, scope) {
   const unitId = url.searchParams.get('unitId');
@@ -112,10 +113,17 @@ async function listMeasures(url, scope) {
   if (unitId) assigned([unitId]);
   const whereSql = where.join(' AND ');
   const [page, count] = await Promise.all([
-    pool.query(`${SELECT} ${FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT $${values.length + 1}`, [
-      ...values,
-      pageSize,
-    ]),
+    // the page's ids first, sorting only the narrow rows (measure ⨝ problem ⨝ inspection), then the columns of 20
+    pool.query(
+      `WITH page AS (
+         SELECT m.id, p.seq AS problem_seq, m.seq, m.deadline FROM measure m
+         JOIN problem p ON p.id = m.problem_id AND p.deleted_at IS NULL
+         JOIN inspection i ON i.id = m.inspection_id AND i.deleted_at IS NULL
+         WHERE ${whereSql} ORDER BY ${order} LIMIT $${values.length + 1}
+       )
+       ${SELECT} ${FROM} WHERE m.id IN (SELECT id FROM page) ORDER BY ${order}`,
+      [...values, pageSize],
+    ),
     pool.query(
       `SELECT count(*)::int AS total FROM measure m
        WHERE ${whereSql}

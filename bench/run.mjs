@@ -307,7 +307,7 @@ async function runDocument(scenario, context) {
     );
     return result;
   };
-  if (options.warmup > 0) for (const server of servers) await once(server, 'warm-up');
+  // one long request each: no warm-up (the first run is a cold one; --rounds 3 for a median)
   for (let round = 0; round < options.rounds; round++) {
     for (const server of round % 2 === 0 ? servers : [...servers].reverse())
       results[server.name].push(await once(server, `run ${round + 1}`));
@@ -319,14 +319,23 @@ async function runDocument(scenario, context) {
   const baseFailed = results.baseline.find((result) => result.status >= 300);
   if (baseFailed)
     log(`${scenario.name}: the baseline answered ${baseFailed.status}: ${baseFailed.text?.slice(0, 300)}`);
-  const value = median(results.API.map((result) => result.seconds));
-  const base = median(results.baseline.map((result) => result.seconds));
+  // a failed answer has no time worth comparing: value and ratio are null, `error` says why
+  const value = failed ? null : median(results.API.map((result) => result.seconds));
+  const base = baseFailed ? null : median(results.baseline.map((result) => result.seconds));
+  let error;
+  try {
+    const body = failed ? JSON.parse(failed.text) : null;
+    error = body ? `${failed.status} ${body.code}: ${body.message}` : undefined;
+  } catch {
+    error = `${failed.status}`;
+  }
   return {
     scenario: scenario.name,
-    value: round2(value),
+    value: value === null ? null : round2(value),
     unit: 's',
-    baseline: round2(base),
-    ratio: value > 0 ? round2(base / value) : null,
+    baseline: base === null ? null : round2(base),
+    ratio: value > 0 && base !== null ? round2(base / value) : null,
+    ...(error ? { error, seconds: round2(median(results.API.map((result) => result.seconds))) } : {}),
     rssMB: Math.round(Math.max(...results.API.map((result) => result.peakMB))),
     baselineRssMB: Math.round(Math.max(...results.baseline.map((result) => result.peakMB))),
     status: failed?.status ?? results.API[0]?.status,
@@ -546,7 +555,11 @@ async function main() {
     rows.push({
       scenario: line.scenario,
       server: 'API',
-      rps: time ? `${line.value.toFixed(2)} s, ${line.rssMB} MB` : `${line.value.toFixed(0)} req/s`,
+      rps: time
+        ? line.value === null
+          ? `failed: ${line.error}`
+          : `${line.value.toFixed(2)} s, ${line.rssMB} MB`
+        : `${line.value.toFixed(0)} req/s`,
       p50: time ? '' : line.p50.toFixed(1),
       p99: time ? '' : line.p99.toFixed(1),
       errors: time ? `${line.status}` : `${line.errors}/${line.non2xx}`,
@@ -555,7 +568,11 @@ async function main() {
     rows.push({
       scenario: '',
       server: 'baseline',
-      rps: time ? `${line.baseline.toFixed(2)} s, ${line.baselineRssMB} MB` : `${line.baseline.toFixed(0)} req/s`,
+      rps: time
+        ? line.baseline === null
+          ? 'failed'
+          : `${line.baseline.toFixed(2)} s, ${line.baselineRssMB} MB`
+        : `${line.baseline.toFixed(0)} req/s`,
       p50: time ? '' : line.baselineP50.toFixed(1),
       p99: time ? '' : line.baselineP99.toFixed(1),
       errors: time ? `${line.baselineStatus}` : `${line.baselineErrors}/${line.baselineNon2xx}`,
