@@ -52,6 +52,7 @@ const [
   { LedgerExportService },
   notice,
   word,
+  writes,
 ] = await Promise.all([
   dist('database/data-source.js'),
   dist('modules/seed/demo-seed.js'),
@@ -68,9 +69,15 @@ const [
     dist('modules/documents/word/documents.repository.js'),
     dist('modules/documents/word/documents.service.js'),
   ]),
+  Promise.all([
+    dist('modules/inspections/inspections-write.repository.js'),
+    dist('modules/problems/problems-write.repository.js'),
+    dist('modules/measures/measure-writes.repository.js'),
+  ]),
 ]);
 const [{ mapNoticePreview }, { NoticeImportRepository }, { NoticeImportService }] = notice;
 const [{ DocumentsRepository }, { DocumentsService }] = word;
+const [{ InspectionsWriteRepository }, { ProblemsWriteRepository }, { MeasureWritesRepository }] = writes;
 
 const fixture = fs.readFileSync(path.join(root, 'fixtures/notices/wuhan-jkq-2024-07-18.txt'), 'utf8');
 
@@ -115,7 +122,14 @@ async function main() {
     if (preview.stats.problems !== 41) throw new Error(`the fixture parsed as ${preview.stats.problems} problems`);
   }
   const audit = new AuditService(dataSource);
-  const importer = new NoticeImportService(dataSource, new NoticeImportRepository(dataSource), audit);
+  const importer = new NoticeImportService(
+    dataSource,
+    new NoticeImportRepository(dataSource),
+    new InspectionsWriteRepository(dataSource),
+    new ProblemsWriteRepository(dataSource),
+    new MeasureWritesRepository(dataSource),
+    audit,
+  );
   const preview = mapNoticePreview(parseNotice(fixture), fixture);
   const commitStarted = performance.now();
   const result = await importer.commit(preview, officer);
