@@ -63,7 +63,7 @@ export async function startApi(root, databaseUrl, { pool = 10, env = {} } = {}) 
     process.stderr.write(Buffer.concat(output));
     throw error;
   }
-  return { port, url, stop };
+  return { port, url, pid: child.pid, stop };
 }
 
 /** Signs in as the demo officer: the session cookie and the CSRF token for writes. */

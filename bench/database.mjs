@@ -7,21 +7,53 @@ import pg from 'pg';
 
 const SCALE_MARKER = 'zhenggai:seed-scale';
 
-/** Starts (or names) the database; `stop()` ends an embedded server. */
-export async function openBenchDatabase(root) {
+/**
+ * Starts (or names) the bench server; `database(measures)` gives the URL of the database holding that dataset
+ * (`zhenggai_bench` for 60,000 measures, `zhenggai_bench_<N>` for any other size), so each size is seeded once and
+ * reused. `stop()` ends an embedded server (unless it was already running: then it is left as it was).
+ * BENCH_DATABASE_URL names one external database that serves every size as it is (never reset).
+ */
+export async function openBenchServer(root) {
   const external = process.env.BENCH_DATABASE_URL;
-  if (external) return { url: external, embedded: false, async stop() {} };
+  if (external) return { embedded: false, database: async () => external, async stop() {} };
   const server = await startEmbedded({
-    dataDir: path.join(root, '.data/pg-bench'),
+    dataDir: path.resolve(root, process.env.BENCH_PG_DIR ?? '.data/pg-bench'),
     port: Number(process.env.BENCH_PG_PORT ?? 54339),
   });
-  try {
-    const url = await createDatabase(server.url, 'zhenggai_bench');
-    return { url, embedded: true, port: server.port, stop: () => server.stop() };
-  } catch (error) {
-    await server.stop();
-    throw error;
+  return {
+    embedded: true,
+    port: server.port,
+    database: (name) => createDatabase(server.url, name),
+    stop: () => server.stop(),
+  };
+}
+
+export const benchDatabaseName = (measures) => (measures === 60000 ? 'zhenggai_bench' : `zhenggai_bench_${measures}`);
+
+/** The database of one dataset size, seeded (once) to `measures` scale measures; `seedSeconds` when it was seeded now. */
+export async function datasetUrl(root, server, measures, log) {
+  const url = await server.database(benchDatabaseName(measures));
+  const existing = await countScaleMeasures(url);
+  if (existing === measures) {
+    log(`reusing ${existing} scale measures (${server.embedded ? benchDatabaseName(measures) : 'BENCH_DATABASE_URL'})`);
+    return { url, seedSeconds: null };
   }
+  if (!server.embedded) {
+    if (existing > 0) {
+      log(`the database holds ${existing} scale measures (not ${measures}); using them as they are`);
+      return { url, seedSeconds: null };
+    }
+  }
+  log(
+    existing > 0
+      ? `re-seeding ${benchDatabaseName(measures)}: ${existing} scale measures present, ${measures} wanted`
+      : `seeding ${measures} measures into ${server.embedded ? benchDatabaseName(measures) : 'BENCH_DATABASE_URL'}`,
+  );
+  const started = Date.now();
+  await runSeeder(root, url, { measures, reset: existing > 0 });
+  const seedSeconds = (Date.now() - started) / 1000;
+  log(`seeded ${measures} measures in ${seedSeconds.toFixed(1)} s`);
+  return { url, seedSeconds };
 }
 
 /** Scale measures already in the database (0 before the first migration). */
@@ -48,8 +80,14 @@ export function runSeeder(root, url, { measures, reset }) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: 'inherit',
+      // a 600,000-measure batch insert runs for minutes: no statement timeout while seeding
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        DB_STATEMENT_TIMEOUT_MS: process.env.DB_STATEMENT_TIMEOUT_MS ?? '3600000',
+      },
+      // stdout stays clean for --json: the seeder's output goes to stderr
+      stdio: ['ignore', 2, 2],
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-scale exited with code ${code}`))));

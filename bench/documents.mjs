@@ -18,6 +18,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MEASURES_PER_PROBLEM, seedLargeInspection } from './large-inspection.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => import(path.join(root, 'apps/api/dist', file));
@@ -30,7 +31,6 @@ if (!Number.isInteger(MEASURES) || MEASURES < 6 || !Number.isInteger(RUNS) || RU
   console.error('--measures must be a whole number ≥ 6 and --runs ≥ 1');
   process.exit(1);
 }
-const MEASURES_PER_PROBLEM = 6;
 const TAG = 'zhenggai:bench-documents';
 const log = (message) => console.log(`[bench:documents] ${message}`);
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -52,6 +52,7 @@ const [
   { LedgerExportService },
   notice,
   word,
+  writes,
 ] = await Promise.all([
   dist('database/data-source.js'),
   dist('modules/seed/demo-seed.js'),
@@ -68,9 +69,15 @@ const [
     dist('modules/documents/word/documents.repository.js'),
     dist('modules/documents/word/documents.service.js'),
   ]),
+  Promise.all([
+    dist('modules/inspections/inspections-write.repository.js'),
+    dist('modules/problems/problems-write.repository.js'),
+    dist('modules/measures/measure-writes.repository.js'),
+  ]),
 ]);
 const [{ mapNoticePreview }, { NoticeImportRepository }, { NoticeImportService }] = notice;
 const [{ DocumentsRepository }, { DocumentsService }] = word;
+const [{ InspectionsWriteRepository }, { ProblemsWriteRepository }, { MeasureWritesRepository }] = writes;
 
 const fixture = fs.readFileSync(path.join(root, 'fixtures/notices/wuhan-jkq-2024-07-18.txt'), 'utf8');
 
@@ -115,7 +122,14 @@ async function main() {
     if (preview.stats.problems !== 41) throw new Error(`the fixture parsed as ${preview.stats.problems} problems`);
   }
   const audit = new AuditService(dataSource);
-  const importer = new NoticeImportService(dataSource, new NoticeImportRepository(dataSource), audit);
+  const importer = new NoticeImportService(
+    dataSource,
+    new NoticeImportRepository(dataSource),
+    new InspectionsWriteRepository(dataSource),
+    new ProblemsWriteRepository(dataSource),
+    new MeasureWritesRepository(dataSource),
+    audit,
+  );
   const preview = mapNoticePreview(parseNotice(fixture), fixture);
   const commitStarted = performance.now();
   const result = await importer.commit(preview, officer);
@@ -146,7 +160,7 @@ async function main() {
   // 3. the ledger of one large inspection
   const problems = Math.ceil(MEASURES / MEASURES_PER_PROBLEM);
   const seeding = performance.now();
-  const inspectionId = await seedLargeInspection(problems);
+  const inspectionId = await seedLargeInspection((sql, params) => dataSource.query(sql, params), problems, TAG);
   created.push(inspectionId);
   const [{ n: measureCount }] = await dataSource.query(
     'SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1',
@@ -196,56 +210,6 @@ async function main() {
     );
     global.gc?.();
   }
-}
-
-/** One inspection of `problems` problems × 6 measures of Chinese text, with units, co-units and progress reports. */
-async function seedLargeInspection(problems) {
-  const [inspection] = await dataSource.query(
-    `INSERT INTO inspection (title, issuer, kind, term, issuing_committee, round, source_text)
-     VALUES ('基准测试党委关于十二届省委第九轮巡视整改进展情况的通报', '中共基准测试党委', 'xunshi', '十二届', '省委', 9, $1) RETURNING id`,
-    [TAG],
-  );
-  const id = inspection.id;
-  await dataSource.query(
-    `INSERT INTO problem (inspection_id, seq, label, title, overview, status)
-     SELECT $1, g, g || '.', '关于第' || g || '项' || repeat('落实主体责任不到位、工作推进不力', 1), '对照问题逐项整改，压实责任。', 'in_progress'
-     FROM generate_series(1, $2::int) g`,
-    [id, problems],
-  );
-  await dataSource.query(
-    `WITH units AS (SELECT array_agg(id ORDER BY name) AS ids FROM unit WHERE deleted_at IS NULL)
-     INSERT INTO measure (problem_id, inspection_id, seq, lead, text, status, term, deadline, lead_unit_id)
-     SELECT p.id, p.inspection_id, s, '强化统筹协调',
-       '强化统筹协调。' || repeat('围绕问题清单逐项制定措施，明确责任领导、责任单位和完成时限，建立台账、定期调度、跟踪问效，', 2) || '第' || s || '项。',
-       (ARRAY['not_started', 'in_progress', 'pending_review', 'completed', 'deemed_completed'])[1 + (p.seq + s) % 5],
-       CASE WHEN s = 6 THEN 'long_term' ELSE 'concentrated' END,
-       CASE WHEN s = 6 THEN NULL ELSE date '2024-06-30' + (p.seq % 120) END,
-       units.ids[1 + (p.seq + s) % array_length(units.ids, 1)]
-     FROM problem p CROSS JOIN generate_series(1, $2::int) s CROSS JOIN units
-     WHERE p.inspection_id = $1`,
-    [id, MEASURES_PER_PROBLEM],
-  );
-  await dataSource.query(
-    `INSERT INTO measure_unit (measure_id, unit_id, role, status)
-     SELECT m.id, m.lead_unit_id, 'lead', m.status FROM measure m WHERE m.inspection_id = $1`,
-    [id],
-  );
-  await dataSource.query(
-    `WITH units AS (SELECT array_agg(id ORDER BY name) AS ids FROM unit WHERE deleted_at IS NULL)
-     INSERT INTO measure_unit (measure_id, unit_id, role, status)
-     SELECT m.id, units.ids[1 + (m.seq * 7 + length(m.id::text)) % array_length(units.ids, 1)], 'co', 'in_progress'
-     FROM measure m CROSS JOIN units WHERE m.inspection_id = $1 AND m.seq % 2 = 0
-     ON CONFLICT DO NOTHING`,
-    [id],
-  );
-  await dataSource.query(
-    `INSERT INTO progress_update (measure_id, unit_id, reported_on, text)
-     SELECT m.id, m.lead_unit_id, date '2024-03-01', '已完成阶段性工作：召开专题会议研究部署，印发工作方案，建立工作台账并按月调度。'
-     FROM measure m WHERE m.inspection_id = $1 AND m.status <> 'not_started'`,
-    [id],
-  );
-  await dataSource.query('ANALYZE problem; ANALYZE measure; ANALYZE measure_unit; ANALYZE progress_update');
-  return id;
 }
 
 try {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --duration 10 --connections 50 --measures 60000 --warmup 3 --rounds 2]
-// The real API (a child process) against a raw node:http + pg baseline (a worker thread of this process), on the same
-// database, the same three scenarios and the same SQL. Runs alternate API and baseline; the table shows medians.
-// Method and figures: docs/performance.md. Never part of `npm test`.
+// npm run bench [-- --json] [--only a,b] [--measures 60000] [--large-measures 600000] [--xlsx-rows 60000]
+//                [--duration 10 --connections 50 --warmup 3 --rounds 2 --pool 10]
+// The real API (a child process) against the best raw node:http + pg server we can write for the same answers
+// (bench/baseline-worker.mjs), on the same database. Runs alternate API and baseline; the figures are medians.
+// Default output: a human table. --json: one JSON object a line per scenario on stdout, everything else on stderr.
+// Method, baselines and figures: docs/performance.md. Never part of `npm test`.
 import autocannon from 'autocannon';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,20 +14,50 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startBaseline } from './baseline.mjs';
 import { login, startApi } from './api.mjs';
-import { chooseFixtures, countScaleMeasures, openBenchDatabase, readVersions, runSeeder } from './database.mjs';
+import { chooseFixtures, datasetUrl, openBenchServer, readVersions } from './database.mjs';
+import { ledgerFixture } from './ledger-fixture.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCENARIOS = [
+  'measure-list-unit',
+  'measure-list-all',
+  'measure-update',
+  'statistics-60k',
+  'statistics-600k',
+  'xlsx-export-60k',
+  'xlsx-import-60k',
+];
 const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     measures: { type: 'string', default: '60000' },
+    'large-measures': { type: 'string', default: '600000' },
+    'xlsx-rows': { type: 'string', default: '60000' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
     pool: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
-const options = Object.fromEntries(Object.entries(flags).map(([key, value]) => [key, Number(value)]));
+const json = flags.json;
+const only = flags.only
+  ? flags.only
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+  : SCENARIOS;
+const unknown = only.filter((name) => !SCENARIOS.includes(name));
+if (unknown.length) {
+  console.error(`unknown scenario ${unknown.join(', ')}; the scenarios are ${SCENARIOS.join(', ')}`);
+  process.exit(1);
+}
+const options = Object.fromEntries(
+  Object.entries(flags)
+    .filter(([key]) => key !== 'json' && key !== 'only')
+    .map(([key, value]) => [key.replace(/-(\w)/g, (_, letter) => letter.toUpperCase()), Number(value)]),
+);
 for (const [key, value] of Object.entries(options)) {
   if (!Number.isInteger(value) || value < (key === 'warmup' ? 0 : 1)) {
     console.error(`--${key} must be a whole number`);
@@ -32,7 +65,8 @@ for (const [key, value] of Object.entries(options)) {
   }
 }
 
-const log = (message) => console.log(`[bench] ${message}`);
+// in --json mode stdout holds the JSON lines only
+const log = (message) => (json ? console.error : console.log)(`[bench] ${message}`);
 const cleanups = [];
 
 async function cleanup() {
@@ -91,14 +125,14 @@ function updateRequests(items) {
   ];
 }
 
-function fire(port, headers, scenario, duration) {
+function fire(port, scenario, duration) {
   return autocannon({
     url: `http://127.0.0.1:${port}${scenario.path ?? ''}`,
     connections: options.connections,
     duration,
     pipelining: 1,
     timeout: 30,
-    headers,
+    headers: scenario.headers,
     ...(scenario.requests ? { requests: scenario.requests() } : { method: scenario.method }),
   });
 }
@@ -136,8 +170,8 @@ function summarise(results) {
   };
 }
 
-function printTable(rows) {
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'API/baseline'];
+function printTable(rows, print) {
+  const header = ['scenario', 'server', 'value', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'ratio'];
   const lines = rows.map((row) => [row.scenario, row.server, row.rps, row.p50, row.p99, row.errors, row.ratio]);
   const widths = header.map((title, index) =>
     Math.max(title.length, ...lines.map((line) => String(line[index]).length)),
@@ -146,84 +180,226 @@ function printTable(rows) {
     cells
       .map((cell, index) => (index < 2 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index])))
       .join('  ');
-  console.log(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
-  for (const line of lines) console.log(format(line));
+  print(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  for (const line of lines) print(format(line));
 }
 
-async function main() {
-  log(
-    `${os.cpus().length} vCPU (load ${os.loadavg()[0].toFixed(1)}), Node ${process.version}; ${options.connections} connections, ${options.duration} s per run, ` +
-      `${options.rounds} alternating runs per server after ${options.warmup} s of warm-up; pg pool ${options.pool}`,
-  );
-  const database = await openBenchDatabase(root);
-  cleanups.push(() => database.stop());
-  log(
-    database.embedded
-      ? `embedded PostgreSQL on port ${database.port} (.data/pg-bench)`
-      : 'PostgreSQL from BENCH_DATABASE_URL',
-  );
-
-  let seedSeconds = null;
-  const existing = await countScaleMeasures(database.url);
-  if (existing !== options.measures) {
-    if (existing > 0 && !database.embedded) {
-      log(`the database holds ${existing} scale measures (not ${options.measures}); using them as they are`);
-    } else {
-      log(
-        existing > 0
-          ? `re-seeding: ${existing} scale measures present, ${options.measures} wanted`
-          : `seeding ${options.measures} measures`,
-      );
-      const started = Date.now();
-      await runSeeder(root, database.url, { measures: options.measures, reset: existing > 0 });
-      seedSeconds = (Date.now() - started) / 1000;
-    }
-  } else {
-    log(`reusing ${existing} scale measures`);
+/** Resident set size of a process in bytes (Linux), or null. */
+function rssOf(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
   }
+}
 
-  const fixtures = await chooseFixtures(database.url, { poolSize: options.connections * 2 });
-  log(
-    `unit ${fixtures.unit.name} (${fixtures.unit.measures} assigned measures), inspection with ${fixtures.inspection.measures} measures, ` +
-      `${fixtures.measureIds.length} measures for the updates`,
-  );
+/** Runs `work` while sampling the RSS of `pid` every 10 ms: its wall time in s and the peak RSS in MB. */
+async function measureDocument(pid, work) {
+  let peak = rssOf(pid) ?? 0;
+  const timer = setInterval(() => {
+    const rss = rssOf(pid);
+    if (rss !== null && rss > peak) peak = rss;
+  }, 10);
+  const started = performance.now();
+  try {
+    const outcome = await work();
+    return { seconds: (performance.now() - started) / 1000, peakMB: peak / 1024 / 1024, ...outcome };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
-  const api = await startApi(root, database.url, { pool: options.pool });
-  cleanups.push(() => api.stop());
-  const baseline = await startBaseline({ databaseUrl: database.url, poolSize: options.pool });
-  cleanups.push(() => baseline.stop());
-  const monitor = new pg.Pool({ connectionString: database.url, max: 1 });
-  cleanups.push(() => monitor.end());
+/** An HTTP call whose answer is read to the end and counted (bytes), with a long timeout. */
+async function download(port, headers, requestPath, init = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}${requestPath}`, {
+    headers,
+    signal: AbortSignal.timeout(30 * 60_000),
+    ...init,
+  });
+  let bytes = 0;
+  const kept = [];
+  const keep = response.status >= 300 || !response.headers.get('content-type')?.includes('sheet');
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    if (keep) kept.push(Buffer.from(chunk));
+  }
+  const text = Buffer.concat(kept).toString('utf8');
+  return { status: response.status, bytes, text };
+}
 
+const round1 = (value) => Math.round(value * 10) / 10;
+const round2 = (value) => Math.round(value * 100) / 100;
+
+/** Load scenarios (autocannon): req/s, higher is better. */
+async function runLoad(scenario, context) {
+  const { api, baseline, monitor, servers } = context;
+  const probe = scenario.probe ? await scenario.probe() : { method: scenario.method, path: scenario.path };
+  const first = await call(api.port, scenario.headers, probe);
+  if (first.status >= 300) {
+    const reason =
+      first.status === 404 || first.status === 405
+        ? 'route missing'
+        : `the API answered ${first.status} ${first.json?.code ?? ''}`;
+    log(`${scenario.name}: skipped: ${reason}`);
+    return { scenario: scenario.name, skipped: reason };
+  }
+  if (scenario.same) {
+    const other = await call(baseline.port, scenario.headers, probe);
+    log(
+      `${scenario.name}: API and baseline answers ${other.status < 300 && scenario.same(first.json, other.json) ? 'agree' : 'DIFFER'}`,
+    );
+  }
+  const results = { API: [], baseline: [] };
+  const run = async (server, duration) => {
+    await waitForIdle(monitor);
+    if (scenario.prepare) scenario.requests = await scenario.prepare();
+    return fire(server.port, scenario, duration);
+  };
+  if (options.warmup > 0) for (const server of servers) await run(server, options.warmup);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
+      const result = await run(server, options.duration);
+      results[server.name].push(result);
+      const statuses = Object.entries(result.statusCodeStats ?? {})
+        .map(([code, { count }]) => `${code}×${count}`)
+        .join(' ');
+      log(
+        `${scenario.name} · ${server.name} · run ${round + 1}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms (${statuses})`,
+      );
+    }
+  }
+  const apiSummary = summarise(results.API);
+  const baseSummary = summarise(results.baseline);
+  return {
+    scenario: scenario.name,
+    value: round1(apiSummary.rps),
+    unit: 'req/s',
+    baseline: round1(baseSummary.rps),
+    ratio: baseSummary.rps > 0 ? round2(apiSummary.rps / baseSummary.rps) : null,
+    p50: apiSummary.p50,
+    p99: apiSummary.p99,
+    baselineP50: baseSummary.p50,
+    baselineP99: baseSummary.p99,
+    errors: apiSummary.errors,
+    non2xx: apiSummary.non2xx,
+    baselineErrors: baseSummary.errors,
+    baselineNon2xx: baseSummary.non2xx,
+    connections: options.connections,
+    measures: scenario.measures,
+  };
+}
+
+/** Document scenarios: seconds for one request and the peak RSS of the answering process, lower is better. */
+async function runDocument(scenario, context) {
+  const { api, baseline } = context;
+  const results = { API: [], baseline: [] };
+  const servers = [
+    { name: 'API', port: api.port, pid: api.pid },
+    { name: 'baseline', port: baseline.port, pid: baseline.pid },
+  ];
+  const once = async (server, label) => {
+    await waitForIdle(context.monitor);
+    const result = await measureDocument(server.pid, () => scenario.request(server));
+    log(
+      `${scenario.name} · ${server.name} · ${label}: ${result.seconds.toFixed(2)} s, peak RSS ${result.peakMB.toFixed(0)} MB, ` +
+        `${result.status} ${result.note ?? ''}`,
+    );
+    return result;
+  };
+  // one long request each: no warm-up (the first run is a cold one; --rounds 3 for a median)
+  for (let round = 0; round < options.rounds; round++) {
+    for (const server of round % 2 === 0 ? servers : [...servers].reverse())
+      results[server.name].push(await once(server, `run ${round + 1}`));
+  }
+  const failed = results.API.find((result) => result.status >= 300);
+  if (failed) {
+    log(`${scenario.name}: the API answered ${failed.status}: ${failed.text?.slice(0, 300)}`);
+  }
+  const baseFailed = results.baseline.find((result) => result.status >= 300);
+  if (baseFailed)
+    log(`${scenario.name}: the baseline answered ${baseFailed.status}: ${baseFailed.text?.slice(0, 300)}`);
+  // a failed answer has no time worth comparing: value and ratio are null, `error` says why
+  const value = failed ? null : median(results.API.map((result) => result.seconds));
+  const base = baseFailed ? null : median(results.baseline.map((result) => result.seconds));
+  let error;
+  try {
+    const body = failed ? JSON.parse(failed.text) : null;
+    error = body ? `${failed.status} ${body.code}: ${body.message}` : undefined;
+  } catch {
+    error = `${failed.status}`;
+  }
+  return {
+    scenario: scenario.name,
+    value: value === null ? null : round2(value),
+    unit: 's',
+    baseline: base === null ? null : round2(base),
+    ratio: value > 0 && base !== null ? round2(base / value) : null,
+    ...(error ? { error, seconds: round2(median(results.API.map((result) => result.seconds))) } : {}),
+    rssMB: Math.round(Math.max(...results.API.map((result) => result.peakMB))),
+    baselineRssMB: Math.round(Math.max(...results.baseline.map((result) => result.peakMB))),
+    status: failed?.status ?? results.API[0]?.status,
+    baselineStatus: baseFailed?.status ?? results.baseline[0]?.status,
+    rows: scenario.rows,
+    bytes: results.API[0]?.bytes,
+  };
+}
+
+/** The servers of one database: the API and the baseline, signed in. */
+async function startServers(url, { baselineProcess }) {
+  const api = await startApi(root, url, { pool: options.pool });
+  const baseline = await startBaseline({ databaseUrl: url, poolSize: options.pool, process: baselineProcess });
+  const monitor = new pg.Pool({ connectionString: url, max: 1 });
   const { cookie, csrfToken } = await login(api.url);
   const headers = { Cookie: cookie, 'Content-Type': 'application/json' };
-  const writeHeaders = { ...headers, 'X-CSRF-Token': csrfToken };
-  const servers = [
-    { name: 'API', port: api.port },
-    { name: 'baseline', port: baseline.port },
-  ];
+  return {
+    api,
+    baseline,
+    monitor,
+    headers,
+    writeHeaders: { ...headers, 'X-CSRF-Token': csrfToken },
+    servers: [
+      { name: 'API', port: api.port },
+      { name: 'baseline', port: baseline.port },
+    ],
+    async stop() {
+      await monitor.end().catch(() => {});
+      await baseline.stop().catch((error) => log(`baseline stop: ${error.message}`));
+      await api.stop();
+    },
+  };
+}
 
-  const scenarios = [
-    {
-      name: 'measure list, one unit',
+const sameList = (a, b) =>
+  a.total === b.total && a.items.map((item) => item.id).join() === b.items.map((item) => item.id).join();
+const sameStatistics = (a, b) =>
+  JSON.stringify({ ...a, generatedAt: null }) === JSON.stringify({ ...b, generatedAt: null });
+
+function loadScenarios(fixtures, context, measures) {
+  const { headers, writeHeaders, monitor } = context;
+  return {
+    'measure-list-unit': {
+      name: 'measure-list-unit',
       method: 'GET',
       path: `/api/measures?unitId=${fixtures.unit.id}&sort=deadline&pageSize=20`,
       headers,
-      same: (a, b) =>
-        a.total === b.total && a.items.map((item) => item.id).join() === b.items.map((item) => item.id).join(),
+      same: sameList,
+      measures,
     },
-    {
-      name: 'inspection statistics',
+    'measure-list-all': {
+      name: 'measure-list-all',
       method: 'GET',
-      path: `/api/inspections/${fixtures.inspection.id}/statistics`,
+      path: `/api/measures?pageSize=20`,
       headers,
-      same: (a, b) => JSON.stringify({ ...a, generatedAt: null }) === JSON.stringify({ ...b, generatedAt: null }),
+      same: sameList,
+      measures,
     },
-    {
-      name: 'update with version check',
+    'measure-update': {
+      name: 'measure-update',
       method: 'PATCH',
       headers: writeHeaders,
       requests: null,
+      measures,
       prepare: async () => {
         const items = await readVersions(monitor, fixtures.measureIds);
         return () => updateRequests(items);
@@ -237,93 +413,180 @@ async function main() {
         };
       },
     },
+    statistics: {
+      method: 'GET',
+      path: `/api/inspections/${fixtures.inspection.id}/statistics`,
+      headers,
+      same: sameStatistics,
+      measures,
+    },
+  };
+}
+
+async function main() {
+  log(
+    `${os.cpus().length} vCPU (load ${os.loadavg()[0].toFixed(1)}), Node ${process.version}; ${options.connections} connections, ${options.duration} s per run, ` +
+      `${options.rounds} alternating runs per server after ${options.warmup} s of warm-up; pg pool ${options.pool}; scenarios ${only.join(', ')}`,
+  );
+  const server = await openBenchServer(root);
+  cleanups.push(() => server.stop());
+  log(
+    server.embedded
+      ? `embedded PostgreSQL on port ${server.port} (.data/pg-bench)`
+      : 'PostgreSQL from BENCH_DATABASE_URL',
+  );
+
+  const lines = [];
+  const emit = (line) => {
+    lines.push(line);
+    if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
+  };
+  const seeded = [];
+
+  // 1. the load scenarios of one dataset each: --measures, and --large-measures for statistics-600k
+  const datasets = [
+    {
+      measures: options.measures,
+      names: ['measure-list-unit', 'measure-list-all', 'measure-update', 'statistics-60k'].filter((name) =>
+        only.includes(name),
+      ),
+    },
+    { measures: options.largeMeasures, names: only.includes('statistics-600k') ? ['statistics-600k'] : [] },
   ];
-
-  const rows = [];
-  for (const scenario of scenarios) {
-    const probe = scenario.probe ? await scenario.probe() : { method: scenario.method, path: scenario.path };
-    const first = await call(api.port, scenario.headers, probe);
-    if (scenario.probe && (first.status === 404 || first.status === 405)) {
-      log(`${scenario.name}: skipped: route missing (the API answered ${first.status} to PATCH)`);
-      rows.push({
-        scenario: scenario.name,
-        server: 'API',
-        rps: 'skipped: route missing',
-        p50: '',
-        p99: '',
-        errors: '',
-        ratio: '',
-      });
-      continue;
-    }
-    if (first.status >= 300) {
-      log(
-        `${scenario.name}: skipped: the API answered ${first.status} ${first.json?.code ?? ''} ${JSON.stringify(first.json?.errors ?? '')}`,
-      );
-      rows.push({
-        scenario: scenario.name,
-        server: 'API',
-        rps: `skipped: ${first.status}`,
-        p50: '',
-        p99: '',
-        errors: '',
-        ratio: '',
-      });
-      continue;
-    }
-    if (scenario.same) {
-      const other = await call(baseline.port, scenario.headers, probe);
-      log(`${scenario.name}: API and baseline answers ${scenario.same(first.json, other.json) ? 'agree' : 'DIFFER'}`);
-    }
-
-    const results = { API: [], baseline: [] };
-    const run = async (server, duration) => {
-      await waitForIdle(monitor);
-      if (scenario.prepare) scenario.requests = await scenario.prepare();
-      return fire(server.port, scenario.headers, scenario, duration);
-    };
-    if (options.warmup > 0) for (const server of servers) await run(server, options.warmup);
-    for (let round = 0; round < options.rounds; round++) {
-      for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-        const result = await run(server, options.duration);
-        results[server.name].push(result);
-        const statuses = Object.entries(result.statusCodeStats ?? {})
-          .map(([code, { count }]) => `${code}×${count}`)
-          .join(' ');
-        log(
-          `${scenario.name} · ${server.name} · run ${round + 1}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms (${statuses})`,
-        );
+  for (const dataset of datasets) {
+    if (dataset.names.length === 0) continue;
+    const { url, seedSeconds } = await datasetUrl(root, server, dataset.measures, log);
+    if (seedSeconds !== null) seeded.push({ measures: dataset.measures, seconds: seedSeconds });
+    const fixtures = await chooseFixtures(url, { poolSize: options.connections * 2 });
+    log(
+      `${dataset.measures} measures: unit ${fixtures.unit.name} (${fixtures.unit.measures} assigned measures), inspection with ` +
+        `${fixtures.inspection.measures} measures, ${fixtures.measureIds.length} measures for the updates`,
+    );
+    const context = await startServers(url, { baselineProcess: false });
+    cleanups.push(() => context.stop());
+    try {
+      const scenarios = loadScenarios(fixtures, context, dataset.measures);
+      for (const name of dataset.names) {
+        const scenario = scenarios[name] ?? { ...scenarios.statistics, name };
+        emit(await runLoad(scenario, context));
       }
-    }
-    const apiSummary = summarise(results.API);
-    const baseSummary = summarise(results.baseline);
-    for (const [server, summary] of [
-      ['API', apiSummary],
-      ['baseline', baseSummary],
-    ]) {
-      rows.push({
-        scenario: scenario.name,
-        server,
-        rps: summary.rps.toFixed(0),
-        p50: summary.p50.toFixed(1),
-        p99: summary.p99.toFixed(1),
-        errors: `${summary.errors}/${summary.non2xx}`,
-        ratio: server === 'API' ? (apiSummary.rps / baseSummary.rps).toFixed(2) : '',
-      });
+    } finally {
+      cleanups.pop();
+      await context.stop();
     }
   }
 
-  printTable(rows);
+  // 2. the ledger workbook: one inspection of --xlsx-rows measures in a database of its own
+  const documents = ['xlsx-export-60k', 'xlsx-import-60k'].filter((name) => only.includes(name));
+  if (documents.length) {
+    const fixture = await ledgerFixture(root, server, options.xlsxRows, log);
+    if (fixture.seedSeconds !== null)
+      seeded.push({ measures: `ledger ${options.xlsxRows}`, seconds: fixture.seedSeconds });
+    const context = await startServers(fixture.url, { baselineProcess: true });
+    cleanups.push(() => context.stop());
+    try {
+      const scenarios = {
+        'xlsx-export-60k': {
+          name: 'xlsx-export-60k',
+          rows: options.xlsxRows,
+          request: async (target) => {
+            const answer = await download(
+              target.port,
+              context.headers,
+              `/api/inspections/${fixture.inspectionId}/exports/ledger.xlsx`,
+            );
+            return { ...answer, note: `${(answer.bytes / 1024 / 1024).toFixed(1)} MB` };
+          },
+        },
+        'xlsx-import-60k': {
+          name: 'xlsx-import-60k',
+          rows: options.xlsxRows,
+          request: async (target) => {
+            const inspectionId = await fixture.emptyCopy();
+            const file = fs.readFileSync(fixture.file);
+            let init;
+            let requestPath = `/api/inspections/${inspectionId}/imports/ledger.xlsx`;
+            if (target.name === 'API') {
+              const form = new FormData();
+              form.append('file', new Blob([file]), 'ledger.xlsx');
+              requestPath += '?dryRun=false';
+              init = {
+                method: 'POST',
+                body: form,
+                headers: { Cookie: context.headers.Cookie, 'X-CSRF-Token': context.writeHeaders['X-CSRF-Token'] },
+              };
+            } else {
+              init = {
+                method: 'POST',
+                body: file,
+                headers: { ...context.writeHeaders, 'Content-Type': 'application/octet-stream' },
+              };
+            }
+            const answer = await download(target.port, context.headers, requestPath, init);
+            const created = await fixture.countMeasures(inspectionId);
+            await fixture.drop(inspectionId);
+            return { ...answer, note: `${created} measures created` };
+          },
+        },
+      };
+      for (const name of documents) emit(await runDocument(scenarios[name], context));
+    } finally {
+      cleanups.pop();
+      await context.stop();
+      await fixture.close();
+    }
+  }
+
+  const rows = [];
+  for (const line of lines) {
+    if (line.skipped) {
+      rows.push({
+        scenario: line.scenario,
+        server: 'API',
+        rps: `skipped: ${line.skipped}`,
+        p50: '',
+        p99: '',
+        errors: '',
+        ratio: '',
+      });
+      continue;
+    }
+    const time = line.unit === 's';
+    rows.push({
+      scenario: line.scenario,
+      server: 'API',
+      rps: time
+        ? line.value === null
+          ? `failed: ${line.error}`
+          : `${line.value.toFixed(2)} s, ${line.rssMB} MB`
+        : `${line.value.toFixed(0)} req/s`,
+      p50: time ? '' : line.p50.toFixed(1),
+      p99: time ? '' : line.p99.toFixed(1),
+      errors: time ? `${line.status}` : `${line.errors}/${line.non2xx}`,
+      ratio: line.ratio === null ? '' : line.ratio.toFixed(2),
+    });
+    rows.push({
+      scenario: '',
+      server: 'baseline',
+      rps: time
+        ? line.baseline === null
+          ? 'failed'
+          : `${line.baseline.toFixed(2)} s, ${line.baselineRssMB} MB`
+        : `${line.baseline.toFixed(0)} req/s`,
+      p50: time ? '' : line.baselineP50.toFixed(1),
+      p99: time ? '' : line.baselineP99.toFixed(1),
+      errors: time ? `${line.baselineStatus}` : `${line.baselineErrors}/${line.baselineNon2xx}`,
+      ratio: '',
+    });
+  }
+  printTable(rows, json ? console.error : console.log);
   log(
     `load average at the end: ${os
       .loadavg()
       .map((load) => load.toFixed(1))
       .join(' / ')}`,
   );
-  if (seedSeconds !== null)
-    console.log(
-      `\nseeded ${options.measures} measures in ${seedSeconds.toFixed(1)} s (including migrations and the demo dataset)`,
-    );
+  for (const { measures, seconds } of seeded) log(`seeded ${measures} measures in ${seconds.toFixed(1)} s`);
 }
 
 try {
