@@ -220,6 +220,14 @@ export class AppConfig {
   SWAGGER_ENABLED = true;
 
   // where evidence files live: `local` (the folder UPLOAD_DIR) or `s3` (an S3-compatible bucket: MinIO, OSS, COS…)
+  // a pending Idempotency-Key older than this, whose request committed nothing, is taken over by a retry (its first
+  // request died); longer than any request may run
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86400)
+  IDEMPOTENCY_STALE_SECONDS = 120;
+
   @IsIn(['local', 's3'])
   EVIDENCE_STORAGE: 'local' | 's3' = 'local';
 

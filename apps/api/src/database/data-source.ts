@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '@zhenggai/migrations';
+import { IdempotencyCommitSubscriber } from '../common/idempotency/idempotency-commit.subscriber.js';
 import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -28,6 +29,7 @@ export function dataSourceOptions({
     url,
     entities,
     migrations,
+    subscribers: [IdempotencyCommitSubscriber],
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
     synchronize: false,

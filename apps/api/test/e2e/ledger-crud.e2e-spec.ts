@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 
@@ -199,6 +200,51 @@ describe('ledger maintenance: inspections, categories, problems, measures, units
       .send({ ...body, title: '另一个' })
       .expect(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('marks an Idempotency-Key committed inside the write transaction, and answers a retry after a fault rightly', async () => {
+    const create = (key: string, title: string) =>
+      officer.agent
+        .post('/api/inspections')
+        .set('X-CSRF-Token', officer.csrfToken)
+        .set('Idempotency-Key', key)
+        .send({ title, kind: 'xuncha' });
+    const titles = async (title: string) =>
+      (
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM inspection WHERE title = $1`, [title])) as Array<{
+          n: number;
+        }>
+      )[0].n;
+    // a normal create: the mark was written in its transaction
+    await create('commit-mark-0001', '幂等标记巡察').expect(201);
+    const [marked] = await t.dataSource.query(
+      `SELECT committed_at IS NOT NULL AS committed, status FROM idempotency_key WHERE key = 'commit-mark-0001'`,
+    );
+    expect(marked).toEqual({ committed: true, status: 201 });
+
+    // a key left pending by a request that died: the hash the interceptor would compute for the retry
+    const [{ id: userId }] = await t.dataSource.query(`SELECT id FROM user_account WHERE username = 'officer'`);
+    const hashOf = (title: string) =>
+      createHash('sha256')
+        .update(`POST /api/inspections ${JSON.stringify({ title, kind: 'xuncha' })}`)
+        .digest('hex');
+    const pending = (key: string, title: string, committed: boolean) =>
+      t.dataSource.query(
+        `INSERT INTO idempotency_key (user_id, key, method, path, request_hash, created_at, committed_at)
+         VALUES ($1, $2, 'POST', '/api/inspections', $3, now() - interval '10 minutes', $4)`,
+        [userId, key, hashOf(title), committed ? new Date() : null],
+      );
+    // …having committed nothing: the retry takes the key over and creates once
+    await pending('died-before-commit', '断线前未提交', false);
+    await create('died-before-commit', '断线前未提交').expect(201);
+    expect(await titles('断线前未提交')).toBe(1);
+    await create('died-before-commit', '断线前未提交').expect(201);
+    expect(await titles('断线前未提交')).toBe(1);
+    // …having committed its write but lost its answer: the retry must not write again
+    await pending('died-after-commit', '断线后已提交', true);
+    const done = await create('died-after-commit', '断线后已提交').expect(409);
+    expect(done.body).toMatchObject({ code: 'IDEMPOTENT_REQUEST_DONE', message: expect.stringMatching(/已处理成功/) });
+    expect(await titles('断线后已提交')).toBe(0);
   });
 
   it('soft-deletes and restores a problem; its measures disappear from every list meanwhile', async () => {

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   LOOKBACK_ITEM_CHECKED: { status: 409, message: '该项已登记核查结果，不能重复登记' },
   LOOKBACK_FINISHED: { status: 409, message: '本次回头看已完成，不能再修改' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该 Idempotency-Key 已用于内容不同的请求' },
+  IDEMPOTENT_REQUEST_DONE: { status: 409, message: '该请求此前已处理成功（当时的应答未能送达），请刷新后查看结果' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
   FILE_TOO_LARGE: { status: 413, message: '文件超过大小上限' },

@@ -17,6 +17,8 @@ export interface RequestContext {
   ip: string | null;
   actor: Actor | null;
   sessionId: string | null;
+  // the Idempotency-Key this request holds (set by the IdempotencyInterceptor), marked committed by its transactions
+  idempotency?: { userId: string; key: string };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

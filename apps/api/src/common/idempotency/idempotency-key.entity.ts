@@ -26,6 +26,11 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'jsonb', nullable: true })
   body: unknown;
 
+  // set inside the first request's own write transaction, at its commit (IdempotencyCommitSubscriber): a pending key
+  // with this set wrote its data even if its answer was never stored, so a retry must not write again
+  @Column({ type: 'timestamptz', nullable: true })
+  committedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -12,7 +12,9 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
 import { AppError } from '../errors/app-error.js';
+import { requestContext } from '../http/request-context.js';
 import type { Actor } from '../http/request-context.js';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -27,7 +29,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // concurrent duplicates wait for the first one. The same key with another body is refused (422).
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
@@ -62,8 +67,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.setHeader('Idempotent-Replayed', 'true');
       return claim.body;
     }
+    // the request's transactions mark the key committed as they commit (IdempotencyCommitSubscriber)
+    const context = requestContext.get();
+    context.idempotency = { userId, key };
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
+      context.idempotency = undefined;
       await this.dataSource.query(`UPDATE idempotency_key SET status = $3, body = $4 WHERE user_id = $1 AND key = $2`, [
         userId,
         key,
@@ -72,8 +81,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ]);
       return body;
     } catch (error) {
-      // a refused create leaves nothing behind, so a corrected retry with the same key can go through
-      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2`, [userId, key]);
+      context.idempotency = undefined;
+      // a refused create (4xx) leaves nothing behind, so a corrected retry with the same key can go through; after a
+      // fault (5xx) the key is dropped only if nothing was committed under it
+      const refused = error instanceof AppError && error.status < 500;
+      await this.dataSource
+        .query(
+          `DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2${refused ? '' : ' AND committed_at IS NULL'}`,
+          [userId, key],
+        )
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -87,15 +104,34 @@ export class IdempotencyInterceptor implements NestInterceptor {
       )) as unknown[];
       if (inserted.length > 0) return { kind: 'first' };
       const [row] = (await this.dataSource.query(
-        `SELECT request_hash AS "requestHash", status, body FROM idempotency_key WHERE user_id = $1 AND key = $2`,
-        [userId, key],
-      )) as Array<{ requestHash: string; status: number | null; body: unknown }>;
+        `SELECT request_hash AS "requestHash", status, body, committed_at IS NOT NULL AS committed,
+                created_at < now() - make_interval(secs => $3) AS abandoned
+           FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+        [userId, key, this.config.IDEMPOTENCY_STALE_SECONDS],
+      )) as Array<{
+        requestHash: string;
+        status: number | null;
+        body: unknown;
+        committed: boolean;
+        abandoned: boolean;
+      }>;
       if (row && row.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (row && row.status !== null) return { kind: 'replay', status: row.status, body: row.body };
+      if (row && !row.committed && row.abandoned) {
+        // the first request died before committing anything (older than any request may run): this one takes over
+        const taken = (await this.dataSource.query(
+          `UPDATE idempotency_key SET created_at = now() WHERE user_id = $1 AND key = $2 AND status IS NULL
+              AND committed_at IS NULL AND created_at < now() - make_interval(secs => $3) RETURNING key`,
+          [userId, key, this.config.IDEMPOTENCY_STALE_SECONDS],
+        )) as unknown[];
+        if (taken.length > 0) return { kind: 'first' };
+        continue;
+      }
+      // committed but its answer lost: the data is there; waiting will not bring the answer back
+      if (row && row.committed && row.abandoned) throw new AppError('IDEMPOTENT_REQUEST_DONE');
       await sleep(WAIT_STEP_MS);
     }
-    // a key whose first request never recorded its answer (PostgreSQL went away mid-request) stays pending: the
-    // retry is refused rather than risk writing twice (docs/operations.md › Drills, R2)
+    // the first request is still running (or died less than IDEMPOTENCY_STALE_SECONDS ago): try again later
     throw new AppError('SERVICE_UNAVAILABLE', '相同请求仍在处理中，请稍后重试', { retryAfterSeconds: 5 });
   }
 }
