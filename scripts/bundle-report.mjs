@@ -102,7 +102,9 @@ for (const { route, kb } of routes) {
 const login = routes.find((each) => each.route === 'auth/login');
 if (!login) failures.push('the login route is missing from the manifest');
 const over = routes.filter(({ route, kb }) => budgetOf(route) !== null && kb > budgetOf(route)).length;
-console.log(`\n${routes.length} routes, ${over} over their budget (${Object.keys(OVER_BUDGET).length} listed as known).`);
+console.log(
+  `\n${routes.length} routes, ${over} over their budget (${Object.keys(OVER_BUDGET).length} listed as known).`,
+);
 if (failures.length > 0) {
   for (const failure of failures) console.error(failure);
   process.exit(1);
