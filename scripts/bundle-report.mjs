@@ -1,13 +1,49 @@
 #!/usr/bin/env node
 // What a first visit of each route downloads (JS, gzip), from the Vite manifest of `npm run build -w @zhenggai/web`:
-// the entry and its static imports, the signed-in shell for app pages, and the route's lazy chunk with its imports. Fails when the login route
-// exceeds its budget. Usage: node scripts/bundle-report.mjs [--markdown]
+// the entry and its static imports, the signed-in shell for app pages, and the route's lazy chunk with its imports
+// (what loads later — ECharts when the dashboard draws, dialogs when one opens — is not counted). Fails when the login
+// route exceeds 300 KB or a signed-in route 350 KB (issue 28), except the routes still listed in OVER_BUDGET, which
+// fail only when they grow past the ceiling written there. Usage: node scripts/bundle-report.mjs [--markdown]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DIST = join(import.meta.dirname, '..', 'apps', 'web', 'dist');
 const LOGIN_BUDGET_KB = 300;
+const SIGNED_IN_BUDGET_KB = 350;
+// Signed-in routes not yet under the budget, each with the most it may weigh until it is: a ratchet, not a waiver.
+// Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
+const OVER_BUDGET = {
+  'app/account-notifications': 433,
+  'app/admin-audit': 458,
+  'app/admin-channels': 436,
+  'app/admin-jobs': 405,
+  'app/admin-units': 439,
+  'app/admin-users': 426,
+  'app/admin-webhooks': 424,
+  'app/calendar': 393,
+  'app/checkpoint-reviews': 473,
+  'app/dashboard': 449,
+  'app/import-ledger': 470,
+  'app/import-notice': 509,
+  'app/lookback': 477,
+  'app/lookbacks': 444,
+  'app/notifications': 356,
+  'app/problem': 569,
+  'app/problems': 436,
+  'app/publications': 485,
+  'app/report-round': 427,
+  'app/report-round-compare': 415,
+  'app/report-round-form': 400,
+  'app/report-round-unit': 439,
+  'app/report-rounds': 470,
+  'app/reviews': 522,
+  'app/settings-inspection': 485,
+  'app/supervision-order': 398,
+  'app/supervision-orders': 472,
+  'app/tasks': 521,
+  'app/unit-scores': 438,
+};
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));
 
 const sizes = new Map();
@@ -39,19 +75,37 @@ const routes = Object.keys(manifest)
   })
   .sort((a, b) => a.route.localeCompare(b.route));
 
+function budgetOf(route) {
+  if (route === 'auth/login') return LOGIN_BUDGET_KB;
+  if (route.startsWith('app/')) return SIGNED_IN_BUDGET_KB;
+  return null;
+}
+
 const markdown = process.argv.includes('--markdown');
-if (markdown) console.log('| route module | JS gzip |\n|---|---:|');
-for (const { route, kb } of routes)
+const failures = [];
+if (markdown) console.log('| route module | JS gzip | budget |\n|---|---:|---|');
+for (const { route, kb } of routes) {
+  const budget = budgetOf(route);
+  const ceiling = OVER_BUDGET[route];
+  let verdict = budget === null ? '—' : kb <= budget ? `≤ ${budget} KB` : `over ${budget} KB`;
+  if (budget !== null && kb > budget) {
+    if (ceiling !== undefined && kb <= ceiling) verdict += ` (known, ceiling ${ceiling} KB)`;
+    else failures.push(`${route} ${kb.toFixed(1)} KB gzip exceeds ${ceiling ?? budget} KB`);
+  } else if (ceiling !== undefined) verdict += ' (now under: delete its OVER_BUDGET line)';
   console.log(
-    markdown ? `| \`${route}\` | ${kb.toFixed(1)} KB |` : `${route.padEnd(28)} ${kb.toFixed(1).padStart(7)} KB`,
+    markdown
+      ? `| \`${route}\` | ${kb.toFixed(1)} KB | ${verdict} |`
+      : `${route.padEnd(28)} ${kb.toFixed(1).padStart(7)} KB  ${verdict}`,
   );
+}
 
 const login = routes.find((each) => each.route === 'auth/login');
-if (!login) {
-  console.error('the login route is missing from the manifest');
-  process.exit(1);
-}
-if (login.kb > LOGIN_BUDGET_KB) {
-  console.error(`login route ${login.kb.toFixed(1)} KB gzip exceeds its budget of ${LOGIN_BUDGET_KB} KB`);
+if (!login) failures.push('the login route is missing from the manifest');
+const over = routes.filter(({ route, kb }) => budgetOf(route) !== null && kb > budgetOf(route)).length;
+console.log(
+  `\n${routes.length} routes, ${over} over their budget (${Object.keys(OVER_BUDGET).length} listed as known).`,
+);
+if (failures.length > 0) {
+  for (const failure of failures) console.error(failure);
   process.exit(1);
 }

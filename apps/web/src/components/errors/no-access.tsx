@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Result } from 'antd';
+import { Result } from '@/components/ui/result';
 
 interface NoAccessProps {
   /** The admin roles (三权分立) hold no business access by design: their role names explain why. */

@@ -1,5 +1,6 @@
 import { FileSearchOutlined } from '@ant-design/icons';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Result } from '@/components/ui/result';
 import { useNavigate } from 'react-router';
 
 export function NotFound() {

@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Result } from '@/components/ui/result';
 import { isApiError } from '@/lib/api-client';
 
 /** The API's Chinese message for a failed load, with a retry. */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { DEFAULT_SCORING_WEIGHTS, describeScoringFormula } from '@zhenggai/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { inspection, page, sessionUser, statistics, unitStatistics } from '@/testing/data-generators';
-import { json, sentRequests, stubApi } from '@/testing/fake-api';
+import { json, sentRequests, slowly, stubApi } from '@/testing/fake-api';
 import { chooseOption, currentUrl, findDialog, renderApp, sentBodies } from '@/testing/test-utils';
 
 // jsdom has no canvas: the chart component is replaced by an element that shows the option it was given
@@ -260,5 +260,69 @@ describe('工作台', () => {
     renderApp('/');
     await screen.findByRole('list', { name: '逾期措施' });
     expect(screen.queryByRole('button', { name: /一键催办/ })).not.toBeInTheDocument();
+  });
+
+  describe('no request waterfall', () => {
+    /** Each request the dashboard sends, and whether the inspection list had answered by then (it answers slowly). */
+    function stubSlowInspections(user: ReturnType<typeof sessionUser>) {
+      const started: Array<{ request: string; afterList: boolean }> = [];
+      let listAnswered = false;
+      const record = (request: string) => started.push({ request, afterList: listAnswered });
+      stubDashboard(user, {
+        'GET /api/inspections': async () => {
+          record('inspections');
+          const reply = await slowly(300, json(page([first, second])));
+          listAnswered = true;
+          return reply;
+        },
+        'GET /api/inspections/:id/statistics': (_request, url) => {
+          record(`statistics ${url.pathname.split('/')[3]}`);
+          return json(stats);
+        },
+        'GET /api/inspections/:id/unit-scores': (_request, url) => {
+          record(`unit-scores ${url.pathname.split('/')[3]}`);
+          return json(unitScores([]));
+        },
+        'GET /api/measures': (_request, url) => {
+          record(`measures ${url.searchParams.get('status') ?? url.searchParams.get('light')}`);
+          return json(page([], { total: 2 }));
+        },
+        'GET /api/extensions': () => {
+          record('extensions');
+          return json(page([], { total: 0 }));
+        },
+      });
+      return started;
+    }
+
+    it('asks for the counts and the figures of the inspection in the URL together with the inspection list', async () => {
+      const started = stubSlowInspections(sessionUser({ roles: ['unit_leader'], unitIds: ['u'], unitName: '区水务' }));
+      renderApp(`/?inspectionId=${second.id}`);
+      await screen.findByRole('region', { name: '整改概况' });
+      const beforeList = started.filter((each) => !each.afterList).map((each) => each.request);
+      expect(beforeList).toEqual(
+        expect.arrayContaining([
+          'inspections',
+          'measures red',
+          'measures yellow',
+          `statistics ${second.id}`,
+          `unit-scores ${second.id}`,
+        ]),
+      );
+      // nothing the first paint needs was asked twice or only after the list
+      expect(started.filter((each) => each.afterList && each.request.startsWith('statistics'))).toEqual([]);
+    });
+
+    it('waits for the list only for the default inspection, which the list names', async () => {
+      const started = stubSlowInspections(sessionUser());
+      renderApp('/');
+      await screen.findByRole('region', { name: '整改概况' });
+      const beforeList = started.filter((each) => !each.afterList).map((each) => each.request);
+      expect(beforeList).toEqual(expect.arrayContaining(['inspections', 'measures pending_review', 'extensions']));
+      expect(started.find((each) => each.request.startsWith('statistics'))).toEqual({
+        request: `statistics ${first.id}`,
+        afterList: true,
+      });
+    });
   });
 });

@@ -1,12 +1,16 @@
 import { AuditOutlined, EyeOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { SectionErrorBoundary } from '@/components/errors/section-error-boundary';
 import { AlertLists, OutcomeSummary } from '@/features/dashboard/components/alert-lists';
-import { useInspectionStatistics } from '@/features/dashboard/api/get-inspection-statistics';
+import {
+  getInspectionStatisticsQueryOptions,
+  useInspectionStatistics,
+} from '@/features/dashboard/api/get-inspection-statistics';
 import { KpiCards, KpiCardsSkeleton } from '@/features/dashboard/components/kpi-cards';
 import { UnitRanking, type UnitRankingScores } from '@/features/dashboard/components/unit-ranking';
 import { UrgeButton } from '@/features/measures/components/urge-button';
@@ -14,7 +18,7 @@ import { useInspections, type Inspection } from '@/features/inspections/api/get-
 import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
 import { useExtensions } from '@/features/measures/api/get-extensions';
 import { useMeasures } from '@/features/measures/api/get-measures';
-import { useUnitScores, type UnitScores } from '@/features/scoring/api/get-unit-scores';
+import { getUnitScoresQueryOptions, useUnitScores, type UnitScores } from '@/features/scoring/api/get-unit-scores';
 import { isApiError } from '@/lib/api-client';
 import {
   hasBusinessAccess,
@@ -164,9 +168,29 @@ function DashboardBody({
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * No request waterfall: everything the first paint needs starts together with the inspection list, not after its
+ * answer. The inbox counts never depended on it; the figures of an inspection named in the URL need only its id.
+ * Only the default inspection (none in the URL) waits for the list, because the list is what names it.
+ */
+function useDashboardQueries(user: SessionUser, requestedId: string | null) {
+  const officer = isOfficer(user);
+  const unitUser = isUnitUser(user);
+  useMeasures({ status: 'pending_review', pageSize: 1 }, { enabled: officer });
+  useExtensions({ status: 'pending', pageSize: 1 }, { enabled: officer });
+  useMeasures({ light: 'red', pageSize: 1 }, { enabled: unitUser });
+  useMeasures({ light: 'yellow', pageSize: 1 }, { enabled: unitUser });
+  const named = requestedId && UUID.test(requestedId) ? requestedId : '';
+  useQuery({ ...getInspectionStatisticsQueryOptions(named), enabled: Boolean(named) });
+  useQuery({ ...getUnitScoresQueryOptions(named), enabled: Boolean(named) });
+}
+
 function DashboardPage({ user }: { user: SessionUser }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const inspections = useInspections();
+  useDashboardQueries(user, searchParams.get('inspectionId'));
   if (inspections.isPending) {
     return (
       <Flex vertical gap={16}>

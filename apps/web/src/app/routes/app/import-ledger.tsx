@@ -1,5 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Result, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Typography, Upload, type UploadFile } from 'antd';
+import { Result } from '@/components/ui/result';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Result, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Steps, Typography } from 'antd';
+import { Result } from '@/components/ui/result';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';

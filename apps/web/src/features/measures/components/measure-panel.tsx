@@ -3,8 +3,9 @@ import { Card, Descriptions, Flex, Progress, Tabs, Tag, Tooltip, Typography, typ
 import { UNIT_ROLE_LABELS, type MeasureStatus, measurePermissions, type MeasureActor } from '@zhenggai/domain';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
-import { EMPTY_TEXT, chineseNumeral, formatDate, formatDateTime } from '@/lib/format';
+import { EMPTY_TEXT, formatDate, formatDateTime } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
+import { measureNumber } from '../utils/measure-number';
 import type { ConflictState } from './conflict-dialog';
 import type { UnitOption } from './edit-modals';
 import { MeasureActions } from './measure-actions';
@@ -16,10 +17,7 @@ import {
   ProgressTimeline,
 } from './measure-records';
 
-/** 一是、二是… as in the notice. */
-export function measureNumber(measure: Pick<Measure, 'seq'>): string {
-  return `${chineseNumeral(measure.seq)}是`;
-}
+export { measureNumber } from '../utils/measure-number';
 
 /** Each unit's own share: 牵头/配合, its status and progress, and how they roll up into the measure's status. */
 function UnitShares({ measure }: { measure: Measure }) {

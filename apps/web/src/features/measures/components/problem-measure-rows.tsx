@@ -5,7 +5,7 @@ import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { EMPTY_TEXT, formatDate } from '@/lib/format';
 import { useMeasures, type Measure } from '../api/get-measures';
-import { measureNumber } from './measure-panel';
+import { measureNumber } from '../utils/measure-number';
 
 export interface MeasureSelection {
   selectedIds: ReadonlySet<string>;

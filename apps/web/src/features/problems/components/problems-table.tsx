@@ -8,6 +8,14 @@ import type { Problem } from '../api/get-problems';
 
 export const PAGE_SIZE_OPTIONS = [20, 50, 100, 200];
 
+/**
+ * From this many rows on, the table renders only the rows in view (antd's virtual table): a page of thousands of
+ * problems costs the same DOM as a screenful. Below it the plain table keeps its native table markup.
+ */
+export const VIRTUAL_FROM_ROWS = 100;
+const VIRTUAL_HEIGHT = 640;
+const VIRTUAL_WIDTH = 1040;
+
 /** The columns a user may hide (序号 and 问题 always show). */
 export const OPTIONAL_COLUMNS = [
   { key: 'category', label: '方面' },
@@ -172,6 +180,7 @@ export function ProblemsTable({
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
   const detailState = { listSearch };
+  const virtual = items.length > VIRTUAL_FROM_ROWS;
 
   return (
     <section aria-label="问题列表">
@@ -183,9 +192,13 @@ export function ProblemsTable({
         dataSource={items}
         loading={loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" /> }}
+        virtual={virtual}
+        scroll={virtual ? { x: VIRTUAL_WIDTH, y: VIRTUAL_HEIGHT } : undefined}
         onRow={(problem) => ({
           onClick: () => navigate(`/problems/${problem.id}`, { state: detailState }),
           style: { cursor: 'pointer' },
+          // the virtual table draws its rows as div: they keep the row role for assistive technology
+          ...(virtual ? { role: 'row' } : {}),
         })}
         expandable={
           renderMeasures && !compact

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd';
+import { Result } from '@/components/ui/result';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
