@@ -102,6 +102,14 @@ const ONE_MEASURE_UNITS = `COALESCE((
   FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id WHERE mu.measure_id = m.id), '[]'::json)`;
 
 /**
+ * The detail answer (a MeasureRow with its `units`) read from `source` as `m` instead of the `measure` table: an
+ * edit's statement reads its own `RETURNING m.*` with it, so the answer is the committed row in the same round trip.
+ */
+export function measureAnswerSql(source: string): string {
+  return `${SELECT}, ${ONE_MEASURE_UNITS} AS units ${FROM.replace('FROM measure m', `FROM ${source} m`)}`;
+}
+
+/**
  * SQL for "a measure assigned to one of these units", as lead or co-unit. The lead is mirrored in measure_unit, so
  * one semi-join through idx_measure_unit_unit_measure answers it (an OR with lead_unit_id could use no index).
  */
