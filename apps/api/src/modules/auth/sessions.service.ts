@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
-import { accountGate, isMfaRequired, type AccountGate } from './account-gate.js';
+import { accountGate, isMfaRequired, type AccountGate, type GateAccount } from './account-gate.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { hashToken } from './totp.js';
 import { UserAccountEntity } from './user-account.entity.js';
@@ -45,36 +45,42 @@ export class SessionsService {
     return { token, csrfToken, sessionId };
   }
 
+  /**
+   * The check of every request: one statement reads the session, its account and the account's unit subtree and
+   * touches the session (at most once a minute). Nothing is cached, so a revoked session, a disabled account or a
+   * change of roles or unit applies at the very next request (SEC-15).
+   */
   async validate(token: string): Promise<LiveSession | null> {
     if (token.length > 100) return null;
     const now = this.clock.now();
-    const session = await this.sessions.findByTokenHash(hashToken(token));
-    if (!session || session.revokedAt || session.user.disabledAt) return null;
-    const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
-    if (session.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime()) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.touch(session.id, now);
-    }
-    const { user } = session;
-    // roles and units are read on every request, so a change applies at once (SEC-15)
-    const unitIds = await this.sessions.unitSubtree(user.unitId);
+    const idleMs = this.config.SESSION_IDLE_MINUTES * 60_000;
+    const session = await this.sessions.check(hashToken(token), now, idleMs, TOUCH_INTERVAL_MS);
+    if (!session || session.revokedAt || session.disabledAt) return null;
+    const lastSeen = new Date(session.lastSeenAt).getTime();
+    if (new Date(session.expiresAt).getTime() <= now.getTime() || lastSeen + idleMs <= now.getTime()) return null;
     return {
       sessionId: session.id,
       csrfToken: session.csrfToken,
-      mustChangePassword: user.mustChangePassword,
-      gate: this.gateOf(user),
+      mustChangePassword: session.mustChangePassword,
+      gate: this.gateOf({
+        roles: session.roles,
+        mustChangePassword: session.mustChangePassword,
+        passwordChangedAt: session.passwordChangedAt === null ? null : new Date(session.passwordChangedAt),
+        createdAt: new Date(session.createdAt),
+        mfaEnabledAt: session.mfaEnabledAt === null ? null : new Date(session.mfaEnabledAt),
+      }),
       actor: {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        roles: user.roles,
-        unitId: user.unitId,
-        unitIds,
+        id: session.userId,
+        username: session.username,
+        displayName: session.displayName,
+        roles: session.roles,
+        unitId: session.unitId,
+        unitIds: session.unitIds,
       },
     };
   }
 
-  gateOf(user: UserAccountEntity): AccountGate | null {
+  gateOf(user: GateAccount): AccountGate | null {
     return accountGate(
       user,
       { maxAgeDays: this.config.PASSWORD_MAX_AGE_DAYS, mfaRequired: isMfaRequired(this.config) },

@@ -24,7 +24,8 @@ import type {
   UpdateMeasureDto,
   VersionedDto,
 } from './dto/measure-actions.dto.js';
-import { MeasureWritesRepository } from './measure-writes.repository.js';
+import { MeasureWritesRepository, type MeasureAnswerRow } from './measure-writes.repository.js';
+import { mapMeasure } from './measures.mapper.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 
@@ -88,11 +89,11 @@ export class MeasureEditingService {
       }
     }
     if (dto.version !== undefined && dto.version !== null && fields.length > 0) {
-      await withConflictState(
+      const answer = await withConflictState(
         () => this.updateInOneStatement(id, dto.version!, fields, dto, actor),
         () => this.measures.get(id, actor),
       );
-      return this.measures.get(id, actor);
+      return mapMeasure(answer, answer.units, this.clock.today());
     }
     // no version or nothing to change: the checks below answer in the documented order (404, 403, 409, 400)
     await withConflictState(
@@ -137,7 +138,9 @@ export class MeasureEditingService {
   /**
    * The hot path of an edit: lock, scope and unit check, version check, before image, update, history and audit in
    * one statement — one round trip and one implicit transaction instead of eight. The locked row is the latest
-   * committed one, so the before image is exact; a stale version updates nothing and writes no history.
+   * committed one, so the before image is exact; a stale version updates nothing and writes no history. The same
+   * statement reads the answer from its own RETURNING row (joined as the detail read joins it): two round trips
+   * per edit in all, with the session check.
    */
   private async updateInOneStatement(
     id: string,
@@ -145,7 +148,7 @@ export class MeasureEditingService {
     fields: Array<keyof typeof COLUMNS>,
     dto: UpdateMeasureDto,
     actor: Actor,
-  ): Promise<void> {
+  ): Promise<MeasureAnswerRow> {
     const row = await this.writes.updateFieldsAtOnce(
       {
         id,
@@ -161,6 +164,9 @@ export class MeasureEditingService {
     if (row.found === 0) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
     if (!row.own) throw new AppError('FORBIDDEN');
     if (row.changed === 0) throw new StaleVersionError();
+    // (as the separate read answered: a measure whose problem or inspection is deleted is not shown)
+    if (!row.answer) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
+    return row.answer;
   }
 
   async setUnits(id: string, dto: SetMeasureUnitsDto, actor: Actor): Promise<MeasureDto> {

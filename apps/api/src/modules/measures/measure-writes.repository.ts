@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { LockedMeasure, MeasureEventInput, UnitShare } from './measure-ledger.js';
 import { MeasureUnitEntity } from './measure-unit.entity.js';
+import { measureAnswerSql, type MeasureRow, type MeasureUnitRow } from './measures.repository.js';
 import { MeasureEntity } from './measure.entity.js';
 import { ProgressUpdateEntity } from './progress-update.entity.js';
 
@@ -71,6 +72,9 @@ export interface LockedCheckpoint {
 }
 
 /** A one-statement edit: which columns, to what, and who may. */
+/** An edited measure as the detail read gives it (timestamps as ISO strings: it comes back as JSON). */
+export type MeasureAnswerRow = MeasureRow & { units: MeasureUnitRow[] };
+
 export interface FieldEdit {
   id: string;
   version: number;
@@ -276,7 +280,7 @@ export class MeasureWritesRepository {
   async updateFieldsAtOnce(
     edit: FieldEdit,
     audit: AuditService,
-  ): Promise<{ found: number; own: boolean | null; changed: number }> {
+  ): Promise<{ found: number; own: boolean | null; changed: number; answer: MeasureAnswerRow | null }> {
     const { id, version, columns, values, scope, ownUnitId, actor } = edit;
     const fields = Object.keys(columns);
     const params = new SqlParams();
@@ -301,7 +305,7 @@ export class MeasureWritesRepository {
          WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${visible} FOR UPDATE OF m
        ), changed AS (
          UPDATE measure m SET ${sets.join(', ')}, version = m.version + 1, updated_at = now()
-         FROM target t WHERE m.id = t.id AND t.own AND m.version = ${params.add(version)} RETURNING m.id
+         FROM target t WHERE m.id = t.id AND t.own AND m.version = ${params.add(version)} RETURNING m.*
        ), history AS (
          INSERT INTO measure_event (measure_id, action, actor_id, actor_name, detail)
          SELECT c.id, 'update', ${params.add(actor.id)}::uuid, ${params.add(actor.displayName)}::text,
@@ -311,9 +315,10 @@ export class MeasureWritesRepository {
          INSERT INTO audit_event (${audited.columns}) SELECT ${audited.values} FROM changed c JOIN target t ON t.id = c.id
        )
        SELECT (SELECT count(*) FROM target)::int AS found, (SELECT bool_and(own) FROM target) AS own,
-              (SELECT count(*) FROM changed)::int AS changed`,
+              (SELECT count(*) FROM changed)::int AS changed,
+              (SELECT row_to_json(answer) FROM (${measureAnswerSql('changed')}) answer) AS answer`,
       params.values,
-    )) as Array<{ found: number; own: boolean | null; changed: number }>;
+    )) as Array<{ found: number; own: boolean | null; changed: number; answer: MeasureAnswerRow | null }>;
     return row;
   }
 

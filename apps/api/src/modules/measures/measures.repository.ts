@@ -92,6 +92,23 @@ const ORDER: Record<MeasureSort, string> = {
   '-updatedAt': 'm.updated_at DESC, m.id',
 };
 
+// the units of measure `m` as a JSON array of MeasureUnitRow, in the order of `findUnits` (lead first)
+const ONE_MEASURE_UNITS = `COALESCE((
+  SELECT json_agg(json_build_object('measureId', mu.measure_id, 'id', u.id, 'name', u.name, 'role', mu.role,
+           'status', mu.status, 'progress', mu.progress,
+           'urges', (SELECT count(*)::int FROM measure_event me
+                     WHERE me.measure_id = mu.measure_id AND me.unit_id = mu.unit_id AND me.action = 'urge'))
+         ORDER BY CASE mu.role WHEN 'lead' THEN 0 ELSE 1 END, u.sort_order, u.name)
+  FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id WHERE mu.measure_id = m.id), '[]'::json)`;
+
+/**
+ * The detail answer (a MeasureRow with its `units`) read from `source` as `m` instead of the `measure` table: an
+ * edit's statement reads its own `RETURNING m.*` with it, so the answer is the committed row in the same round trip.
+ */
+export function measureAnswerSql(source: string): string {
+  return `${SELECT}, ${ONE_MEASURE_UNITS} AS units ${FROM.replace('FROM measure m', `FROM ${source} m`)}`;
+}
+
 /**
  * SQL for "a measure assigned to one of these units", as lead or co-unit. The lead is mirrored in measure_unit, so
  * one semi-join through idx_measure_unit_unit_measure answers it (an OR with lead_unit_id could use no index).
@@ -155,10 +172,21 @@ export class MeasuresRepository {
     return { rows: rows as MeasureRow[], total: (count as { total: number }[])[0].total };
   }
 
-  async findOne(id: string, scope: AccessScope, today: string): Promise<MeasureRow | null> {
+  /**
+   * One measure and its units (as `findUnits` gives them, in its order) in one statement: the answer of a detail
+   * read or of an edit is one round trip.
+   */
+  async findOne(
+    id: string,
+    scope: AccessScope,
+    today: string,
+  ): Promise<(MeasureRow & { units: MeasureUnitRow[] }) | null> {
     const params = new SqlParams();
     const where = this.where({ id }, scope, today, params);
-    const rows = (await this.dataSource.query(`${SELECT} ${FROM} WHERE ${where}`, params.values)) as MeasureRow[];
+    const rows = (await this.dataSource.query(
+      `${SELECT}, ${ONE_MEASURE_UNITS} AS units ${FROM} WHERE ${where}`,
+      params.values,
+    )) as Array<MeasureRow & { units: MeasureUnitRow[] }>;
     return rows[0] ?? null;
   }
 

@@ -28,7 +28,7 @@ export class MeasuresService {
     const today = this.clock.today();
     const row = await this.measures.findOne(id, scopeOf(actor), today);
     if (!row) throw new AppError('NOT_FOUND', '整改措施不存在或无权查看');
-    return mapMeasure(row, await this.measures.findUnits([row.id]), today);
+    return mapMeasure(row, row.units, today);
   }
 
   /** Every measure of a problem that the scope may see, in official order. */
