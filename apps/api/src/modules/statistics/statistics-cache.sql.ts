@@ -1,6 +1,8 @@
 // The SQL of the statistics cache (issue 28 step 4, docs/performance.md "The statistics cache"). Triggers on every table
 // the figures read bump `statistics_stamp` (one row per inspection, plus the shared row below) in the writing
 // transaction; a cached answer is fresh while both its stamps equal the current ones and it was computed today.
+import { createHash } from 'node:crypto';
+import type { AccessScope } from '../../common/auth/access-scope.js';
 import type { SqlStatement } from './statistics.sql.js';
 
 /** The stamp row of what every inspection's figures read (unit names and order) and of any TRUNCATE. */
@@ -14,15 +16,30 @@ export interface StatisticsCacheKey {
   dueSoonDays: number;
 }
 
+/** The scope part of the cache key: every account of the same scope shares the answer, no other scope sees it. */
+export function statisticsScopeKey(scope: AccessScope): string {
+  if (scope.all) return 'all';
+  return createHash('sha256')
+    .update([...new Set(scope.unitIds)].sort().join(','))
+    .digest('hex');
+}
+
 const stampOf = (id: string) => `COALESCE((SELECT s.stamp FROM statistics_stamp s WHERE s.inspection_id = ${id}), 0)`;
 
-/** The fresh cached answer of the key, if any: one primary-key lookup and two on the stamp table, one snapshot. */
-export function cachedFiguresSql(key: StatisticsCacheKey, today: string): SqlStatement {
+/**
+ * The fresh cached answer of the key, if any: one primary-key lookup and two on the stamp table, in one snapshot.
+ * `version` identifies one stored entry (its stamps and generated_at); the figures are left out when `heldVersion`
+ * (what the process already holds in memory for the key) is that version.
+ */
+export function cachedFiguresSql(key: StatisticsCacheKey, today: string, heldVersion = ''): SqlStatement {
   return {
-    text: `SELECT c.figures, c.generated_at AS "generatedAt" FROM statistics_cache c
-      WHERE c.inspection_id = $1 AND c.scope_key = $2 AND c.due_soon_days = $3 AND c.computed_on = $4::date
-        AND c.stamp = ${stampOf('$1')} AND c.shared_stamp = ${stampOf('$5')}`,
-    values: [key.inspectionId, key.scopeKey, key.dueSoonDays, today, SHARED_STAMP_ID],
+    text: `SELECT v.version, v."generatedAt", CASE WHEN v.version = $6 THEN NULL ELSE v.figures END AS figures
+      FROM (SELECT c.stamp || '/' || c.shared_stamp || '/' || (extract(epoch FROM c.generated_at) * 1000000)::bigint
+          AS version, c.generated_at AS "generatedAt", c.figures
+        FROM statistics_cache c
+        WHERE c.inspection_id = $1 AND c.scope_key = $2 AND c.due_soon_days = $3 AND c.computed_on = $4::date
+          AND c.stamp = ${stampOf('$1')} AND c.shared_stamp = ${stampOf('$5')}) v`,
+    values: [key.inspectionId, key.scopeKey, key.dueSoonDays, today, SHARED_STAMP_ID, heldVersion],
   };
 }
 

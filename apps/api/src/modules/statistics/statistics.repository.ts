@@ -29,10 +29,15 @@ export interface CachedAnswer {
   generatedAt: Date;
 }
 
+const HELD_ENTRIES = 500;
+
 type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
 @Injectable()
 export class StatisticsRepository {
+  // the figures of the last fresh entry read per key, by entry version (least recently read dropped first)
+  private readonly held = new Map<string, { version: string; answer: CachedAnswer }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findVisibleInspection(
@@ -52,15 +57,33 @@ export class StatisticsRepository {
     return rows[0];
   }
 
-  /** The cached answer of the key when it is still fresh (stamps unchanged, computed today), else null. */
+  /**
+   * The cached answer of the key when it is still fresh (stamps unchanged, computed today), else null. PostgreSQL
+   * decides freshness on every call; the process only keeps the last entry's figures per key (immutable, named by
+   * the entry's version), so a hit does not carry the figures over the wire and parse them again.
+   */
   async readCached(
     key: StatisticsCacheKey,
     today: string,
     db: Queryable = this.dataSource,
   ): Promise<CachedAnswer | null> {
-    const { text, values } = cachedFiguresSql(key, today);
-    const rows = (await db.query(text, values)) as Array<{ figures: CachedFigures; generatedAt: Date }>;
-    return rows[0] ? { figures: rows[0].figures, generatedAt: new Date(rows[0].generatedAt) } : null;
+    const memoryKey = `${key.inspectionId}/${key.scopeKey}/${key.dueSoonDays}`;
+    const held = this.held.get(memoryKey);
+    const { text, values } = cachedFiguresSql(key, today, held?.version);
+    const rows = (await db.query(text, values)) as Array<{
+      version: string;
+      generatedAt: Date;
+      figures: CachedFigures | null;
+    }>;
+    const row = rows[0];
+    if (!row) return null;
+    if (row.figures === null && held && held.version === row.version) return held.answer;
+    if (row.figures === null) return null; // cannot happen: figures are only left out for the version held
+    const answer = { figures: row.figures, generatedAt: new Date(row.generatedAt) };
+    this.held.delete(memoryKey);
+    this.held.set(memoryKey, { version: row.version, answer });
+    if (this.held.size > HELD_ENTRIES) this.held.delete(this.held.keys().next().value as string);
+    return answer;
   }
 
   /**

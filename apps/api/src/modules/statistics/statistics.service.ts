@@ -1,23 +1,19 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { scopeOf, type AccessScope } from '../../common/auth/access-scope.js';
+import { scopeOf } from '../../common/auth/access-scope.js';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/http/request-context.js';
 import type { InspectionStatisticsDto, StatisticsQueryDto } from './dto/statistics.dto.js';
+import { statisticsScopeKey } from './statistics-cache.sql.js';
 import { mapStatistics } from './statistics.mapper.js';
-import { StatisticsRepository } from './statistics.repository.js';
-
-/** The scope part of the cache key: every account of the same scope shares the answer, no other scope sees it. */
-export function statisticsScopeKey(scope: AccessScope): string {
-  if (scope.all) return 'all';
-  return createHash('sha256')
-    .update([...new Set(scope.unitIds)].sort().join(','))
-    .digest('hex');
-}
+import { StatisticsRepository, type CachedAnswer } from './statistics.repository.js';
 
 @Injectable()
 export class StatisticsService {
+  // the mapped answers of a cached entry, with and without 视同完成 (an entry is fresh only on the day it was counted,
+  // so today is the same for both)
+  private readonly mapped = new WeakMap<CachedAnswer, Map<boolean, InspectionStatisticsDto>>();
+
   constructor(
     private readonly statistics: StatisticsRepository,
     private readonly clock: Clock,
@@ -47,12 +43,19 @@ export class StatisticsService {
       },
     );
     if (!answer) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
-    return mapStatistics(answer.figures.row, {
+    const countDeemedAsComplete = query.countDeemedAsComplete ?? true;
+    const byRate = this.mapped.get(answer) ?? new Map<boolean, InspectionStatisticsDto>();
+    this.mapped.set(answer, byRate);
+    const known = byRate.get(countDeemedAsComplete);
+    if (known) return known;
+    const dto = mapStatistics(answer.figures.row, {
       inspectionId,
       today,
       dueSoonDays: answer.figures.dueSoonDays,
-      countDeemedAsComplete: query.countDeemedAsComplete ?? true,
+      countDeemedAsComplete,
       generatedAt: answer.generatedAt,
     });
+    byRate.set(countDeemedAsComplete, dto);
+    return dto;
   }
 }
