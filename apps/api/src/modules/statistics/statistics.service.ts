@@ -10,9 +10,9 @@ import { StatisticsRepository, type CachedAnswer } from './statistics.repository
 
 @Injectable()
 export class StatisticsService {
-  // the mapped answers of a cached entry, with and without 视同完成 (an entry is fresh only on the day it was counted,
-  // so today is the same for both)
-  private readonly mapped = new WeakMap<CachedAnswer, Map<boolean, InspectionStatisticsDto>>();
+  // the mapped answers of a cached entry as JSON text, with and without 视同完成 (an entry is fresh only on the day it
+  // was counted, so today is the same for both)
+  private readonly mapped = new WeakMap<CachedAnswer, Map<boolean, string>>();
 
   constructor(
     private readonly statistics: StatisticsRepository,
@@ -22,8 +22,9 @@ export class StatisticsService {
   /**
    * The dashboard figures of one inspection, limited to what the actor's scope may see. Served from the statistics
    * cache while no table they read has changed since and the day is the same; generatedAt is when they were counted.
+   * Answers the JSON text: a cached answer is mapped and serialised once, not on every request.
    */
-  async forInspection(inspectionId: string, query: StatisticsQueryDto, actor: Actor): Promise<InspectionStatisticsDto> {
+  async forInspectionJson(inspectionId: string, query: StatisticsQueryDto, actor: Actor): Promise<string> {
     const scope = scopeOf(actor);
     const today = this.clock.today();
     const key = { inspectionId, scopeKey: statisticsScopeKey(scope), dueSoonDays: query.dueSoonDays ?? -1 };
@@ -44,18 +45,19 @@ export class StatisticsService {
     );
     if (!answer) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
     const countDeemedAsComplete = query.countDeemedAsComplete ?? true;
-    const byRate = this.mapped.get(answer) ?? new Map<boolean, InspectionStatisticsDto>();
+    const byRate = this.mapped.get(answer) ?? new Map<boolean, string>();
     this.mapped.set(answer, byRate);
     const known = byRate.get(countDeemedAsComplete);
     if (known) return known;
-    const dto = mapStatistics(answer.figures.row, {
+    const dto: InspectionStatisticsDto = mapStatistics(answer.figures.row, {
       inspectionId,
       today,
       dueSoonDays: answer.figures.dueSoonDays,
       countDeemedAsComplete,
       generatedAt: answer.generatedAt,
     });
-    byRate.set(countDeemedAsComplete, dto);
-    return dto;
+    const json = JSON.stringify(dto);
+    byRate.set(countDeemedAsComplete, json);
+    return json;
   }
 }
