@@ -12,6 +12,12 @@ import pg from 'pg';
 import { exportLedger, importLedger } from './baseline-ledger.mjs';
 import { groupUnits, mapMeasure } from '../apps/api/dist/modules/measures/measures.mapper.js';
 import { mapStatistics } from '../apps/api/dist/modules/statistics/statistics.mapper.js';
+import {
+  cachedFiguresSql,
+  currentStampsSql,
+  statisticsScopeKey,
+  storeFiguresSql,
+} from '../apps/api/dist/modules/statistics/statistics-cache.sql.js';
 import { inspectionFiguresSql, inspectionLookupSql } from '../apps/api/dist/modules/statistics/statistics.sql.js';
 
 const channel = parentPort ?? {
@@ -142,15 +148,34 @@ async function listMeasures(url, scope) {
   };
 }
 
+// Reads the API's statistics cache (docs/performance.md "The statistics cache"): one statement when the entry is
+// fresh; otherwise the stamps, the lookup and the figures, stored as the API stores them (without its lock)
 async function statistics(inspectionId, scope) {
+  const now = new Date();
+  const today = chinaDate(now);
+  const key = { inspectionId, scopeKey: statisticsScopeKey(scope), dueSoonDays: -1 };
+  const cached = cachedFiguresSql(key, today);
+  const hit = (await pool.query(cached.text, cached.values)).rows[0];
+  if (hit) {
+    const { dueSoonDays, row } = hit.figures;
+    return mapStatistics(row, {
+      inspectionId,
+      today,
+      dueSoonDays,
+      countDeemedAsComplete: true,
+      generatedAt: hit.generatedAt,
+    });
+  }
+  const stampsSql = currentStampsSql(inspectionId);
+  const stamps = (await pool.query(stampsSql.text, stampsSql.values)).rows[0];
   const lookup = inspectionLookupSql(inspectionId, scope);
   const inspection = (await pool.query(lookup.text, lookup.values)).rows[0];
   if (!inspection) return null;
-  const now = new Date();
-  const today = chinaDate(now);
   const dueSoonDays = inspection.yellowDays;
   const figures = inspectionFiguresSql({ inspectionId, scope, today, dueSoonDays, startDate: inspection.startDate });
   const row = (await pool.query(figures.text, figures.values)).rows[0];
+  const store = storeFiguresSql(key, { ...stamps, computedOn: today, generatedAt: now, figures: { dueSoonDays, row } });
+  await pool.query(store.text, store.values);
   return mapStatistics(row, { inspectionId, today, dueSoonDays, countDeemedAsComplete: true, generatedAt: now });
 }
 

@@ -22,6 +22,7 @@ import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js
 import { SecretsAtRest1796655916309 } from './1796655916309-SecretsAtRest.js';
 import { LoginLockoutByAddress1796657437842 } from './1796657437842-LoginLockoutByAddress.js';
 import { IdempotencyCommitted1796659415716 } from './1796659415716-IdempotencyCommitted.js';
+import { StatisticsCache1796660000000 } from './1796660000000-StatisticsCache.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -49,4 +50,5 @@ export const migrations: Function[] = [
   SecretsAtRest1796655916309,
   LoginLockoutByAddress1796657437842,
   IdempotencyCommitted1796659415716,
+  StatisticsCache1796660000000,
 ];

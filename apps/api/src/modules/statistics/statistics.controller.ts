@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, READERS, Roles } from '../../common/auth/access.decorators.js';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto.js';
@@ -14,6 +14,8 @@ export class StatisticsController {
 
   @Roles(...READERS)
   @Get(':id/statistics')
+  // the service answers JSON text (a cached answer is serialised once), sent as it is
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: InspectionStatisticsDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
@@ -21,7 +23,7 @@ export class StatisticsController {
     @Param('id', IdPipe) id: string,
     @Query() query: StatisticsQueryDto,
     @CurrentActor() actor: Actor,
-  ): Promise<InspectionStatisticsDto> {
-    return this.service.forInspection(id, query, actor);
+  ): Promise<string> {
+    return this.service.forInspectionJson(id, query, actor);
   }
 }
