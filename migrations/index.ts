@@ -21,6 +21,7 @@ import { AuditHashChain1796650000000 } from './1796650000000-AuditHashChain.js';
 import { RateLimitWindow1796655751295 } from './1796655751295-RateLimitWindow.js';
 import { SecretsAtRest1796655916309 } from './1796655916309-SecretsAtRest.js';
 import { LoginLockoutByAddress1796657437842 } from './1796657437842-LoginLockoutByAddress.js';
+import { ProblemSeqIndex1796659733959 } from './1796659733959-ProblemSeqIndex.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
 export const migrations: Function[] = [
@@ -47,4 +48,5 @@ export const migrations: Function[] = [
   RateLimitWindow1796655751295,
   SecretsAtRest1796655916309,
   LoginLockoutByAddress1796657437842,
+  ProblemSeqIndex1796659733959,
 ];
