@@ -49,6 +49,14 @@ describe('the measure list (HTTP)', () => {
     expect((first.body.items as Item[]).map((item) => item.id)).toEqual(items.slice(0, 7).map((item) => item.id));
   });
 
+  it('answers a page past the end with no items and the total (page and count are one statement)', async () => {
+    const first = await officer.agent.get('/api/measures?pageSize=10').expect(200);
+    const past = await officer.agent.get('/api/measures?pageSize=10&page=999').expect(200);
+    expect(past.body).toEqual({ items: [], total: first.body.total, page: 999, pageSize: 10 });
+    const none = await officer.agent.get('/api/measures?q=没有这样的措施zzz').expect(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('gives each listed measure its units, lead first, as the measure itself answers', async () => {
     const list = await officer.agent.get('/api/measures?sort=deadline&pageSize=50').expect(200);
     const items = list.body.items as Item[];

@@ -106,15 +106,27 @@ const ORDER: Record<MeasureSort, string> = {
   '-deadline': 'm.deadline DESC NULLS LAST, m.id',
   '-updatedAt': 'm.updated_at DESC, m.id',
 };
+// the same orders over the columns of a page's rows (alias r)
+const ROW_ORDER: Record<MeasureSort, string> = {
+  official: 'r."problemSeq", r.seq, r.id',
+  deadline: 'r.deadline ASC NULLS LAST, r.id',
+  '-deadline': 'r.deadline DESC NULLS LAST, r.id',
+  '-updatedAt': 'r."updatedAt" DESC, r.id',
+};
 
 /**
  * One statement for a page: the page's ids first, from the narrow rows (measure ⨝ problem ⨝ inspection, through the
- * indexes of the order and the unit filter), then the wide columns, names and units for those rows only.
+ * indexes of the order and the unit filter), then the wide columns, names and units for those rows only; with
+ * `counted`, the exact total of the narrow rows as "pageTotal" on every row (one row of nulls when the page is empty),
+ * so a page takes one connection and one round trip.
  */
-function pageSql(where: string, order: string, limit: string, offset: string): string {
-  return `WITH page AS MATERIALIZED (SELECT m.id ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
-    ${SELECT} FROM page JOIN measure m ON m.id = page.id JOIN problem p ON p.id = m.problem_id
-    JOIN inspection i ON i.id = m.inspection_id ORDER BY ${order}`;
+function pageSql(where: string, sort: MeasureSort, limit: string, offset: string, counted: boolean): string {
+  const page = `page AS MATERIALIZED (SELECT m.id ${FROM} WHERE ${where} ORDER BY ${ORDER[sort]} LIMIT ${limit} OFFSET ${offset})`;
+  const rows = `${SELECT} FROM page JOIN measure m ON m.id = page.id JOIN problem p ON p.id = m.problem_id
+    JOIN inspection i ON i.id = m.inspection_id`;
+  if (!counted) return `WITH ${page} SELECT r.* FROM (${rows}) r ORDER BY ${ROW_ORDER[sort]}`;
+  return `WITH ${page}, counted AS (SELECT count(*)::int AS n ${FROM} WHERE ${where})
+    SELECT counted.n AS "pageTotal", r.* FROM counted LEFT JOIN (${rows}) r ON TRUE ORDER BY ${ROW_ORDER[sort]}`;
 }
 
 @Injectable()
@@ -162,21 +174,18 @@ export class MeasuresRepository {
   ): Promise<{ rows: MeasureRow[]; total: number }> {
     const params = new SqlParams();
     const where = this.where(filter, scope, today, params);
-    const countParams = [...params.values];
     const limit = params.add(window.limit);
     const offset = params.add(window.offset);
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(pageSql(where, ORDER[filter.sort ?? 'official'], limit, offset), params.values),
-      // the exact total, from the narrow rows only (no names, no units)
-      this.dataSource.query(`SELECT count(*)::int AS total ${FROM} WHERE ${where}`, countParams),
-    ]);
-    return { rows: rows as MeasureRow[], total: (count as { total: number }[])[0].total };
+    const sql = pageSql(where, filter.sort ?? 'official', limit, offset, true);
+    const rows = (await this.dataSource.query(sql, params.values)) as Array<MeasureRow & { pageTotal: number }>;
+    const total = rows[0]?.pageTotal ?? 0;
+    return { rows: rows.filter((row) => row.id !== null).map(({ pageTotal: _, ...row }) => row), total };
   }
 
   async findOne(id: string, scope: AccessScope, today: string): Promise<MeasureRow | null> {
     const params = new SqlParams();
     const where = this.where({ id }, scope, today, params);
-    const sql = pageSql(where, ORDER.official, params.add(1), params.add(0));
+    const sql = pageSql(where, 'official', params.add(1), params.add(0), false);
     const rows = (await this.dataSource.query(sql, params.values)) as MeasureRow[];
     return rows[0] ?? null;
   }
