@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../src/common/http/request-context.js';
 import { StatisticsService } from '../../src/modules/statistics/statistics.service.js';
+import type { InspectionStatisticsDto } from '../../src/modules/statistics/dto/statistics.dto.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { DEMO_TODAY } from '../support/database.js';
 import { actorOf, asActor } from '../support/medium.js';
@@ -15,7 +16,10 @@ describe('StatisticsService.forInspection against plain SQL (demo data)', () => 
   let yellowDays: number;
   const query = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
   const figures = (actor: Actor, dto: Record<string, unknown> = {}) =>
-    asActor(actor, () => statistics.forInspection(inspectionId, dto, actor));
+    asActor(
+      actor,
+      async () => JSON.parse(await statistics.forInspectionJson(inspectionId, dto, actor)) as InspectionStatisticsDto,
+    );
 
   // live measures of live problems of the inspection, optionally only those a unit set is assigned to
   const measureCounts = async (unitIds: string[] | null, dueSoonDays: number) =>

@@ -20,6 +20,9 @@ import { UnitEntity } from '../units/unit.entity.js';
 @Entity('problem')
 @Index('uq_problem_inspection_seq', ['inspectionId', 'seq'], { unique: true })
 @Index('idx_problem_inspection_status', ['inspectionId', 'status'])
+// the whole measure list's official order (问题编号, 措施序号) across inspections: p.seq from this index, then an
+// incremental sort of each problem number's measures (docs/performance.md, "Measure lists")
+@Index('idx_problem_seq', ['seq', 'id'], { where: 'deleted_at IS NULL' })
 // trigram index for Chinese substring search, created by the TextSearch migration (TypeORM cannot declare GIN opclasses)
 @Index('idx_problem_title_trgm', { synchronize: false })
 @Index('idx_problem_description_trgm', { synchronize: false })
