@@ -94,6 +94,47 @@ function applyMapping(header: unknown[], detected: Map<string, number>, mapping:
 const usable = (columns: Map<string, number>) =>
   columns.has('整改措施') && (columns.has('问题编号') || columns.has('序号'));
 
+type Chunks = AsyncIterable<Buffer | string>;
+interface ReaderInternals {
+  _parseWorksheet(iterator: Chunks, sheetNo: string): Iterable<unknown>;
+  _parseHyperlinks(iterator: Chunks, sheetNo: string): Iterable<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+}
+
+/** The bytes of a zip entry as text, a character split across two chunks kept whole. */
+async function* utf8(chunks: Chunks): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes every chunk of an entry on its own (`TextDecoder#decode` without
+ * `stream: true`, utils/parse-sax.js), so a multi-byte character that falls on a chunk boundary becomes U+FFFD —
+ * in worksheets (inline strings, what our export writes) and in the shared strings alike. It passes strings
+ * through untouched, so this hands it text already decoded across chunks: worksheets through `utf8`, the other
+ * entries with `setEncoding('utf8')` (Node's StringDecoder, which keeps split characters).
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as ReaderInternals;
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) => worksheet(utf8(iterator), sheetNo);
+  const hyperlinks = internals._parseHyperlinks.bind(reader);
+  internals._parseHyperlinks = (iterator, sheetNo) => hyperlinks(utf8(iterator), sheetNo);
+  for (const method of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook', '_parseRels'] as const) {
+    const original = (internals[method] as (entry: NodeJS.ReadableStream) => unknown).bind(reader);
+    (internals as unknown as Record<string, (entry: NodeJS.ReadableStream) => unknown>)[method] = (entry) =>
+      original(entry.setEncoding('utf8'));
+  }
+}
+
 /**
  * Reads the ledger sheet of an .xlsx as a stream (memory stays flat): the first sheet whose header row (within its
  * first 20 rows, or `mapping.headerRow`) names the measure and the problem number; its rows as cells by column name.
@@ -113,6 +154,7 @@ export async function readLedgerSheet(buffer: Buffer, mapping?: LedgerMapping): 
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeAcrossChunks(reader);
   let result: ReadSheet | null = null;
   let sheetNumber = 0;
   let overflow = false;
