@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from '../../src/app.factory.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { soleUnitMeasures } from '../support/fixtures.js';
 import { recordFigures } from './figures.js';
+import { subjectNameOf } from '../support/route-subjects.js';
 
 // Drill R3 (docs/security.md SEC-24/25/29): every write route of the OpenAPI document gets ≥ 100 bad inputs made by
 // fast-check (fixed seed: R3_SEED replays a run), as a role that may call it. Every answer must be < 500, a 4xx must
@@ -230,30 +231,8 @@ describe('R3 bad input on every write route', () => {
   });
 
   function subjectFor(template: string): string {
-    const resource = template.split('/')[2];
-    const key: Record<string, string> = {
-      measures: 'measure',
-      problems: 'problem',
-      inspections: 'inspection',
-      attachments: 'attachment',
-      extensions: 'extension',
-      categories: 'category',
-      units: 'unit',
-      persons: 'person',
-      users: 'user',
-      'accountability-actions': 'accountability',
-      'rule-documents': 'rule',
-      'fund-recoveries': 'fund',
-      jobs: 'jobRun',
-      notifications: 'notification',
-      webhooks: 'webhook',
-      'supervision-orders': 'supervisionOrder',
-      'report-rounds': 'reportRound',
-      lookbacks: 'lookback',
-      publications: 'publication',
-      feedback: 'feedback',
-    };
-    return subjects[key[resource]] ?? randomUUID();
+    const name = subjectNameOf(template);
+    return (name && subjects[name]) ?? randomUUID();
   }
 
   function realUrl(template: string): string {

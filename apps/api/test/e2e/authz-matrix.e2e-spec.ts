@@ -6,6 +6,7 @@ import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/app.factory.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { soleUnitMeasures } from '../support/fixtures.js';
+import { subjectNameOf } from '../support/route-subjects.js';
 
 // docs/authz-matrix.json is the written policy: operation × role → expected answer. This test calls every operation
 // of the OpenAPI document as every role, on objects of 区水务和湖泊局 (unitlead's unit), and compares.
@@ -115,28 +116,8 @@ describe('authorization matrix over every operation (HTTP)', () => {
   }
 
   function subjectFor(pathTemplate: string): string {
-    const resource = pathTemplate.split('/')[2];
-    const key: Record<string, string> = {
-      measures: 'measure',
-      problems: 'problem',
-      inspections: 'inspection',
-      attachments: 'attachment',
-      extensions: 'extension',
-      categories: 'category',
-      units: 'unit',
-      persons: 'person',
-      users: 'user',
-      'accountability-actions': 'accountability',
-      'rule-documents': 'rule',
-      'fund-recoveries': 'fund',
-      jobs: 'jobRun',
-      notifications: 'notification',
-      webhooks: 'webhook',
-      'supervision-orders': 'supervisionOrder',
-      'report-rounds': 'reportRound',
-      lookbacks: 'lookback',
-    };
-    const subject = subjects[key[resource]];
+    const name = subjectNameOf(pathTemplate);
+    const subject = name ? subjects[name] : undefined;
     if (!subject) throw new Error(`no test subject for ${pathTemplate}`);
     return subject;
   }
