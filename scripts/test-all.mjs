@@ -142,6 +142,7 @@ if (!serverUrl && (only.has('api') || only.has('drills') || only.has('browser'))
     dataDir: path.join(root, '.data', `pg-test-${process.pid}`),
     port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
     persistent: false,
+    durable: false,
   });
   serverUrl = embedded.url;
   console.log(`Embedded PostgreSQL for the tests on port ${embedded.port}`);

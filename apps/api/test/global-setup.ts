@@ -14,6 +14,7 @@ export default async function globalSetup(): Promise<void> {
       dataDir: `.data/pg-jest-${process.pid}`,
       port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 0),
       persistent: false,
+      durable: false,
     });
     serverUrl = server.url;
     (globalThis as { __ZG_PG__?: { stop(): Promise<void> } }).__ZG_PG__ = server;

@@ -20,6 +20,8 @@ export function startEmbedded(options?: {
   dataDir?: string;
   port?: number;
   persistent?: boolean;
+  /** false: fsync off — only for throwaway test servers */
+  durable?: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer>;
 export function withDatabase(url: string, database: string): string;
