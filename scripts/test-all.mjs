@@ -2,7 +2,7 @@
 // `npm test`: every tier against a real PostgreSQL — TEST_DATABASE_URL when set, else one embedded server for the
 // run — then a table of the tiers with their time and the closing line "N passed, N failed" totalling them. Each
 // runner prints its normal summary too. `npm test -- --only api,web` runs a set of tiers (docs/testing.md).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +41,20 @@ fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
 process.env.TMPDIR = tmp;
 
+// Asynchronous on purpose: the embedded test PostgreSQL is a child of this process and writes its log into a pipe
+// that this event loop drains. A spawnSync here would block the loop for a whole tier; the pipe would fill and every
+// PostgreSQL backend that logs (a cancelled statement, a dropped database) would stall until the tier's hooks timed out.
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    ...options,
-    env: { ...process.env, ...options.env },
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      ...options,
+      env: { ...process.env, ...options.env },
+    });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
   });
-  return result.status ?? 1;
 }
 
 function hasCjkFont() {
@@ -57,7 +63,7 @@ function hasCjkFont() {
 }
 
 // The browser tier needs Debian's Chromium and a CJK font; install them when missing (as root, like CI).
-function ensureBrowser() {
+async function ensureBrowser() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (fs.existsSync(chromium) && hasCjkFont()) return;
   if (process.getuid?.() !== 0) {
@@ -67,8 +73,8 @@ function ensureBrowser() {
   console.log('Installing chromium and fonts-noto-cjk (apt-get)…');
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   if (
-    run('apt-get', ['update', '-qq'], { env }) !== 0 ||
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env }) !== 0
+    (await run('apt-get', ['update', '-qq'], { env })) !== 0 ||
+    (await run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env })) !== 0
   ) {
     console.error('apt-get could not install chromium and fonts-noto-cjk');
     process.exit(1);
@@ -100,11 +106,11 @@ function countsOf(report) {
   return { passed: report.numPassedTests, failed: report.numFailedTests + broken };
 }
 
-function vitestTier(name, workspace) {
+async function vitestTier(name, workspace) {
   if (!only.has(name)) return;
   const startedAt = performance.now();
   const out = path.join(results, `${name}.json`);
-  const code = run('npm', [
+  const code = await run('npm', [
     'test',
     '-w',
     workspace,
@@ -117,21 +123,21 @@ function vitestTier(name, workspace) {
 }
 
 const runStartedAt = performance.now();
-if (only.has('browser')) ensureBrowser();
+if (only.has('browser')) await ensureBrowser();
 // the browser tier serves the build, and the bundle budget reads it; the other tiers test the sources
 if (only.has('browser') || only.has('bundle')) {
-  if (run('node', ['scripts/build.mjs', '--if-stale']) !== 0) process.exit(1);
+  if ((await run('node', ['scripts/build.mjs', '--if-stale'])) !== 0) process.exit(1);
 }
 if (only.has('lint')) {
   // ESLint over the tree, and the walls' check on planted violations (scripts/lint.mjs)
   const startedAt = performance.now();
   const out = path.join(results, 'lint.json');
-  record('lint', run('node', ['scripts/lint.mjs', '--json', out]), readJson(out), startedAt);
+  record('lint', await run('node', ['scripts/lint.mjs', '--json', out]), readJson(out), startedAt);
 }
 if (only.has('bundle')) {
   // the login route's JavaScript budget (docs/performance.md), checked on the build the browser tier serves
   const startedAt = performance.now();
-  const bundleCode = run('node', ['scripts/bundle-report.mjs']);
+  const bundleCode = await run('node', ['scripts/bundle-report.mjs']);
   record('bundle', bundleCode, { passed: bundleCode === 0 ? 1 : 0, failed: bundleCode === 0 ? 0 : 1 }, startedAt);
 }
 
@@ -149,21 +155,21 @@ if (!serverUrl && (only.has('api') || only.has('drills') || only.has('browser'))
 }
 
 try {
-  vitestTier('domain', '@zhenggai/domain');
-  vitestTier('notice-parser', '@zhenggai/notice-parser');
+  await vitestTier('domain', '@zhenggai/domain');
+  await vitestTier('notice-parser', '@zhenggai/notice-parser');
 
   if (only.has('api')) {
     const startedAt = performance.now();
     const apiOut = path.join(results, 'api.json');
-    const apiCode = run('npm', ['test', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${apiOut}`], {
+    const apiCode = await run('npm', ['test', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${apiOut}`], {
       env: { TEST_DATABASE_URL: serverUrl },
     });
     record('api', apiCode, countsOf(readJson(apiOut)), startedAt);
   }
 
-  if (only.has('drills')) drillsTier();
+  if (only.has('drills')) await drillsTier();
 
-  vitestTier('web', '@zhenggai/web');
+  await vitestTier('web', '@zhenggai/web');
 
   if (only.has('browser')) await browserTier();
 } finally {
@@ -171,11 +177,11 @@ try {
 }
 
 // the reliability drills (apps/api/test/drills): jest like the API tier, then one table of their figures
-function drillsTier() {
+async function drillsTier() {
   const startedAt = performance.now();
   const out = path.join(results, 'drills.json');
   const figuresDir = path.join(results, 'drills');
-  const code = run('npm', ['run', 'test:drills', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${out}`], {
+  const code = await run('npm', ['run', 'test:drills', '-w', '@zhenggai/api', '--', '--json', `--outputFile=${out}`], {
     env: { TEST_DATABASE_URL: serverUrl, DRILL_FIGURES_DIR: figuresDir },
   });
   record('drills', code, countsOf(readJson(out)), startedAt);
@@ -203,7 +209,7 @@ async function browserTier() {
   await createDatabase(serverUrl, e2eDb);
   const e2eOut = path.join(results, 'e2e.json');
   const e2ePort = process.env.E2E_PORT ?? String(await freePort());
-  const e2eCode = run('npx', ['playwright', 'test'], {
+  const e2eCode = await run('npx', ['playwright', 'test'], {
     env: { DATABASE_URL: withDatabase(serverUrl, e2eDb), PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut, E2E_PORT: e2ePort },
   });
   const e2e = readJson(e2eOut);
