@@ -66,6 +66,16 @@ describe('toErrorBody', () => {
     ['a server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['a connection exception (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['every address refused', new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], '')],
+    [
+      'a transaction whose connection died under it (drill R2)',
+      new Error('Query runner already released. Cannot run queries anymore.'),
+    ],
+    [
+      'a statement on a released connection (drill R2)',
+      new Error(
+        'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+      ),
+    ],
   ])('answers 503 DATABASE_UNAVAILABLE with Retry-After for %s', (_, error) => {
     expect(toErrorBody(error)).toEqual({
       status: 503,

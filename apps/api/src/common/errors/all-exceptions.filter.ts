@@ -56,9 +56,10 @@ const UNREACHABLE_NODE_CODES = new Set([
   'ENOTFOUND',
   'EHOSTUNREACH',
 ]);
-// pg and pg-pool say these without a code
+// pg and pg-pool say these without a code; TypeORM says "already released" when the connection of a transaction died
+// under it (its query runner was released by the failure) and the transaction goes on to its next statement or commit
 const UNREACHABLE_MESSAGE =
-  /timeout exceeded when trying to connect|connection terminated|terminating connection|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
+  /timeout exceeded when trying to connect|connection terminated|terminating connection|Connection is not established|the database system is (starting up|shutting down|in recovery mode)|query runner already released|provided by a query runner was already released/i;
 
 /** Whether an error means PostgreSQL cannot be reached (the request may succeed later), rather than a bad query. */
 export function isDatabaseUnreachable(error: unknown): boolean {
