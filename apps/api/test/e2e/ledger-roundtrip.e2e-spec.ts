@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
+import { LedgerExportService } from '../../src/modules/documents/ledger/ledger-export.service.js';
+import { LedgerRepository } from '../../src/modules/documents/ledger/ledger.repository.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../support/app.js';
 import { binary } from '../support/http.js';
 
@@ -78,5 +81,34 @@ describe('the ledger export reads back cell for cell (HTTP)', () => {
     expect(plan.updates).toEqual([]);
     expect(plan.creates).toEqual([]);
     expect(plan.unchanged).toBe(total);
+  });
+
+  it('reports its progress after every batch, ending at three rows per measure exported', async () => {
+    const exporter = t.app.get(LedgerExportService);
+    const repository = t.app.get(LedgerRepository);
+    const scope = { all: true } as const;
+    const inspection = (await repository.findInspection(demoId, scope))!;
+    const measures = (
+      (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM measure m JOIN problem p ON p.id = m.problem_id
+         WHERE p.inspection_id = $1 AND m.deleted_at IS NULL AND p.deleted_at IS NULL`,
+        [demoId],
+      )) as Array<{ n: number }>
+    )[0].n;
+    let bytes = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback();
+      },
+    });
+    const calls: Array<[number, number]> = [];
+    await exporter.write(inspection, {}, scope, sink, { onProgress: (done, total) => void calls.push([done, total]) });
+    expect(bytes).toBeGreaterThan(0);
+    expect(measures).toBeGreaterThan(700);
+    expect(calls.length).toBeGreaterThanOrEqual(4); // a batch of each measure sheet, then the end
+    expect(calls.every(([, total]) => total === 3 * measures)).toBe(true);
+    expect(calls.every(([done], i) => i === 0 || done >= calls[i - 1][0])).toBe(true);
+    expect(calls[calls.length - 1]).toEqual([3 * measures, 3 * measures]);
   });
 });

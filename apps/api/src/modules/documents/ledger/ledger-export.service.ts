@@ -118,6 +118,11 @@ function evidenceText(extras: MeasureExtrasRow | undefined): string | null {
   return `${extras.evidenceCount}份：${extras.evidenceNames.join('、')}${more}`;
 }
 
+export interface LedgerWriteOptions {
+  /** Rows written so far of `total`, after every batch; awaited, so a slow reporter slows the export. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
 // The 整改台账 workbook, streamed: exceljs' WorkbookWriter writes into the response while keyset batches of
 // 1,000 measures are read, so memory stays flat whatever the size of the ledger.
 @Injectable()
@@ -156,12 +161,17 @@ export class LedgerExportService {
     }
   }
 
-  /** Writes the four sheets in turn to `output` (the response, or any writable stream). */
+  /**
+   * Writes the four sheets in turn to `output` (the response, or any writable stream). `onProgress(done, total)` is
+   * called after every batch written, `done` never decreasing and the last call with `done === total`; the unit is
+   * rows written (the three measure sheets, so `total` is three times the measures exported).
+   */
   async write(
     inspection: LedgerInspectionRow,
     filter: LedgerFilter,
     scope: AccessScope,
     output: Writable,
+    options: LedgerWriteOptions = {},
   ): Promise<void> {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: output,
@@ -174,6 +184,13 @@ export class LedgerExportService {
     const drain = async () => {
       // exceljs ignores backpressure: wait for the client between batches
       if (output.writableNeedDrain) await once(output, 'drain');
+    };
+    const onProgress = options.onProgress;
+    const total = onProgress ? 3 * (await this.repository.countMeasures(inspection.id, filter, scope, today)) : 0;
+    let done = 0;
+    const progressed = async (rows: number) => {
+      done = Math.min(total, done + rows);
+      if (onProgress) await onProgress(done, total);
     };
 
     await this.measureSheet(workbook, LEDGER_SHEET, title, today, async (sheet) => {
@@ -220,6 +237,7 @@ export class LedgerExportService {
             ]);
           }
           await drain();
+          await progressed(rows.length);
         },
       );
     });
@@ -265,6 +283,7 @@ export class LedgerExportService {
           ]);
         }
         await drain();
+        await progressed(rows.length);
       });
     });
 
@@ -286,10 +305,12 @@ export class LedgerExportService {
           ]);
         }
         await drain();
+        await progressed(rows.length);
       });
     });
 
     await workbook.commit();
+    if (onProgress) await onProgress(total, total);
   }
 
   /**

@@ -134,6 +134,24 @@ export class LedgerRepository {
     return where;
   }
 
+  /** How many measures the export of this inspection, filter and scope writes (for its progress). */
+  async countMeasures(inspectionId: string, filter: LedgerFilter, scope: AccessScope, today: string): Promise<number> {
+    const params = new SqlParams();
+    const where = [
+      `p.inspection_id = ${params.add(inspectionId)}`,
+      'p.deleted_at IS NULL',
+      ...this.measureConditions(filter, scope, today, params),
+    ];
+    const rows = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM problem p
+         JOIN measure m ON m.problem_id = p.id AND m.deleted_at IS NULL
+         JOIN inspection i ON i.id = p.inspection_id
+       WHERE ${where.join(' AND ')}`,
+      params.values,
+    )) as Array<{ count: number }>;
+    return rows[0]?.count ?? 0;
+  }
+
   /** The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id). */
   async measureBatch(
     inspectionId: string,
