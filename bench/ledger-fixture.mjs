@@ -13,7 +13,7 @@ import { MEASURES_PER_PROBLEM, seedLargeInspection } from './large-inspection.mj
 const TAG = 'zhenggai:bench-ledger';
 const COPY_TAG = 'zhenggai:bench-ledger-import';
 
-export async function ledgerFixture(root, server, rows, log) {
+export async function ledgerFixture(root, server, rows, log, { importFile = true } = {}) {
   const name = `zhenggai_bench_ledger_${rows}`;
   const url = await server.database(name);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
@@ -43,7 +43,8 @@ export async function ledgerFixture(root, server, rows, log) {
       seeded = true;
     }
     const file = path.join(root, `.data/bench-ledger-${rows}.xlsx`);
-    if (seeded || !fs.existsSync(file)) await writeImportFile(pool, inspection.id, file);
+    // the import file holds every row in memory once: only for the sizes that are imported
+    if (importFile && (seeded || !fs.existsSync(file))) await writeImportFile(pool, inspection.id, file);
     const seedSeconds = seeded ? (Date.now() - started) / 1000 : null;
     if (seeded) log(`${name}: ready in ${seedSeconds.toFixed(1)} s`);
     else log(`reusing ${name} (${rows} measures) and ${path.relative(root, file)}`);

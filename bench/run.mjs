@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --json] [--only a,b] [--measures 60000] [--large-measures 600000] [--xlsx-rows 60000]
+//                [--large-xlsx-rows 600000]
 //                [--duration 10 --connections 50 --warmup 3 --rounds 2 --pool 10]
 // The real API (a child process) against the best raw node:http + pg server we can write for the same answers
 // (bench/baseline-worker.mjs), on the same database. Runs alternate API and baseline; the figures are medians.
@@ -26,6 +27,7 @@ export const SCENARIOS = [
   'statistics-600k',
   'xlsx-export-60k',
   'xlsx-import-60k',
+  'xlsx-export-600k',
 ];
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values: flags } = parseArgs({
     measures: { type: 'string', default: '60000' },
     'large-measures': { type: 'string', default: '600000' },
     'xlsx-rows': { type: 'string', default: '60000' },
+    'large-xlsx-rows': { type: 'string', default: '600000' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
     pool: { type: 'string', default: '10' },
@@ -226,6 +229,44 @@ async function download(port, headers, requestPath, init = {}) {
   }
   const text = Buffer.concat(kept).toString('utf8');
   return { status: response.status, bytes, text };
+}
+
+/** Whether the API has the background export (an unknown route answers 404 ROUTE_NOT_FOUND, an unknown inspection NOT_FOUND). */
+async function exportJobRouteMissing(context) {
+  const response = await fetch(
+    `http://127.0.0.1:${context.api.port}/api/inspections/00000000-0000-4000-8000-000000000000/exports/ledger-jobs`,
+    { method: 'POST', headers: context.writeHeaders, body: '{}' },
+  );
+  const text = await response.text();
+  if (response.status === 404 && /ROUTE_NOT_FOUND|Cannot POST/i.test(text)) return 'route missing';
+  if (response.status === 405) return 'route missing';
+  return null;
+}
+
+/** The ledger as a background job: start it, poll its progress, then download the file; the time is all three. */
+async function exportJob(port, context, inspectionId) {
+  const base = `http://127.0.0.1:${port}`;
+  const started = await fetch(`${base}/api/inspections/${inspectionId}/exports/ledger-jobs`, {
+    method: 'POST',
+    headers: context.writeHeaders,
+    body: '{}',
+  });
+  const job = await started.json().catch(() => ({}));
+  if (started.status >= 300) return { status: started.status, bytes: 0, text: JSON.stringify(job) };
+  let state = job;
+  let lastProgress = -1;
+  for (;;) {
+    if (state.status === 'done') break;
+    if (state.status === 'failed') return { status: 500, bytes: 0, text: JSON.stringify(state) };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const response = await fetch(`${base}/api/export-jobs/${job.id}`, { headers: context.headers });
+    state = await response.json();
+    if (response.status >= 300) return { status: response.status, bytes: 0, text: JSON.stringify(state) };
+    if (state.progress !== lastProgress && state.progress % 10 === 0)
+      log(`xlsx-export-600k · API: ${state.progress} %`);
+    lastProgress = state.progress;
+  }
+  return download(port, context.headers, `/api/export-jobs/${job.id}/file`);
 }
 
 const round1 = (value) => Math.round(value * 10) / 10;
@@ -530,6 +571,37 @@ async function main() {
         },
       };
       for (const name of documents) emit(await runDocument(scenarios[name], context));
+    } finally {
+      cleanups.pop();
+      await context.stop();
+      await fixture.close();
+    }
+  }
+
+  // 3. the province-size ledger as a background job (POST …/exports/ledger-jobs, poll, download the file), against
+  // the raw server's direct streamed export of the same inspection
+  if (only.includes('xlsx-export-600k')) {
+    const fixture = await ledgerFixture(root, server, options.largeXlsxRows, log, { importFile: false });
+    if (fixture.seedSeconds !== null)
+      seeded.push({ measures: `ledger ${options.largeXlsxRows}`, seconds: fixture.seedSeconds });
+    const context = await startServers(fixture.url, { baselineProcess: true });
+    cleanups.push(() => context.stop());
+    try {
+      const exportPath = `/api/inspections/${fixture.inspectionId}/exports/ledger.xlsx`;
+      const scenario = {
+        name: 'xlsx-export-600k',
+        rows: options.largeXlsxRows,
+        request: async (target) => {
+          if (target.name !== 'API') return download(target.port, context.headers, exportPath);
+          const answer = await exportJob(target.port, context, fixture.inspectionId);
+          return { ...answer, note: answer.note ?? `${(answer.bytes / 1024 / 1024).toFixed(1)} MB` };
+        },
+      };
+      const missing = await exportJobRouteMissing(context);
+      if (missing) {
+        log(`xlsx-export-600k: skipped: ${missing}`);
+        emit({ scenario: 'xlsx-export-600k', skipped: missing });
+      } else emit(await runDocument(scenario, context));
     } finally {
       cleanups.pop();
       await context.stop();
