@@ -23,6 +23,7 @@ import { SecretsAtRest1796655916309 } from './1796655916309-SecretsAtRest.js';
 import { LoginLockoutByAddress1796657437842 } from './1796657437842-LoginLockoutByAddress.js';
 import { IdempotencyCommitted1796659415716 } from './1796659415716-IdempotencyCommitted.js';
 import { StatisticsCache1796660000000 } from './1796660000000-StatisticsCache.js';
+import { ExportJobs1796667095618 } from './1796667095618-ExportJobs.js';
 import { ProblemSeqIndex1796659733959 } from './1796659733959-ProblemSeqIndex.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
@@ -53,4 +54,5 @@ export const migrations: Function[] = [
   IdempotencyCommitted1796659415716,
   ProblemSeqIndex1796659733959,
   StatisticsCache1796660000000,
+  ExportJobs1796667095618,
 ];

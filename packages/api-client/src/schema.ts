@@ -1364,6 +1364,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inspections/{id}/exports/ledger-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 后台导出整改台账
+     * @description The same workbook, filters and scope as GET …/exports/ledger.xlsx, written by a background job: poll GET /api/export-jobs/{id}, then download …/file.
+     */
+    post: operations['createLedgerExportJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/export-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 后台导出的状态与进度
+     * @description only the requester's own jobs (404 otherwise)
+     */
+    get: operations['getExportJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/export-jobs/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 下载后台导出的文件
+     * @description 409 EXPORT_JOB_NOT_READY while it is being written, 409 EXPORT_JOB_FAILED when it failed
+     */
+    get: operations['getExportJobFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inspections/{id}/publications': {
     parameters: {
       query?: never;
@@ -3908,6 +3968,23 @@ export interface components {
       errors: components['schemas']['LedgerRowErrorDto'][];
       /** @description whether the plan was written */
       committed: boolean;
+    };
+    /** @enum {string} */
+    ExportJobStatus: 'queued' | 'running' | 'done' | 'failed';
+    ExportJobDto: {
+      /** Format: uuid */
+      id: string;
+      status: components['schemas']['ExportJobStatus'];
+      /** @description percent of the rows written; 100 once the file is ready */
+      progress: number;
+      /** @description the name the file downloads under */
+      fileName: string;
+      /** @description why the export failed, in Chinese */
+      error?: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
     };
     CreatePublicationDto: {
       /** @description text of section 一 (组织领导情况), paragraphs separated by line breaks; default: the imported notice's, else a standard paragraph */
@@ -8680,6 +8757,111 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  createLedgerExportJob: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['MeasureStatus'];
+        /** @description assigned to this unit, as lead or co-unit */
+        unitId?: string;
+        light?: components['schemas']['Light'];
+        /** @description text in the measure or its problem */
+        q?: string;
+      };
+      header?: {
+        /** @description a client-chosen key (8–100 letters, digits or _.:-): a retry with the same key and body answers as the first request did */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportJobDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getExportJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportJobDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  getExportJobFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -45,6 +45,7 @@ import {
 } from '../modules/report-rounds/report-round.entity.js';
 import { LookbackEntity, LookbackItemEntity } from '../modules/lookbacks/lookback.entity.js';
 import { ProblemEvaluationEntity } from '../modules/outcomes/problem-evaluation.entity.js';
+import { ExportJobEntity } from '../modules/documents/export-jobs/export-job.entity.js';
 
 export const entities = [
   UnitEntity,
@@ -93,4 +94,5 @@ export const entities = [
   LookbackEntity,
   LookbackItemEntity,
   ProblemEvaluationEntity,
+  ExportJobEntity,
 ];

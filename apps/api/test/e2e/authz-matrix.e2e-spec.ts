@@ -106,6 +106,13 @@ describe('authorization matrix over every operation (HTTP)', () => {
         `INSERT INTO webhook (id, url, secret, events, format) VALUES ($1, 'https://example.com/hook', 'matrix-secret-0123456789', '{measure.urged}', 'json')`,
         [id],
       );
+    else if (pathTemplate.startsWith('/api/export-jobs/{id}'))
+      // a running export of unitlead's: only its requester reads it, and its file is not ready (409)
+      await q(
+        `INSERT INTO export_job (id, actor_id, inspection_id, filter, scope, status, file_name, created_at, updated_at)
+         SELECT $1, u.id, $2, '{}', '{"all": true}', 'running', '台账.xlsx', now(), now() FROM user_account u WHERE u.username = 'unitlead'`,
+        [id, subjects.inspection],
+      );
     else if (operationId === 'restoreMeasure')
       await q(
         `INSERT INTO measure (id, problem_id, inspection_id, seq, text, deleted_at) VALUES ($1, $2, $3, (SELECT max(seq) + 1 FROM measure WHERE problem_id = $2), '已删除的措施', now())`,

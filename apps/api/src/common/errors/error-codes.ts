@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   JOB_UNKNOWN: { status: 422, message: '没有这个后台任务' },
   JOB_RUN_NOT_FOUND: { status: 404, message: '后台任务的运行记录不存在或已清理' },
   JOB_NOT_FAILED: { status: 409, message: '只有失败的任务可以重试' },
+  EXPORT_JOB_NOT_READY: { status: 409, message: '导出文件尚未生成，请等待导出完成后再下载' },
+  EXPORT_JOB_FAILED: { status: 409, message: '导出失败，请重新导出' },
   JOB_ALREADY_QUEUED: { status: 409, message: '该任务已在排队，请稍后查看运行结果' },
   MAIL_OFF: { status: 409, message: '邮件通道未开启：请在服务器上设置 SMTP_URL 和 MAIL_FROM 后重启' },
   WEBHOOK_URL_INVALID: { status: 422, message: '推送地址无效，只支持 http:// 或 https:// 地址' },

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspection, measure, page, problem, sessionUser, unit } from '@/testing/data-generators';
 import { apiError, json, sentRequests, stubApi } from '@/testing/fake-api';
 import {
@@ -285,5 +285,86 @@ describe('整改台账', () => {
     await user.click(report);
 
     expect(await screen.findByText('导出功能暂不可用')).toBeInTheDocument();
+  });
+
+  describe('导出台账 as a background job', () => {
+    const job = {
+      id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b',
+      status: 'queued' as const,
+      progress: 0,
+      fileName: '十二届区委第五轮巡察整改台账.xlsx',
+      createdAt: '2024-03-01T04:00:00.000Z',
+    };
+    const originalCreateObjectUrl = URL.createObjectURL;
+    afterEach(() => {
+      URL.createObjectURL = originalCreateObjectUrl;
+    });
+
+    it('starts the job with the filters, shows its progress, then downloads the file', async () => {
+      const createObjectUrl = vi.fn((_blob: Blob) => 'blob:ledger');
+      URL.createObjectURL = createObjectUrl;
+      const states = [
+        { ...job, status: 'running', progress: 40 },
+        { ...job, status: 'done', progress: 100, finishedAt: '2024-03-01T04:00:20.000Z' },
+      ];
+      let polls = 0;
+      const fetchMock = stubLedger({
+        [`POST /api/inspections/${demoInspection.id}/exports/ledger-jobs`]: json(job, 202),
+        [`GET /api/export-jobs/${job.id}`]: () => json(states[Math.min(polls++, states.length - 1)]),
+        [`GET /api/export-jobs/${job.id}/file`]: json({ bytes: 'xlsx' }),
+      });
+      const user = userEvent.setup();
+      renderApp('/problems?light=red');
+
+      const exports = await screen.findByRole('group', { name: '导出' });
+      const button = within(exports).getByRole('link', { name: /导出台账/ });
+      expect(button).toHaveAttribute('href', `/api/inspections/${demoInspection.id}/exports/ledger.xlsx?light=red`);
+      await user.click(button);
+
+      const dialog = await findDialog('导出整改台账');
+      const progress = within(dialog).getByRole('progressbar', { name: '导出进度' });
+      await waitFor(() => expect(progress).toHaveAttribute('aria-valuenow', '40'));
+      expect(within(dialog).getByRole('button', { name: '下载' })).toBeDisabled();
+      await within(dialog).findByText('导出完成，可以下载了。', undefined, { timeout: 3000 });
+      expect(progress).toHaveAttribute('aria-valuenow', '100');
+      await user.click(within(dialog).getByRole('button', { name: '下载' }));
+
+      await waitFor(() => expect(createObjectUrl).toHaveBeenCalledTimes(1));
+      const started = sentRequests(fetchMock).find((request) => request.method === 'POST')!;
+      expect(new URL(started.url).searchParams.get('light')).toBe('red');
+      expect(started.headers.get('Idempotency-Key')).toBeTruthy();
+      expect(sentRequests(fetchMock).some((request) => request.url.endsWith(`/api/export-jobs/${job.id}/file`))).toBe(
+        true,
+      );
+      // polling stops once the job is over
+      const pollsWhenDone = polls;
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(polls).toBe(pollsWhenDone);
+    });
+
+    it('shows the error of a failed job, with nothing to download', async () => {
+      stubLedger({
+        [`POST /api/inspections/${demoInspection.id}/exports/ledger-jobs`]: json(job, 202),
+        [`GET /api/export-jobs/${job.id}`]: json({
+          ...job,
+          status: 'failed',
+          progress: 30,
+          error: '导出失败，请重新导出',
+        }),
+      });
+      const user = userEvent.setup();
+      renderApp('/problems');
+
+      await user.click(
+        within(await screen.findByRole('group', { name: '导出' })).getByRole('link', { name: /导出台账/ }),
+      );
+
+      const dialog = await findDialog('导出整改台账');
+      expect(await within(dialog).findByText('导出失败，请重新导出')).toBeInTheDocument();
+      expect(within(dialog).getByRole('button', { name: '下载' })).toBeDisabled();
+      // the footer's 关闭 (the title bar's × is named 关闭 too)
+      await user.click(within(dialog).getAllByRole('button', { name: '关闭' }).at(-1)!);
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    });
   });
 });

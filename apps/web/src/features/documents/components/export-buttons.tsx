@@ -1,12 +1,13 @@
-import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileWordOutlined } from '@ant-design/icons';
 import { Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { DownloadButton } from '@/components/ui/download-button';
 import type { DownloadedFile } from '@/lib/download';
-import { exportLedger, exportLedgerUrl, type LedgerExportQuery } from '../api/export-ledger';
+import { exportLedgerUrl, type LedgerExportQuery } from '../api/export-ledger';
 import { exportNotice, exportNoticeUrl } from '../api/export-notice';
 import { exportProblemSignoff, exportProblemSignoffUrl } from '../api/export-problem-signoff';
 import { exportReport, exportReportUrl } from '../api/export-report';
+import { LedgerExportJobButton } from './ledger-export-job-button';
 
 interface ExportLink {
   key: string;
@@ -16,10 +17,11 @@ interface ExportLink {
   fetch: () => Promise<DownloadedFile>;
 }
 
-/** The inspection's or problem's documents, each a DownloadButton. */
-function ExportLinks({ links, size }: { links: ExportLink[]; size?: 'small' }) {
+/** The inspection's or problem's documents, each a DownloadButton (after `before`, if any). */
+function ExportLinks({ links, size, before }: { links: ExportLink[]; size?: 'small'; before?: ReactNode }) {
   return (
     <Flex gap={8} wrap role="group" aria-label="导出">
+      {before}
       {links.map((link) => (
         <DownloadButton key={link.key} size={size} href={link.href} icon={link.icon} fetchFile={link.fetch}>
           {link.label}
@@ -29,7 +31,7 @@ function ExportLinks({ links, size }: { links: ExportLink[]; size?: 'small' }) {
   );
 }
 
-/** 台账 Excel / 进展报告 Word / 通报 Word of an inspection (officers and supervisors). */
+/** 台账 Excel (a background job) / 进展报告 Word / 通报 Word of an inspection (officers and supervisors). */
 export function ExportButtons({
   inspectionId,
   ledgerQuery,
@@ -39,14 +41,14 @@ export function ExportButtons({
 }) {
   return (
     <ExportLinks
+      before={
+        <LedgerExportJobButton
+          inspectionId={inspectionId}
+          query={ledgerQuery}
+          href={exportLedgerUrl(inspectionId, ledgerQuery)}
+        />
+      }
       links={[
-        {
-          key: 'ledger',
-          label: '导出台账',
-          href: exportLedgerUrl(inspectionId, ledgerQuery),
-          icon: <FileExcelOutlined aria-hidden />,
-          fetch: () => exportLedger(inspectionId, ledgerQuery),
-        },
         {
           key: 'report',
           label: '进展报告',
