@@ -56,7 +56,8 @@ describe('background jobs (pg-boss)', () => {
     apps.push(t);
     const jobs = t.app.get(JobsService);
 
-    const first = await jobs.send('test.count', { n: 1 }, { singletonKey: 'unit-7' });
+    // the first is held back a second, so it is still queued (not already taken by the worker) when the second comes
+    const first = await jobs.send('test.count', { n: 1 }, { singletonKey: 'unit-7', startAfterSeconds: 1 });
     const second = await jobs.send('test.count', { n: 2 }, { singletonKey: 'unit-7' });
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
@@ -147,6 +148,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const boss = await starting.catch(() => null);
     // a running job may finish (up to 10 s); the connections close in any case
     await boss?.stop({ graceful: true, timeout: 10_000, wait: true, close: true }).catch(() => undefined);
+    // pg-boss 10 stops each worker through offWork, which then checks in a detached loop once a second until the
+    // worker has left its polling loop; once the connections are closed every worker leaves at its next check, so a
+    // little over a second lets that loop end while this process (or a test's module registry) still exists
+    if (boss && this.working) await sleep(1100);
   }
 
   private start(): Promise<PgBoss> {

@@ -23,7 +23,7 @@ describe('ExportJobsService.run', () => {
       find: async () => ({ id, inspectionId: 'i', filter: {}, scope: { all: true } }),
       start: async () => true,
       progress: async (_id: string, percent: number) => void updates.push(percent),
-      finish: jest.fn(async () => true),
+      finish: jest.fn(async (_id: string, _bytes: number, _at: Date) => true),
       fail: jest.fn(async () => undefined),
     };
     let now = 0;
