@@ -83,6 +83,73 @@ describe('the ledger export reads back cell for cell (HTTP)', () => {
     expect(plan.unchanged).toBe(total);
   });
 
+  it('writes a workbook exceljs opens whole: four sheets, merged title, frozen header, dates, and text kept as text', async () => {
+    const [measure] = (await t.dataSource.query(
+      `SELECT m.id, m.problem_id AS "problemId", p.label, m.seq FROM measure m JOIN problem p ON p.id = m.problem_id
+       WHERE p.inspection_id = $1 AND m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.deadline IS NOT NULL
+       ORDER BY p.seq, m.seq LIMIT 1`,
+      [demoId],
+    )) as Array<{ id: string; problemId: string; label: string; seq: number }>;
+    const formula = `=HYPERLINK("http://evil.example","点我")`;
+    const special = `<b>&amp; "引号" 'apostrophe'</b>\u0001\u0008尾`;
+    // 整改措施 is text (40,000 characters), 具体问题 a varchar(500), 备注 text
+    await t.dataSource.query(`UPDATE measure SET text = $2, remarks = $3 WHERE id = $1`, [
+      measure.id,
+      '长'.repeat(40_000),
+      formula,
+    ]);
+    await t.dataSource.query(`UPDATE problem SET title = $2 WHERE id = $1`, [measure.problemId, special]);
+
+    const exported = (
+      await officer.agent.get(`/api/inspections/${demoId}/exports/ledger.xlsx`).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['整改台账', '问题清单', '任务清单', '责任清单']);
+    for (const sheet of book.worksheets) {
+      expect(String(sheet.getCell('A1').value)).toMatch(/整改台账.*导出）$/);
+      expect(sheet.getCell('B1').isMerged).toBe(true);
+      expect(sheet.getCell('A2').value).toBe('序号');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    const ledger = book.getWorksheet('整改台账')!;
+    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '问题编号',
+      '措施序号',
+      '问题类别',
+      '具体问题',
+      '整改措施',
+      '责任领导',
+      '牵头单位',
+      '配合单位',
+      '责任人',
+      '完成时限',
+      '整改进展',
+      '完成情况',
+      '佐证材料',
+      '建章立制',
+      '问责情况',
+      '销号情况',
+      '备注',
+    ]);
+    let found = 0;
+    ledger.eachRow((row, number) => {
+      if (number < 3 || row.getCell(2).value !== measure.label || row.getCell(3).value !== measure.seq) return;
+      found++;
+      expect(row.getCell(18).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(18).value).toBe(`'${formula}`); // neutralised, and not a formula cell
+      expect(row.getCell(5).value).toBe(`<b>&amp; "引号" 'apostrophe'</b>尾`); // control characters dropped
+      expect(row.getCell(6).value).toBe('长'.repeat(32_000));
+      expect(row.getCell(11).value).toBeInstanceOf(Date);
+      expect(row.getCell(11).numFmt).toBe('yyyy-mm-dd');
+    });
+    expect(found).toBe(1);
+    const tasks = book.getWorksheet('任务清单')!;
+    expect(tasks.rowCount).toBe(ledger.rowCount);
+    expect(book.getWorksheet('责任清单')!.rowCount).toBe(ledger.rowCount);
+  });
+
   it('reports its progress after every batch, ending at three rows per measure exported', async () => {
     const exporter = t.app.get(LedgerExportService);
     const repository = t.app.get(LedgerRepository);

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { MEASURE_STATUS_LABELS, MEASURE_TERM_LABELS, PROBLEM_STATUS_LABELS } from '@zhenggai/domain';
 import { scopeOf, type AccessScope } from '../../../common/auth/access-scope.js';
@@ -12,7 +10,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { contentDisposition } from '../../attachments/file-name.js';
 import { chineseDate, roundName, safeFileName } from '../chinese.js';
 import type { LedgerExportQueryDto } from '../dto/export-query.dto.js';
-import { LEDGER_COLUMNS, LONG_TERM, columnLetter, excelDate, neutraliseFormula } from './ledger-columns.js';
+import { LEDGER_COLUMNS, LONG_TERM, excelDate, neutraliseFormula } from './ledger-columns.js';
 import {
   BATCH_SIZE,
   LedgerRepository,
@@ -23,11 +21,11 @@ import {
   type MeasureExtrasRow,
   type ProblemOutcomeRow,
 } from './ledger.repository.js';
+import { XlsxStream, type XlsxSheetSpec } from './xlsx-stream.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_CELL = 32000; // Excel holds at most 32,767 characters in a cell
 
-type Sheet = ExcelJS.Worksheet;
 // undefined leaves the cell out altogether (no empty cell to write)
 type CellInput = string | number | Date | undefined;
 
@@ -35,13 +33,6 @@ const text = (value: string | null | undefined): string | undefined =>
   value === null || value === undefined || value === ''
     ? undefined
     : neutraliseFormula(value.length > MAX_CELL ? value.slice(0, MAX_CELL) : value);
-
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 interface SheetSpec {
   name: string;
@@ -123,8 +114,8 @@ export interface LedgerWriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
-// The 整改台账 workbook, streamed: exceljs' WorkbookWriter writes into the response while keyset batches of
-// 1,000 measures are read, so memory stays flat whatever the size of the ledger.
+// The 整改台账 workbook, streamed: our own xlsx writer (xlsx-stream.ts) writes into the response while keyset batches
+// of 1,000 measures are read, so memory stays flat whatever the size of the ledger.
 @Injectable()
 export class LedgerExportService {
   private readonly logger = new Logger(LedgerExportService.name);
@@ -162,9 +153,12 @@ export class LedgerExportService {
   }
 
   /**
-   * Writes the four sheets in turn to `output` (the response, or any writable stream). `onProgress(done, total)` is
-   * called after every batch written, `done` never decreasing and the last call with `done === total`; the unit is
-   * rows written (the three measure sheets, so `total` is three times the measures exported).
+   * Writes the workbook to `output` (the response, or any writable stream), honouring its backpressure, in two
+   * passes over the database: the measures once (整改台账 written into the zip as it goes, 任务清单 and 责任清单
+   * deflated into temporary files beside it and copied in at the end), then the problems (问题清单).
+   * `onProgress(done, total)` is called after every batch of every measure sheet (three calls per batch of 1,000
+   * measures), `done` never decreasing and the last call with `done === total`; the unit is rows written of the
+   * three measure sheets, so `total` is three times the measures exported.
    */
   async write(
     inspection: LedgerInspectionRow,
@@ -173,18 +167,15 @@ export class LedgerExportService {
     output: Writable,
     options: LedgerWriteOptions = {},
   ): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    workbook.creator = 'Zhenggai';
     const today = this.clock.today();
     const title = `${inspection.issuer ?? ''}${roundName(inspection)}整改台账`;
-    const drain = async () => {
-      // exceljs ignores backpressure: wait for the client between batches
-      if (output.writableNeedDrain) await once(output, 'drain');
-    };
+    const exported = `（${chineseDate(today)}导出）`;
+    const specs: XlsxSheetSpec[] = [
+      { ...LEDGER_SHEET, title: `${title}${exported}` },
+      { ...PROBLEM_SHEET, title: `${title}——问题清单${exported}` },
+      { ...TASK_SHEET, title: `${title}——任务清单${exported}` },
+      { ...RESPONSIBILITY_SHEET, title: `${title}——责任清单${exported}` },
+    ];
     const onProgress = options.onProgress;
     const total = onProgress ? 3 * (await this.repository.countMeasures(inspection.id, filter, scope, today)) : 0;
     let done = 0;
@@ -193,123 +184,121 @@ export class LedgerExportService {
       if (onProgress) await onProgress(done, total);
     };
 
-    await this.measureSheet(workbook, LEDGER_SHEET, title, today, async (sheet) => {
-      let index = 0;
-      const enrich = async (rows: LedgerMeasureRow[]) => {
-        const ids = rows.map((row) => row.id);
-        const [extrasBy, coUnits, outcomes] = await Promise.all([
-          this.repository.measureExtras(ids),
-          this.repository.coUnits(ids),
-          this.repository.problemOutcomes([...new Set(rows.map((row) => row.problemId))]),
-        ]);
-        return { extrasBy, coUnits, outcomes };
-      };
-      await this.eachMeasureBatch(
-        inspection.id,
-        filter,
-        scope,
-        today,
-        enrich,
-        async (rows, { extrasBy, coUnits, outcomes }) => {
-          const outcomesBy = new Map(outcomes.map((row) => [row.problemId, row]));
+    const book = new XlsxStream(output, specs, { creator: 'Zhenggai', now: this.clock.now() });
+    try {
+      const tasks = await book.spool(2);
+      const duties = await book.spool(3);
+      await book.streamed(0, async (ledger) => {
+        let index = 0;
+        const enrich = async (rows: LedgerMeasureRow[]) => {
+          const ids = rows.map((row) => row.id);
+          const [extrasBy, coUnits, outcomes] = await Promise.all([
+            this.repository.measureExtras(ids),
+            this.repository.coUnits(ids),
+            this.repository.problemOutcomes([...new Set(rows.map((row) => row.problemId))]),
+          ]);
+          return { extrasBy, coUnits, outcomes };
+        };
+        await this.eachMeasureBatch(
+          inspection.id,
+          filter,
+          scope,
+          today,
+          enrich,
+          async (rows, { extrasBy, coUnits, outcomes }) => {
+            const outcomesBy = new Map(outcomes.map((row) => [row.problemId, row]));
+            for (const row of rows) {
+              const extra = extrasBy.get(row.id);
+              const outcome = outcomesBy.get(row.problemId);
+              const coUnitText = text((coUnits.get(row.id) ?? []).join('、'));
+              const deadline = deadlineCell(row.deadline, row.term);
+              const problemLabel = text(row.problemLabel);
+              const measureText = text(row.text);
+              const leader = text(row.leaderName);
+              const leadUnit = text(row.leadUnitName);
+              const person = text(row.personName);
+              const status = MEASURE_STATUS_LABELS[row.status];
+              index++;
+              ledger.rows.add([
+                index,
+                problemLabel,
+                row.seq,
+                text(row.categoryTitle),
+                text(row.problemTitle),
+                measureText,
+                leader,
+                leadUnit,
+                coUnitText,
+                person,
+                deadline,
+                text(extra?.progressText),
+                status,
+                text(evidenceText(extra)),
+                text(outcome?.rules.map((rule) => (rule.startsWith('《') ? rule : `《${rule}》`)).join('、')),
+                text(accountabilityText(outcome?.accountability ?? [])),
+                text(signOffText(extra)),
+                text(row.remarks),
+              ]);
+              tasks.rows.add([
+                index,
+                problemLabel,
+                row.seq,
+                text(row.problemTitle),
+                measureText,
+                MEASURE_TERM_LABELS[row.term],
+                deadline,
+                status,
+              ]);
+              duties.rows.add([
+                index,
+                problemLabel,
+                row.seq,
+                measureText,
+                leader,
+                leadUnit,
+                coUnitText,
+                person,
+                deadline,
+              ]);
+            }
+            // the three sheets deflate side by side (zlib works in the thread pool)
+            await Promise.all([ledger.flush(), tasks.flush(), duties.flush()]);
+            await progressed(rows.length);
+            await progressed(rows.length);
+            await progressed(rows.length);
+          },
+        );
+      });
+      await tasks.end();
+      await duties.end();
+
+      await book.streamed(1, async (problems) => {
+        let index = 0;
+        for (let after: number | null = null; ;) {
+          const rows = await this.repository.problemBatch(inspection.id, filter, scope, today, after);
           for (const row of rows) {
-            const extra = extrasBy.get(row.id);
-            const outcome = outcomesBy.get(row.problemId);
-            addRow(sheet, [
+            problems.rows.add([
               ++index,
-              text(row.problemLabel),
-              row.seq,
+              text(row.label),
               text(row.categoryTitle),
-              text(row.problemTitle),
-              text(row.text),
+              text(row.title),
               text(row.leaderName),
               text(row.leadUnitName),
-              text((coUnits.get(row.id) ?? []).join('、')),
-              text(row.personName),
-              deadlineCell(row.deadline, row.term),
-              text(extra?.progressText),
-              MEASURE_STATUS_LABELS[row.status],
-              text(evidenceText(extra)),
-              text(outcome?.rules.map((rule) => (rule.startsWith('《') ? rule : `《${rule}》`)).join('、')),
-              text(accountabilityText(outcome?.accountability ?? [])),
-              text(signOffText(extra)),
-              text(row.remarks),
+              row.measureCount,
+              row.doneCount,
+              row.lastDeadline ? excelDate(row.lastDeadline) : row.longTerm ? LONG_TERM : undefined,
+              PROBLEM_STATUS_LABELS[row.status],
             ]);
           }
-          await drain();
-          await progressed(rows.length);
-        },
-      );
-    });
-
-    await this.measureSheet(workbook, PROBLEM_SHEET, `${title}——问题清单`, today, async (sheet) => {
-      let index = 0;
-      for (let after: number | null = null; ;) {
-        const rows = await this.repository.problemBatch(inspection.id, filter, scope, today, after);
-        for (const row of rows) {
-          addRow(sheet, [
-            ++index,
-            text(row.label),
-            text(row.categoryTitle),
-            text(row.title),
-            text(row.leaderName),
-            text(row.leadUnitName),
-            row.measureCount,
-            row.doneCount,
-            row.lastDeadline ? excelDate(row.lastDeadline) : row.longTerm ? LONG_TERM : undefined,
-            PROBLEM_STATUS_LABELS[row.status],
-          ]);
+          await problems.flush();
+          if (rows.length < BATCH_SIZE) break;
+          after = rows[rows.length - 1].seq;
         }
-        await drain();
-        if (rows.length < BATCH_SIZE) break;
-        after = rows[rows.length - 1].seq;
-      }
-    });
-
-    await this.measureSheet(workbook, TASK_SHEET, `${title}——任务清单`, today, async (sheet) => {
-      let index = 0;
-      const nothing = async () => undefined;
-      await this.eachMeasureBatch(inspection.id, filter, scope, today, nothing, async (rows) => {
-        for (const row of rows) {
-          addRow(sheet, [
-            ++index,
-            text(row.problemLabel),
-            row.seq,
-            text(row.problemTitle),
-            text(row.text),
-            MEASURE_TERM_LABELS[row.term],
-            deadlineCell(row.deadline, row.term),
-            MEASURE_STATUS_LABELS[row.status],
-          ]);
-        }
-        await drain();
-        await progressed(rows.length);
       });
-    });
-
-    await this.measureSheet(workbook, RESPONSIBILITY_SHEET, `${title}——责任清单`, today, async (sheet) => {
-      let index = 0;
-      const enrich = (rows: LedgerMeasureRow[]) => this.repository.coUnits(rows.map((row) => row.id));
-      await this.eachMeasureBatch(inspection.id, filter, scope, today, enrich, async (rows, coUnits) => {
-        for (const row of rows) {
-          addRow(sheet, [
-            ++index,
-            text(row.problemLabel),
-            row.seq,
-            text(row.text),
-            text(row.leaderName),
-            text(row.leadUnitName),
-            text((coUnits.get(row.id) ?? []).join('、')),
-            text(row.personName),
-            deadlineCell(row.deadline, row.term),
-          ]);
-        }
-        await drain();
-        await progressed(rows.length);
-      });
-    });
-
-    await workbook.commit();
+      await book.finish();
+    } finally {
+      await book.dispose();
+    }
     if (onProgress) await onProgress(total, total);
   }
 
@@ -345,47 +334,4 @@ export class LedgerExportService {
       current = next;
     }
   }
-
-  /** One sheet: title row, bold header row frozen above the data, column widths, wrapped text; then committed. */
-  private async measureSheet(
-    workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-    spec: SheetSpec,
-    title: string,
-    today: string,
-    fill: (sheet: Sheet) => Promise<void>,
-  ): Promise<void> {
-    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
-    sheet.columns = spec.columns.map((column) => ({ width: column.width }));
-    const titleRow = sheet.addRow([`${title}（${chineseDate(today)}导出）`]);
-    titleRow.height = 32;
-    titleRow.getCell(1).font = { bold: true, size: 16 };
-    titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-    sheet.mergeCells(1, 1, 1, spec.columns.length);
-    titleRow.commit();
-    const header = sheet.addRow(spec.columns.map((column) => column.header));
-    header.height = 24;
-    header.eachCell((cell) => {
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.border = BORDER;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-    });
-    header.commit();
-    sheet.autoFilter = `A2:${columnLetter(spec.columns.length)}2`;
-    await fill(sheet);
-    sheet.commit();
-  }
-}
-
-// one style object shared by every data cell: exceljs caches a style's id by object identity, so a shared object
-// costs one lookup per cell instead of a style serialisation per cell
-const TEXT_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
-const DATE_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' }, numFmt: 'yyyy-mm-dd' };
-
-function addRow(sheet: Sheet, values: CellInput[]): void {
-  const row = sheet.addRow(values);
-  values.forEach((value, index) => {
-    if (value !== undefined) row.getCell(index + 1).style = value instanceof Date ? DATE_STYLE : TEXT_STYLE;
-  });
-  row.commit();
 }

@@ -1,0 +1,186 @@
+import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { neutraliseFormula } from './ledger-columns.js';
+import { XlsxStream, xmlText, type XlsxSheetSpec } from './xlsx-stream.js';
+
+const COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '整改措施', width: 50 },
+  { header: '完成时限', width: 12 },
+];
+const SHEETS: XlsxSheetSpec[] = ['整改台账', '问题清单', '任务清单', '责任清单'].map((name) => ({
+  name,
+  title: `${name}（2026年12月7日导出）`,
+  columns: COLUMNS,
+}));
+
+/** A sink that takes at most `highWaterMark` bytes before it asks for a drain, and answers slowly. */
+function slowSink(chunks: Buffer[]): Writable {
+  return new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      setImmediate(callback);
+    },
+  });
+}
+
+async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  return book;
+}
+
+describe('xlsx-stream', () => {
+  it('escapes XML specials and drops characters XML cannot hold', () => {
+    expect(xmlText(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;'&lt;/a&gt;");
+    expect(xmlText('a\u0001b\u000bc\u001fd\ufffe')).toBe('abcd');
+    expect(xmlText('行\t一\n二')).toBe('行\t一\n二');
+    expect(xmlText('😀')).toBe('😀');
+    expect(xmlText('x\ud83dy')).toBe('xy'); // a lone surrogate
+  });
+
+  it('writes four sheets in the ledger look that exceljs reads whole: title, header, pane, dates, text', async () => {
+    const chunks: Buffer[] = [];
+    const sink = slowSink(chunks);
+    const book = new XlsxStream(sink, SHEETS, {
+      creator: 'Zhenggai',
+      now: new Date('2026-12-07T10:00:00Z'),
+    });
+    const special = `<&>"' 引号`;
+    const long = '长'.repeat(40_000);
+    const formula = neutraliseFormula('=HYPERLINK("http://x","y")');
+    let spoolDir: string;
+    try {
+      const third = await book.spool(2);
+      const fourth = await book.spool(3);
+      spoolDir = (book as unknown as { spoolDir: string }).spoolDir;
+      await book.streamed(0, async (sheet) => {
+        for (let batch = 0; batch < 3; batch++) {
+          for (let i = 0; i < 500; i++) {
+            const n = batch * 500 + i + 1;
+            sheet.rows.add([n, `第${n}项`, new Date('2026-06-30T00:00:00Z')]);
+            third.rows.add([n, `任务${n}`, undefined]);
+            fourth.rows.add([n, undefined, '长期坚持']);
+          }
+          await Promise.all([sheet.flush(), third.flush(), fourth.flush()]);
+        }
+        sheet.rows.add([1501, special, undefined]);
+        sheet.rows.add([1502, formula, undefined]);
+        sheet.rows.add([1503, long, undefined]);
+        sheet.rows.add([1504, 'a\u0001b\u0008c', undefined]);
+      });
+      await third.end();
+      await fourth.end();
+      await book.streamed(1, async (sheet) => {
+        sheet.rows.add([1, '问题', new Date('2025-01-31T00:00:00Z')]);
+        await sheet.flush();
+      });
+      await book.finish();
+    } finally {
+      await book.dispose();
+    }
+    expect(sink.writableFinished).toBe(true); // ended and flushed, as a response must be
+    expect(spoolDir!).toMatch(/zg-xlsx-/);
+    expect(existsSync(spoolDir!)).toBe(false); // the temporary files are gone
+
+    const workbook = await load(Buffer.concat(chunks));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['整改台账', '问题清单', '任务清单', '责任清单']);
+    const ledger = workbook.getWorksheet('整改台账')!;
+    expect(ledger.getCell('A1').value).toBe('整改台账（2026年12月7日导出）');
+    expect(ledger.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    expect(ledger.getCell('C1').isMerged).toBe(true);
+    expect(ledger.getCell('C1').master.address).toBe('A1');
+    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '整改措施', '完成时限']);
+    expect(ledger.getCell('B2').font).toMatchObject({ bold: true });
+    expect(ledger.getCell('B2').fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFE7EEF7' },
+    });
+    expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ledger.autoFilter).toBe('A2:C2');
+    expect(ledger.getColumn(2).width).toBe(50);
+    expect(ledger.getCell('A3').value).toBe(1);
+    expect(ledger.getCell('B3').value).toBe('第1项');
+    expect(ledger.getCell('B3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    const date = ledger.getCell('C3').value;
+    expect(date).toBeInstanceOf(Date);
+    expect((date as Date).toISOString()).toBe('2026-06-30T00:00:00.000Z');
+    expect(ledger.getCell('C3').numFmt).toBe('yyyy-mm-dd');
+    expect(ledger.rowCount).toBe(2 + 1504);
+    expect(ledger.getCell('B1503').value).toBe(special);
+    expect(ledger.getCell('B1504').value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(ledger.getCell('B1504').type).toBe(ExcelJS.ValueType.String); // text, not a formula
+    expect(ledger.getCell('B1505').value).toBe('长'.repeat(32_000));
+    expect(ledger.getCell('B1506').value).toBe('abc');
+
+    const tasks = workbook.getWorksheet('任务清单')!;
+    expect(tasks.rowCount).toBe(2 + 1500);
+    expect(tasks.getCell('B1502').value).toBe('任务1500');
+    expect(tasks.getCell('C1502').value).toBeNull();
+    expect(workbook.getWorksheet('责任清单')!.getCell('C3').value).toBe('长期坚持');
+    const problems = workbook.getWorksheet('问题清单')!;
+    expect((problems.getCell('C3').value as Date).toISOString()).toBe('2025-01-31T00:00:00.000Z');
+    expect(problems.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('reads back through exceljs’ streaming reader too', async () => {
+    const chunks: Buffer[] = [];
+    const book = new XlsxStream(slowSink(chunks), SHEETS, { creator: 'Zhenggai', now: new Date() });
+    try {
+      const spooled = [await book.spool(2), await book.spool(3)];
+      await book.streamed(0, async (sheet) => {
+        sheet.rows.add([1, '第一项 & <二>', new Date('2026-06-30T00:00:00Z')]);
+        await sheet.flush();
+      });
+      for (const sheet of spooled) await sheet.end();
+      await book.streamed(1, async () => undefined);
+      await book.finish();
+    } finally {
+      await book.dispose();
+    }
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.concat(chunks)), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+    });
+    const rows: unknown[][] = [];
+    for await (const sheet of reader) {
+      for await (const row of sheet) rows.push((row.values as unknown[]).slice(1));
+    }
+    expect(rows[2][1]).toBe('第一项 & <二>');
+    expect(rows[2][2]).toBeInstanceOf(Date);
+  });
+
+  it('stops with an error when the output closes, and still removes its files', async () => {
+    const output = new Writable({
+      highWaterMark: 16,
+      write(_chunk, _encoding, callback) {
+        setImmediate(callback);
+      },
+    });
+    const book = new XlsxStream(output, SHEETS, { creator: 'Zhenggai', now: new Date() });
+    let spoolDir = '';
+    await expect(
+      (async () => {
+        try {
+          await book.spool(2);
+          spoolDir = (book as unknown as { spoolDir: string }).spoolDir;
+          await book.streamed(0, async (sheet) => {
+            for (let i = 0; i < 200; i++) {
+              for (let j = 0; j < 100; j++) sheet.rows.add([i, `行${i}-${j}-${Math.random()}`, undefined]);
+              if (i === 3) output.destroy();
+              await sheet.flush();
+            }
+          });
+        } finally {
+          await book.dispose();
+        }
+      })(),
+    ).rejects.toThrow();
+    expect(existsSync(spoolDir)).toBe(false);
+  });
+});
