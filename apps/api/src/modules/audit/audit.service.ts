@@ -79,4 +79,48 @@ export class AuditService {
     };
     await manager.insert(AuditEventEntity, row as QueryDeepPartialEntity<AuditEventEntity>);
   }
+  /**
+   * The parts of `INSERT INTO audit_event (columns) SELECT values FROM source ORDER BY order` for many rows at once (an
+   * import of thousands): each row as record() writes it, the actor and request those of the context, the rows' own
+   * columns as arrays unnested in their order. Every row is chained by the deferred trigger at commit like any other.
+   */
+  insertManyColumns(
+    inputs: Array<Omit<AuditInput, 'actor' | 'username'>>,
+    params: SqlParams,
+  ): { columns: string; values: string; source: string; order: string } {
+    const context = requestContext.get();
+    const actor = context.actor;
+    const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : null);
+    const arrays = [
+      inputs.map((input) => input.action),
+      inputs.map((input) => input.entityType ?? null),
+      inputs.map((input) => input.entityId ?? null),
+      inputs.map((input) => input.result ?? 'success'),
+      inputs.map((input) => json(input.before)),
+      inputs.map((input) => json(input.after)),
+      inputs.map((input) => json(input.detail)),
+    ].map((values) => `${params.add(values)}::text[]`);
+    const entries: Array<[string, string]> = [
+      ['actor_id', `${params.add(actor?.id ?? null)}::uuid`],
+      ['actor_username', `${params.add(actor?.username ?? null)}::text`],
+      ['actor_roles', `${params.add(actor?.roles ?? [])}::text[]`],
+      ['actor_unit_id', `${params.add(actor?.unitId ?? null)}::uuid`],
+      ['ip', `${params.add(context.ip ?? null)}::text`],
+      ['request_id', `${params.add(context.requestId ?? null)}::text`],
+      ['action', 'audit_rows.action'],
+      ['entity_type', 'audit_rows.entity_type'],
+      ['entity_id', 'audit_rows.entity_id'],
+      ['result', 'audit_rows.result'],
+      ['before', 'audit_rows.before::jsonb'],
+      ['after', 'audit_rows.after::jsonb'],
+      ['detail', 'audit_rows.detail::jsonb'],
+    ];
+    return {
+      columns: entries.map(([column]) => column).join(', '),
+      values: entries.map(([, value]) => value).join(', '),
+      source: `unnest(${arrays.join(', ')}) WITH ORDINALITY
+        AS audit_rows(action, entity_type, entity_id, result, before, after, detail, n)`,
+      order: 'audit_rows.n',
+    };
+  }
 }

@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isMeasureDone, rollUpMeasureStatus, type MeasureStatus, type MeasureTerm } from '@zhenggai/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  deriveProblemStatus,
+  isMeasureDone,
+  rollUpMeasureStatus,
+  type MeasureStatus,
+  type MeasureTerm,
+} from '@zhenggai/domain';
 import { AppError, type FieldErrors } from '../../../common/errors/app-error.js';
 import type { Actor } from '../../../common/http/request-context.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { MeasureWritesRepository } from '../../measures/measure-writes.repository.js';
+import type { MeasureEventInput } from '../../measures/measure-ledger.js';
 import type { LedgerChangeDto, LedgerImportResultDto, LedgerRowErrorDto } from '../dto/ledger-import.dto.js';
 import { cellString, normaliseLabel, parseDeadline, splitNames } from './ledger-columns.js';
 import { columnLetters, parseMapping, readLedgerSheet, type ReadSheet } from './ledger-reader.js';
-import { LedgerRepository, type ImportMeasureRow } from './ledger.repository.js';
+import { LedgerRepository, type ImportMeasureRow, type ImportedUnit } from './ledger.repository.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -41,6 +49,8 @@ interface Plan {
   errors: LedgerRowErrorDto[];
 }
 
+/** Rows written per statement: a few thousand keep each statement's parameters a few MB. */
+const APPLY_BATCH = 5000;
 const MAX_TEXT = 20000;
 const MAX_REMARKS = 2000;
 const FIELD_LABELS: Record<keyof MeasureValues, string> = {
@@ -53,6 +63,8 @@ const FIELD_LABELS: Record<keyof MeasureValues, string> = {
   term: '完成时限',
   remarks: '备注',
 };
+/** A create sets every field (one shared array: 60,000 creates, one list). */
+const CREATE_FIELDS = Object.values(FIELD_LABELS).filter((label, i, all) => all.indexOf(label) === i);
 const IMPORTABLE = [
   '问题编号',
   '序号',
@@ -109,6 +121,7 @@ export class LedgerImportService {
     const inspection = await this.repository.findInspection(inspectionId, { all: true });
     if (!inspection) throw new AppError('NOT_FOUND', '巡视（巡察）不存在或无权查看');
     const sheet = await readLedgerSheet(file.buffer, mapping);
+    const rowCount = sheet.rows.length;
     const answer = (plan: Plan, committed: boolean): LedgerImportResultDto => ({
       dryRun: options.dryRun,
       sheet: sheet.sheet,
@@ -126,6 +139,7 @@ export class LedgerImportService {
     const plan = await this.dataSource.transaction(async (manager) => {
       // planned again under row locks, so that what is written is what was compared
       const locked = await this.plan(manager, inspectionId, sheet, true);
+      sheet.rows = []; // the plan holds what is written: the cells can go (memory at 60,000 rows)
       if (locked.errors.length > 0) return locked;
       await this.apply(manager, inspectionId, locked, actor);
       await this.audit.record(
@@ -135,7 +149,7 @@ export class LedgerImportService {
           entityId: inspectionId,
           detail: {
             sheet: sheet.sheet,
-            rows: sheet.rows.length,
+            rows: rowCount,
             creates: locked.creates.length,
             updates: locked.updates.length,
             unchanged: locked.unchanged,
@@ -299,11 +313,7 @@ export class LedgerImportService {
         remarks,
       };
       const planned = { row, problemId: problem.id, problemLabel: problem.label, seq, existing, values };
-      if (!existing)
-        plan.creates.push({
-          ...planned,
-          fields: Object.values(FIELD_LABELS).filter((label, i, all) => all.indexOf(label) === i),
-        });
+      if (!existing) plan.creates.push({ ...planned, fields: CREATE_FIELDS });
       else {
         const fields = changedFields(existing, values);
         if (fields.length === 0) plan.unchanged++;
@@ -313,24 +323,65 @@ export class LedgerImportService {
     return plan;
   }
 
+  /**
+   * The plan written set-based, in batches of APPLY_BATCH rows: per batch one statement per table (measure,
+   * measure_unit, measure_event, audit_event), then the problems touched re-derived once each. The rows and their
+   * history and audit are those the one-row-at-a-time path wrote (updates first, then creates); the caller's
+   * transaction makes it all or nothing.
+   */
   private async apply(manager: EntityManager, inspectionId: string, plan: Plan, actor: Actor): Promise<void> {
     const touched = new Set<string>();
-    for (const item of plan.updates) {
+    for (let start = 0; start < plan.updates.length; start += APPLY_BATCH) {
+      await this.applyUpdates(manager, plan.updates.slice(start, start + APPLY_BATCH), actor);
+    }
+    for (const item of plan.updates) touched.add(item.problemId);
+    for (let start = 0; start < plan.creates.length; start += APPLY_BATCH) {
+      await this.applyCreates(manager, inspectionId, plan.creates.slice(start, start + APPLY_BATCH), actor);
+    }
+    for (const item of plan.creates) touched.add(item.problemId);
+    await this.refreshProblemStatuses(manager, [...touched]);
+  }
+
+  private async applyUpdates(manager: EntityManager, items: PlannedRow[], actor: Actor): Promise<void> {
+    await this.repository.overwriteImportedMeasures(
+      manager,
+      items.map(({ existing, values }) => ({ id: existing!.id, ...measureColumns(values) })),
+    );
+    // the measures whose units change: exactly lead + co-units; an unfinished one's status follows its units'
+    const unitsChanged = items.filter(
+      ({ existing, values }) =>
+        existing!.leadUnitId !== values.leadUnitId || !sameSet(existing!.coUnitIds, values.coUnitIds),
+    );
+    await this.repository.replaceImportedUnits(
+      manager,
+      unitsChanged.map((item) => item.existing!.id),
+      unitsChanged.flatMap(({ existing, values }) =>
+        unitRows(existing!.id, values, isMeasureDone(existing!.status) ? existing!.status : 'not_started'),
+      ),
+    );
+    const unfinished = unitsChanged.filter((item) => !isMeasureDone(item.existing!.status));
+    const shares = await this.repository.unitStatuses(
+      manager,
+      unfinished.map((item) => item.existing!.id),
+    );
+    const statusOf = new Map<string, MeasureStatus>();
+    for (const item of unfinished) {
+      const id = item.existing!.id;
+      statusOf.set(id, rollUpMeasureStatus(shares.get(id) ?? []));
+    }
+    await this.repository.setRolledUpStatuses(
+      manager,
+      unfinished
+        .map((item) => ({ id: item.existing!.id, status: statusOf.get(item.existing!.id)! }))
+        .filter((row, i) => row.status !== unfinished[i].existing!.status),
+    );
+
+    const events: MeasureEventInput[] = [];
+    const audits: Parameters<AuditService['insertManyColumns']>[0] = [];
+    for (const item of items) {
       const measure = item.existing!;
       const next = item.values;
-      await this.writes.overwrite(manager, measure.id, {
-        text: next.text,
-        lead_unit_id: next.leadUnitId,
-        responsible_leader_id: next.leaderId,
-        responsible_person_id: next.personId,
-        deadline: next.deadline,
-        term: next.term,
-        remarks: next.remarks,
-      });
-      let status: MeasureStatus = measure.status;
-      if (measure.leadUnitId !== next.leadUnitId || !sameSet(measure.coUnitIds, next.coUnitIds)) {
-        status = await this.setUnits(manager, measure.id, measure.status, next);
-      }
+      const status = statusOf.get(measure.id) ?? measure.status;
       const before = {
         text: measure.text,
         leadUnitId: measure.leadUnitId,
@@ -351,7 +402,7 @@ export class LedgerImportService {
         term: next.term,
         remarks: next.remarks,
       };
-      await this.writes.insertEvent(manager, {
+      events.push({
         measureId: measure.id,
         action: 'update',
         fromStatus: status !== measure.status ? measure.status : null,
@@ -360,77 +411,108 @@ export class LedgerImportService {
         actorName: actor.displayName,
         detail: { source: 'ledger', row: item.row, fields: item.fields, before, after },
       });
-      await this.audit.record(
-        {
-          action: 'MEASURE_UPDATED',
-          entityType: 'measure',
-          entityId: measure.id,
-          before,
-          after,
-          detail: { source: 'ledger', row: item.row },
-        },
-        manager,
-      );
-      touched.add(item.problemId);
+      audits.push({
+        action: 'MEASURE_UPDATED',
+        entityType: 'measure',
+        entityId: measure.id,
+        before,
+        after,
+        detail: { source: 'ledger', row: item.row },
+      });
     }
-    for (const item of plan.creates) {
-      const next = item.values;
-      const created = {
-        id: await this.writes.insert(
-          manager,
-          {
-            problemId: item.problemId,
-            inspectionId,
-            seq: item.seq,
-            lead: null,
-            text: next.text,
-            term: next.term,
-            deadline: next.deadline,
-            leadUnitId: next.leadUnitId,
-            responsibleLeaderId: next.leaderId,
-            responsiblePersonId: next.personId,
-            remarks: next.remarks,
-          },
-          next.coUnitIds,
-        ),
-      };
-      await this.writes.insertEvent(manager, {
-        measureId: created.id,
+    await this.writes.insertEvents(manager, events);
+    await this.repository.insertAudits(manager, this.audit, audits);
+  }
+
+  private async applyCreates(
+    manager: EntityManager,
+    inspectionId: string,
+    items: PlannedRow[],
+    actor: Actor,
+  ): Promise<void> {
+    const ids = items.map(() => randomUUID());
+    await this.repository.insertImportedMeasures(
+      manager,
+      inspectionId,
+      items.map((item, i) => ({
+        id: ids[i],
+        problemId: item.problemId,
+        seq: item.seq,
+        ...measureColumns(item.values),
+      })),
+    );
+    // no lead unit: no unit at all (co-units follow a lead)
+    await this.repository.insertImportedUnits(
+      manager,
+      items.flatMap((item, i) => unitRows(ids[i], item.values, 'not_started')),
+    );
+    await this.writes.insertEvents(
+      manager,
+      items.map((item, i) => ({
+        measureId: ids[i],
         action: 'create',
         toStatus: 'not_started',
         actorId: actor.id,
         actorName: actor.displayName,
         detail: { source: 'ledger', row: item.row },
-      });
-      await this.audit.record(
-        {
-          action: 'MEASURE_CREATED',
-          entityType: 'measure',
-          entityId: created.id,
-          after: { problemId: item.problemId, seq: item.seq, ...next },
-          detail: { source: 'ledger', row: item.row },
-        },
-        manager,
-      );
-      touched.add(item.problemId);
-    }
-    for (const problemId of touched) await this.writes.refreshProblemStatus(manager, problemId, this.audit);
+      })),
+    );
+    await this.repository.insertAudits(
+      manager,
+      this.audit,
+      items.map((item, i) => ({
+        action: 'MEASURE_CREATED',
+        entityType: 'measure',
+        entityId: ids[i],
+        after: { problemId: item.problemId, seq: item.seq, ...item.values },
+        detail: { source: 'ledger', row: item.row },
+      })),
+    );
   }
 
-  /** The measure's units as planned (lead + co); an unfinished measure's status follows its units' statuses. */
-  private async setUnits(
-    manager: EntityManager,
-    measureId: string,
-    status: MeasureStatus,
-    next: MeasureValues,
-  ): Promise<MeasureStatus> {
-    const done = isMeasureDone(status);
-    await this.writes.replaceUnits(manager, measureId, next.leadUnitId, next.coUnitIds, done ? status : 'not_started');
-    if (done) return status;
-    const rolled = rollUpMeasureStatus((await this.writes.unitShares(manager, measureId)).map((share) => share.status));
-    if (rolled !== status) await this.writes.setRolledUpStatus(manager, measureId, rolled);
-    return rolled;
+  /** Each touched problem's status re-derived from its live measures (refreshProblemStatus), audited when it moves. */
+  private async refreshProblemStatuses(manager: EntityManager, problemIds: string[]): Promise<void> {
+    for (let start = 0; start < problemIds.length; start += APPLY_BATCH) {
+      const rows = await this.repository.problemStatuses(manager, problemIds.slice(start, start + APPLY_BATCH));
+      const moved = rows
+        .map((row) => ({ id: row.id, before: row.status, status: deriveProblemStatus(row.statuses) }))
+        .filter((row) => row.status !== row.before);
+      await this.repository.setProblemStatuses(manager, moved);
+      await this.repository.insertAudits(
+        manager,
+        this.audit,
+        moved.map((row) => ({
+          action: 'PROBLEM_STATUS_DERIVED',
+          entityType: 'problem',
+          entityId: row.id,
+          before: { status: row.before },
+          after: { status: row.status },
+        })),
+      );
+    }
   }
+}
+
+/** The measure columns the import writes. */
+function measureColumns(values: MeasureValues) {
+  return {
+    text: values.text,
+    term: values.term,
+    deadline: values.deadline,
+    leadUnitId: values.leadUnitId,
+    leaderId: values.leaderId,
+    personId: values.personId,
+    remarks: values.remarks,
+  };
+}
+
+/** A measure's units as planned: the lead, then the co-units; none without a lead. */
+function unitRows(measureId: string, values: MeasureValues, status: MeasureStatus): ImportedUnit[] {
+  if (!values.leadUnitId) return [];
+  return [
+    { measureId, unitId: values.leadUnitId, role: 'lead', status },
+    ...values.coUnitIds.map((unitId) => ({ measureId, unitId, role: 'co' as const, status })),
+  ];
 }
 
 function change(item: PlannedRow): LedgerChangeDto {

@@ -4,7 +4,11 @@ import { AppError } from '../../../common/errors/app-error.js';
 import { readZipDirectory } from '../../attachments/evidence-type.js';
 import { HEADER_SYNONYMS, cellText, columnIndex, columnLetter, headerName } from './ledger-columns.js';
 
-export const MAX_LEDGER_ROWS = 20000;
+/**
+ * The most rows one import takes: a province's ledger (hundreds of thousands of measures across many inspections,
+ * one inspection's sheet well under this). Above it the file is refused (400) before anything is planned.
+ */
+export const MAX_LEDGER_ROWS = 200000;
 const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 20;
 

@@ -5,6 +5,7 @@ import type { Light, MeasureStatus, MeasureTerm, ProblemStatus } from '@zhenggai
 import type { AccessScope } from '../../../common/auth/access-scope.js';
 import { likePattern } from '../../../common/http/pagination.js';
 import { assignedToSql, doneSql, problemVisibleSql, SqlParams } from '../../../common/sql.js';
+import type { AuditService } from '../../audit/audit.service.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -356,6 +357,146 @@ export class LedgerRepository {
       [inspectionId],
     )) as Array<{ problemId: string; seq: number }>;
   }
+  // ---- import, set-based (one statement per table per batch of rows) ----
+
+  /** New measures with the ids the import gave them (未启动, as one insert() each would make them). */
+  async insertImportedMeasures(db: Queryable, inspectionId: string, rows: ImportedMeasure[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof ImportedMeasure>(key: K) => rows.map((row) => row[key]);
+    await db.query(
+      `INSERT INTO measure (id, problem_id, inspection_id, seq, lead, text, term, deadline, lead_unit_id,
+                            responsible_leader_id, responsible_person_id, remarks)
+       SELECT r.id, r.problem_id, $1, r.seq, NULL, r.text, r.term, r.deadline, r.lead_unit_id, r.leader_id, r.person_id, r.remarks
+       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::date[], $8::uuid[], $9::uuid[],
+                   $10::uuid[], $11::text[]) WITH ORDINALITY
+         AS r(id, problem_id, seq, text, term, deadline, lead_unit_id, leader_id, person_id, remarks, n)
+       ORDER BY r.n`,
+      [
+        inspectionId,
+        column('id'),
+        column('problemId'),
+        column('seq'),
+        column('text'),
+        column('term'),
+        column('deadline'),
+        column('leadUnitId'),
+        column('leaderId'),
+        column('personId'),
+        column('remarks'),
+      ],
+    );
+  }
+
+  /** The imported measures' new values, whatever the version (planned against rows locked in this transaction). */
+  async overwriteImportedMeasures(
+    db: Queryable,
+    rows: Array<Omit<ImportedMeasure, 'problemId' | 'seq'>>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof Omit<ImportedMeasure, 'problemId' | 'seq'>>(key: K) => rows.map((row) => row[key]);
+    await db.query(
+      `UPDATE measure m SET text = r.text, lead_unit_id = r.lead_unit_id, responsible_leader_id = r.leader_id,
+              responsible_person_id = r.person_id, deadline = r.deadline, term = r.term, remarks = r.remarks,
+              version = m.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[])
+         AS r(id, text, term, deadline, lead_unit_id, leader_id, person_id, remarks)
+       WHERE m.id = r.id`,
+      [
+        column('id'),
+        column('text'),
+        column('term'),
+        column('deadline'),
+        column('leadUnitId'),
+        column('leaderId'),
+        column('personId'),
+        column('remarks'),
+      ],
+    );
+  }
+
+  /**
+   * Makes the units of these measures exactly the given ones (lead first, then co-units): drops the others, adds the
+   * new ones with their status, and sets the role of those that stay (replaceUnits, for many measures at once).
+   */
+  async replaceImportedUnits(db: Queryable, measureIds: string[], units: ImportedUnit[]): Promise<void> {
+    if (measureIds.length === 0) return;
+    const column = <K extends keyof ImportedUnit>(key: K) => units.map((unit) => unit[key]);
+    await db.query(
+      `DELETE FROM measure_unit mu WHERE mu.measure_id = ANY($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS w(measure_id, unit_id)
+                         WHERE w.measure_id = mu.measure_id AND w.unit_id = mu.unit_id)`,
+      [measureIds, column('measureId'), column('unitId')],
+    );
+    await this.insertImportedUnits(db, units, true);
+  }
+
+  /** Units of measures (lead / co), in the given order; with `upsert` an existing one keeps its status, takes the role. */
+  async insertImportedUnits(db: Queryable, units: ImportedUnit[], upsert = false): Promise<void> {
+    if (units.length === 0) return;
+    const column = <K extends keyof ImportedUnit>(key: K) => units.map((unit) => unit[key]);
+    await db.query(
+      `INSERT INTO measure_unit (measure_id, unit_id, role, status)
+       SELECT u.measure_id, u.unit_id, u.role, u.status
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS u(measure_id, unit_id, role, status, n)
+       ORDER BY u.n
+       ${upsert ? 'ON CONFLICT (measure_id, unit_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()' : ''}`,
+      [column('measureId'), column('unitId'), column('role'), column('status')],
+    );
+  }
+
+  /** Each measure's unit statuses (lead first, then by creation, as unitShares gives them). */
+  async unitStatuses(db: Queryable, measureIds: string[]): Promise<Map<string, MeasureStatus[]>> {
+    if (measureIds.length === 0) return new Map();
+    const rows = (await db.query(
+      `SELECT measure_id AS "measureId", array_agg(status ORDER BY role DESC, created_at) AS statuses
+       FROM measure_unit WHERE measure_id = ANY($1::uuid[]) GROUP BY measure_id`,
+      [measureIds],
+    )) as Array<{ measureId: string; statuses: MeasureStatus[] }>;
+    return new Map(rows.map((row) => [row.measureId, row.statuses]));
+  }
+
+  /** Statuses rolled up from the units, without touching the versions (they follow the units' own change). */
+  async setRolledUpStatuses(db: Queryable, rows: Array<{ id: string; status: MeasureStatus }>): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `UPDATE measure m SET status = r.status FROM unnest($1::uuid[], $2::text[]) AS r(id, status) WHERE m.id = r.id`,
+      [rows.map((row) => row.id), rows.map((row) => row.status)],
+    );
+  }
+
+  /** These problems' stored statuses and their live measures' statuses. */
+  async problemStatuses(
+    db: Queryable,
+    problemIds: string[],
+  ): Promise<Array<{ id: string; status: ProblemStatus; statuses: MeasureStatus[] }>> {
+    if (problemIds.length === 0) return [];
+    return (await db.query(
+      `SELECT p.id, p.status, coalesce(array_agg(m.status) FILTER (WHERE m.id IS NOT NULL), '{}') AS statuses
+       FROM problem p LEFT JOIN measure m ON m.problem_id = p.id AND m.deleted_at IS NULL
+       WHERE p.id = ANY($1::uuid[]) GROUP BY p.id ORDER BY p.seq`,
+      [problemIds],
+    )) as Array<{ id: string; status: ProblemStatus; statuses: MeasureStatus[] }>;
+  }
+
+  async setProblemStatuses(db: Queryable, rows: Array<{ id: string; status: ProblemStatus }>): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `UPDATE problem p SET status = r.status, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
+       WHERE p.id = r.id`,
+      [rows.map((row) => row.id), rows.map((row) => row.status)],
+    );
+  }
+
+  /** Many audit rows in one statement, each as AuditService.record() writes it (in this transaction, chained at commit). */
+  async insertAudits(db: Queryable, audit: AuditService, inputs: Parameters<AuditService['insertManyColumns']>[0]) {
+    if (inputs.length === 0) return;
+    const params = new SqlParams();
+    const rows = audit.insertManyColumns(inputs, params);
+    await db.query(
+      `INSERT INTO audit_event (${rows.columns}) SELECT ${rows.values} FROM ${rows.source} ORDER BY ${rows.order}`,
+      params.values,
+    );
+  }
 }
 
 export interface ImportMeasureRow {
@@ -372,4 +513,25 @@ export interface ImportMeasureRow {
   remarks: string | null;
   version: number;
   coUnitIds: string[];
+}
+
+/** A measure as the import writes it (its id given by the import). */
+export interface ImportedMeasure {
+  id: string;
+  problemId: string;
+  seq: number;
+  text: string;
+  term: MeasureTerm;
+  deadline: string | null;
+  leadUnitId: string | null;
+  leaderId: string | null;
+  personId: string | null;
+  remarks: string | null;
+}
+
+export interface ImportedUnit {
+  measureId: string;
+  unitId: string;
+  role: 'lead' | 'co';
+  status: MeasureStatus;
 }
