@@ -5,7 +5,7 @@ type Step = { set: string; value: string | number | readonly string[] } | { remo
 /**
  * A header middleware whose headers do not depend on the request (helmet with static directives: no nonce, no
  * function values) run once against a recording response; each request then gets the recorded list, in the same
- * order, instead of helmet's eleven middlewares and the Content-Security-Policy string built anew per request.
+ * order, instead of helmet's dozen middlewares and the Content-Security-Policy string built anew per request.
  * Refuses (throws) a middleware that does anything but set or remove headers and call next() synchronously.
  */
 export function recordStaticHeaders(middleware: RequestHandler): RequestHandler {
