@@ -10,6 +10,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { contentTypeGuard } from './common/http/content-type.middleware.js';
 import { bodyErrorHandler, inputGuard } from './common/http/input-guard.middleware.js';
 import { requestContext } from './common/http/request-context.js';
+import { recordStaticHeaders } from './common/http/static-headers.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -28,6 +29,23 @@ function withRequestContext(request: Request, response: Response, next: NextFunc
 function refuseTrace(request: Request, response: Response, next: NextFunction): void {
   if (request.method !== 'TRACE' && request.method !== 'TRACK') return next();
   response.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: '不支持此请求方式' });
+}
+
+/** helmet's headers, as every answer (API, static files, errors) carries them. */
+export function securityHeaders() {
+  return helmet({
+    // plain-HTTP intranet deployments must not be upgraded to HTTPS by the browser
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: null,
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // evidence PDFs are previewed in a frame from a blob URL
+        frameSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: false,
+  });
 }
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
@@ -50,21 +68,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      // plain-HTTP intranet deployments must not be upgraded to HTTPS by the browser
-      contentSecurityPolicy: {
-        directives: {
-          upgradeInsecureRequests: null,
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          // evidence PDFs are previewed in a frame from a blob URL
-          frameSrc: ["'self'", 'blob:'],
-          frameAncestors: ["'none'"],
-        },
-      },
-      hsts: false,
-    }),
-  );
+  // no ETag on answers: every /api/ answer is no-store (nothing revalidates), and hashing each JSON body costs CPU;
+  // static files keep theirs (serve-static sets its own)
+  app.set('etag', false);
+  app.use(recordStaticHeaders(securityHeaders()));
   app.use(refuseTrace);
   app.use(cookieParser());
   app.use(contentTypeGuard);

@@ -57,5 +57,10 @@ describe('operations (HTTP)', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    // no-store answers are never revalidated: no ETag is computed for them
+    expect(response.headers.etag).toBeUndefined();
   });
 });

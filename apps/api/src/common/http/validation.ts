@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { AppError, type FieldErrors } from '../errors/app-error.js';
 
 // Chinese messages for class-validator constraints, so every DTO speaks Chinese without repeating messages.
@@ -58,7 +59,39 @@ export function toFieldErrors(errors: ValidationError[]): FieldErrors {
   return collect(errors, '', {});
 }
 
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type Lookup = MetadataStorage['getTargetValidationMetadatas'];
+const CACHED = Symbol('zhenggai.validationMetadataCache');
+
+/**
+ * class-validator looks up a DTO's rules on every validation by filtering its whole registry (every decorated class,
+ * an `instanceof` test each for inheritance): the most expensive step of validating a small body. The registry only
+ * grows while classes are decorated (module load), so the answer per (class, schema, always, strictGroups, groups)
+ * is memoised and the memo is emptied whenever a rule is added. Same rules, same order, a fresh array per call.
+ */
+export function cacheValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [CACHED]?: true };
+  if (marked[CACHED]) return;
+  marked[CACHED] = true;
+  const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let memo = new Map<unknown, Map<string, ReturnType<Lookup>>>();
+  storage.addValidationMetadata = (metadata) => {
+    memo = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups ? `g:${groups.join('\u0001')}` : 'none'}`;
+    let byKey = memo.get(target);
+    if (!byKey) memo.set(target, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (!found) byKey.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    return found.slice();
+  };
+}
+
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
