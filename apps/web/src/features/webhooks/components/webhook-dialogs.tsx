@@ -14,7 +14,6 @@ import {
   Button,
   Checkbox,
   Drawer,
-  Flex,
   Form,
   Input,
   Modal,
