@@ -1,9 +1,12 @@
 import { BellOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Badge, Button, Flex, Grid, Layout, Menu, Tag, type MenuProps } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 const { Header, Sider, Content, Footer } = Layout;
+
+// the phone's menu drawer is not part of any page's first paint: it loads when the menu button is first pressed
+const MobileNavDrawer = lazy(() => import('./mobile-nav-drawer'));
 
 export interface LayoutUser {
   displayName: string;
@@ -42,6 +45,8 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, unreadNotifica
   const screens = Grid.useBreakpoint();
   const isMobile = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // stays true after the first open, so that the drawer can animate closed
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
@@ -79,7 +84,10 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, unreadNotifica
               className="zg-header-button"
               icon={<MenuOutlined aria-hidden />}
               aria-label="打开导航菜单"
-              onClick={() => setDrawerOpen(true)}
+              onClick={() => {
+                setDrawerWanted(true);
+                setDrawerOpen(true);
+              }}
             />
           )}
           <Link to="/" className="zg-brand">
@@ -142,24 +150,17 @@ export function AppLayout({ user, navItems, onLogout, loggingOut, unreadNotifica
             {menu}
           </Sider>
         )}
-        {isMobile && showBusinessMenu && (
-          <Drawer
-            placement="left"
-            size={260}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={
-              <div>
-                <div>{user.displayName}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-                  {[...user.roleLabels, user.unitName].filter(Boolean).join(' · ')}
-                </Typography.Text>
-              </div>
-            }
-            styles={{ body: { padding: 0 } }}
-          >
-            {menu}
-          </Drawer>
+        {isMobile && showBusinessMenu && drawerWanted && (
+          <Suspense fallback={null}>
+            <MobileNavDrawer
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              displayName={user.displayName}
+              subtitle={[...user.roleLabels, user.unitName].filter(Boolean).join(' · ')}
+            >
+              {menu}
+            </MobileNavDrawer>
+          </Suspense>
         )}
         <Layout>
           <Content className="zg-content">{children}</Content>

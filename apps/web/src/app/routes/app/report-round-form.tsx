@@ -2,7 +2,7 @@ import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
-import { EvidencePicker } from '@/features/measures/components/evidence-picker';
+import { LazyEvidencePicker as EvidencePicker } from '@/features/measures/components/lazy-evidence-picker';
 import { useReportForm } from '@/features/report-rounds/api/get-report-form';
 import { ReportForm } from '@/features/report-rounds/components/report-form';
 import { canSubmitFor } from '@/features/report-rounds/utils/permissions';

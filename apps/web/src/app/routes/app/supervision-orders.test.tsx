@@ -159,7 +159,8 @@ describe('督办单', () => {
       `/api/supervision-orders/${open.id}/document.docx`,
     );
 
-    await user.type(screen.getByRole('textbox', { name: '回复内容' }), '已完成清理，佐证材料已上传。');
+    // the reply form loads after the order shows (lazy: only the unit that may reply needs it)
+    await user.type(await screen.findByRole('textbox', { name: '回复内容' }), '已完成清理，佐证材料已上传。');
     const evidence = await screen.findByRole('group', { name: /7\.\(1\) 开展“清四乱”专项行动 的佐证材料/ });
     await user.click(within(evidence).getByRole('checkbox', { name: /清四乱整改报告\.pdf/ }));
     expect(screen.getByText('点击或将文件拖到此处上传佐证材料')).toBeInTheDocument();

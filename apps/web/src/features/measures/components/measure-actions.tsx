@@ -11,14 +11,22 @@ import {
   SoundOutlined,
 } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Measure } from '../api/get-measures';
 import type { ConflictState } from './conflict-dialog';
-import { AssignUnitsModal, EditMeasureModal, type UnitOption } from './edit-modals';
-import { RequestExtensionModal } from './extension-modals';
-import { ProgressModal } from './progress-form';
-import { UrgeModal } from './urge-modal';
-import { ApproveModal, ReasonModal, SubmitModal } from './workflow-modals';
+import type { UnitOption } from './edit-modals';
+
+// the dialogs (Form, DatePicker, Upload, Select…) load when one opens, not with the page (issue 28, bundle budget)
+const EditMeasureModal = lazy(() => import('./edit-modals').then((m) => ({ default: m.EditMeasureModal })));
+const AssignUnitsModal = lazy(() => import('./edit-modals').then((m) => ({ default: m.AssignUnitsModal })));
+const RequestExtensionModal = lazy(() =>
+  import('./extension-modals').then((m) => ({ default: m.RequestExtensionModal })),
+);
+const ProgressModal = lazy(() => import('./progress-form').then((m) => ({ default: m.ProgressModal })));
+const UrgeModal = lazy(() => import('./urge-modal').then((m) => ({ default: m.UrgeModal })));
+const SubmitModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.SubmitModal })));
+const ApproveModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.ApproveModal })));
+const ReasonModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.ReasonModal })));
 
 type Dialog = 'progress' | 'submit' | 'approve' | 'return' | 'reopen' | 'extension' | 'edit' | 'assign' | 'urge';
 
@@ -101,28 +109,30 @@ export function MeasureActions({
       <Flex gap={8} wrap className="zg-measure-actions" role="group" aria-label="办理">
         {buttons}
       </Flex>
-      {dialog === 'progress' && (
-        <ProgressModal measure={measure} initialProgress={share?.progress ?? 0} onClose={close} />
-      )}
-      {dialog === 'submit' && <SubmitModal measure={measure} onClose={close} onConflict={onConflict} />}
-      {dialog === 'approve' && <ApproveModal measure={measure} onClose={close} onConflict={onConflict} />}
-      {(dialog === 'return' || dialog === 'reopen') && (
-        <ReasonModal measure={measure} kind={dialog} onClose={close} onConflict={onConflict} />
-      )}
-      {dialog === 'extension' && <RequestExtensionModal measure={measure} onClose={close} />}
-      {dialog === 'edit' && (
-        <EditMeasureModal measure={measure} officer={officer} onClose={close} onConflict={onConflict} />
-      )}
-      {dialog === 'urge' && (
-        <UrgeModal
-          target={{ measureId: measure.id }}
-          subject={`${measure.problemLabel}(${measure.seq}) ${measure.text.slice(0, 30)}`}
-          onClose={close}
-        />
-      )}
-      {dialog === 'assign' && (
-        <AssignUnitsModal measure={measure} unitOptions={unitOptions} onClose={close} onConflict={onConflict} />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'progress' && (
+          <ProgressModal measure={measure} initialProgress={share?.progress ?? 0} onClose={close} />
+        )}
+        {dialog === 'submit' && <SubmitModal measure={measure} onClose={close} onConflict={onConflict} />}
+        {dialog === 'approve' && <ApproveModal measure={measure} onClose={close} onConflict={onConflict} />}
+        {(dialog === 'return' || dialog === 'reopen') && (
+          <ReasonModal measure={measure} kind={dialog} onClose={close} onConflict={onConflict} />
+        )}
+        {dialog === 'extension' && <RequestExtensionModal measure={measure} onClose={close} />}
+        {dialog === 'edit' && (
+          <EditMeasureModal measure={measure} officer={officer} onClose={close} onConflict={onConflict} />
+        )}
+        {dialog === 'urge' && (
+          <UrgeModal
+            target={{ measureId: measure.id }}
+            subject={`${measure.problemLabel}(${measure.seq}) ${measure.text.slice(0, 30)}`}
+            onClose={close}
+          />
+        )}
+        {dialog === 'assign' && (
+          <AssignUnitsModal measure={measure} unitOptions={unitOptions} onClose={close} onConflict={onConflict} />
+        )}
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Pagination, Skeleton, Tag, Typography } from 'antd';
 import { type ApprovalOutcome, canTransitionMeasure, type MeasureActor } from '@zhenggai/domain';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/errors/query-error';
 import { LightIndicator } from '@/components/ui/light-indicator';
@@ -12,8 +12,13 @@ import { useMeasureHistory, type MeasureEvent } from '../api/get-measure-history
 import type { Measure, MeasurePage } from '../api/get-measures';
 import { AttachmentList } from './attachment-list';
 import { useConflictDialog } from './conflict-dialog';
-import { ExtensionDecisionModal } from './extension-modals';
-import { ApproveModal, ReasonModal } from './workflow-modals';
+
+// the decision dialogs (Form, DatePicker, Upload…) load when one opens, not with the queue (issue 28, bundle budget)
+const ExtensionDecisionModal = lazy(() =>
+  import('./extension-modals').then((m) => ({ default: m.ExtensionDecisionModal })),
+);
+const ApproveModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.ApproveModal })));
+const ReasonModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.ReasonModal })));
 
 // the submissions of the current round: newest first, up to the last decision that closed the previous one
 function currentSubmissions(history: MeasureEvent[]): MeasureEvent[] {
@@ -154,22 +159,24 @@ export function SignOffQueue({
           style={{ marginTop: 12 }}
         />
       )}
-      {decision?.kind === 'approve' && (
-        <ApproveModal
-          measure={decision.measure}
-          defaultOutcome={decision.outcome}
-          onClose={() => setDecision(null)}
-          onConflict={openConflict}
-        />
-      )}
-      {decision?.kind === 'return' && (
-        <ReasonModal
-          measure={decision.measure}
-          kind="return"
-          onClose={() => setDecision(null)}
-          onConflict={openConflict}
-        />
-      )}
+      <Suspense fallback={null}>
+        {decision?.kind === 'approve' && (
+          <ApproveModal
+            measure={decision.measure}
+            defaultOutcome={decision.outcome}
+            onClose={() => setDecision(null)}
+            onConflict={openConflict}
+          />
+        )}
+        {decision?.kind === 'return' && (
+          <ReasonModal
+            measure={decision.measure}
+            kind="return"
+            onClose={() => setDecision(null)}
+            onConflict={openConflict}
+          />
+        )}
+      </Suspense>
       {dialog}
     </>
   );
@@ -239,13 +246,15 @@ export function ExtensionQueue({
           style={{ marginTop: 12 }}
         />
       )}
-      {deciding && (
-        <ExtensionDecisionModal
-          extension={deciding.extension}
-          decision={deciding.decision}
-          onClose={() => setDeciding(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {deciding && (
+          <ExtensionDecisionModal
+            extension={deciding.extension}
+            decision={deciding.decision}
+            onClose={() => setDeciding(null)}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

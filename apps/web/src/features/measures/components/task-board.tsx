@@ -10,7 +10,7 @@ import {
   ownMeasureShare,
   type MeasureActor,
 } from '@zhenggai/domain';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
@@ -18,7 +18,9 @@ import { formatDate, measureRef } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
 import { useConflictDialog } from './conflict-dialog';
 import { ProgressForm } from './progress-form';
-import { SubmitModal } from './workflow-modals';
+
+// the submit dialog (Form, Upload…) loads when it opens, not with the task list (issue 28, bundle budget)
+const SubmitModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.SubmitModal })));
 
 const GROUPS: Array<{ light: Exclude<Light, 'grey'>; title: string; color: string }> = [
   { light: 'red', title: `红灯 · ${LIGHT_LABELS.red}`, color: '#d92d20' },
@@ -174,7 +176,11 @@ export function TaskBoard({ measures, actor }: { measures: Measure[]; actor: Mea
           ]}
         />
       )}
-      {submitting && <SubmitModal measure={submitting} onClose={() => setSubmitting(null)} onConflict={openConflict} />}
+      <Suspense fallback={null}>
+        {submitting && (
+          <SubmitModal measure={submitting} onClose={() => setSubmitting(null)} onConflict={openConflict} />
+        )}
+      </Suspense>
       {dialog}
     </Flex>
   );
