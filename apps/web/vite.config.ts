@@ -57,7 +57,7 @@ export default defineConfig({
     css: false,
     // a hang guard, not a speed check (speed is `npm run bench`'s): generous, so that a loaded machine (two cores
     // shared with other suites) slows a test down without failing it
-    testTimeout: 60000,
+    testTimeout: 120000, // the checkpoint-review flows take ~20 s alone and reached 60 s with the machine loaded
     // every core (vitest's own default left one of two idle), and one jsdom per worker rather than per file: the
     // route modules and antd load once per worker. Each test starts clean all the same — setup-tests.ts unmounts,
     // unstubs fetch, clears storage and the CSRF token after every test, and every render builds its own router and
