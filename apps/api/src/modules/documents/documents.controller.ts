@@ -39,7 +39,7 @@ import {
 import { LedgerImportBodyDto, LedgerImportResultDto } from './dto/ledger-import.dto.js';
 import { LedgerExportService, XLSX_TYPE } from './ledger/ledger-export.service.js';
 import { LedgerImportService } from './ledger/ledger-import.service.js';
-import { IMPORT_UPLOAD, ImportUploadErrorsInterceptor } from './upload.js';
+import { LEDGER_IMPORT_UPLOAD, LedgerImportUploadErrorsInterceptor } from './upload.js';
 import { DOCX_TYPE, DocumentsService, type RenderedFile } from './word/documents.service.js';
 
 const file = ({ body, type, name }: RenderedFile) =>
@@ -76,7 +76,7 @@ export class DocumentsController {
   @Roles('task_force_officer')
   @Post('inspections/:id/imports/ledger.xlsx')
   @HttpCode(200)
-  @UseInterceptors(ImportUploadErrorsInterceptor, FileInterceptor('file', IMPORT_UPLOAD))
+  @UseInterceptors(LedgerImportUploadErrorsInterceptor, FileInterceptor('file', LEDGER_IMPORT_UPLOAD))
   @ApiOperation({
     summary: '导入整改台账',
     description:

@@ -22,7 +22,7 @@ import { errorMessage, isApiError } from '@/lib/api-client';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
 import { formatFileSize } from '@/lib/format';
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 40 * 1024 * 1024; // the API's LEDGER_IMPORT_MAX_BYTES
 const ledgerUrl = (inspectionId: string) => `/problems?inspectionId=${encodeURIComponent(inspectionId)}`;
 
 interface Checked {
@@ -167,7 +167,7 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
                 return Upload.LIST_IGNORE;
               }
               if (picked.size > MAX_FILE_BYTES) {
-                message.error(`文件超过 10 MB，不能上传：${picked.name}`);
+                message.error(`文件超过 40 MB，不能上传：${picked.name}`);
                 return Upload.LIST_IGNORE;
               }
               setFile(picked);
@@ -185,7 +185,7 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
               <InboxOutlined aria-hidden />
             </p>
             <p className="ant-upload-text">点击或将整改台账（.xlsx）拖到此处</p>
-            <p className="ant-upload-hint">可使用“整改台账”页面导出的台账修改后导入，不超过 10 MB</p>
+            <p className="ant-upload-hint">可使用“整改台账”页面导出的台账修改后导入，不超过 40 MB</p>
             {file && (
               <Typography.Text type="secondary">
                 已选择：{file.name}（{formatFileSize(file.size)}）
