@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Role } from '@zhenggai/domain';
+import { PgQuery } from '../../database/pg-query.js';
 import { UserSessionEntity } from './user-session.entity.js';
 
 /** What the session check needs, read (and touched) by one statement: no entity is hydrated. */
@@ -38,7 +39,11 @@ export interface NewSession {
 // All SQL of the server-side sessions.
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pg: PgQuery;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pg = new PgQuery(dataSource);
+  }
 
   /** Stores a new session; returns its id. */
   async insert(session: NewSession): Promise<string> {
@@ -51,10 +56,11 @@ export class SessionsRepository {
    * columns the check needs, read fresh: roles, unit and disabling apply at the next request), the account's unit
    * subtree, and the touch of `last_seen_at` when the session is live and was last touched more than
    * `touchAfterMs` ago. The touch is a data-modifying CTE, so it commits with the statement; the row returned is
-   * the one before the touch (the caller decides liveness on it, with the same clock).
+   * the one before the touch (the caller decides liveness on it, with the same clock). Runs on the pool directly as
+   * a prepared statement (`PgQuery`): every request runs it.
    */
   async check(tokenHash: string, now: Date, idleMs: number, touchAfterMs: number): Promise<SessionCheckRow | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.pg.query<SessionCheckRow>(
       `WITH RECURSIVE s AS (
          SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.username,
                 u.display_name, u.roles, u.unit_id, u.disabled_at, u.must_change_password, u.password_changed_at,
@@ -81,7 +87,8 @@ export class SessionsRepository {
               (SELECT count(*) FROM touched)::int AS touched
        FROM s`,
       [tokenHash, now, idleMs, touchAfterMs],
-    )) as SessionCheckRow[];
+      { prepare: true },
+    );
     return rows[0] ?? null;
   }
 

@@ -6,6 +6,7 @@ import type { AccessScope } from '../../common/auth/access-scope.js';
 import type { Actor } from '../../common/http/request-context.js';
 import { assignedToSql, SqlParams } from '../../common/sql.js';
 import { updateIfVersion, type ColumnValues } from '../../common/versioned-update.js';
+import { PgQuery } from '../../database/pg-query.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { LockedMeasure, MeasureEventInput, UnitShare } from './measure-ledger.js';
@@ -94,7 +95,11 @@ export interface FieldEdit {
  */
 @Injectable()
 export class MeasureWritesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pg: PgQuery;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pg = new PgQuery(dataSource);
+  }
 
   /** Locks a measure the scope may see (FOR UPDATE), or returns null. */
   async lock(manager: EntityManager, id: string, scope: AccessScope): Promise<LockedMeasure | null> {
@@ -299,7 +304,14 @@ export class MeasureWritesRepository {
       params,
       't.before',
     );
-    const [row] = (await this.dataSource.query(
+    // one statement, its own implicit transaction: on the pool directly, prepared (`PgQuery`; the text depends only
+    // on the fields edited and the kind of scope)
+    const [row] = await this.pg.query<{
+      found: number;
+      own: boolean | null;
+      changed: number;
+      answer: MeasureAnswerRow | null;
+    }>(
       `WITH target AS (
          SELECT m.id, ${own} AS own, ${before} AS before FROM measure m
          WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${visible} FOR UPDATE OF m
@@ -318,7 +330,8 @@ export class MeasureWritesRepository {
               (SELECT count(*) FROM changed)::int AS changed,
               (SELECT row_to_json(answer) FROM (${measureAnswerSql('changed')}) answer) AS answer`,
       params.values,
-    )) as Array<{ found: number; own: boolean | null; changed: number; answer: MeasureAnswerRow | null }>;
+      { prepare: true },
+    );
     return row;
   }
 

@@ -5,6 +5,7 @@ import type { Light, MeasureStatus, MeasureTerm, UnitRole } from '@zhenggai/doma
 import type { AccessScope } from '../../common/auth/access-scope.js';
 import { likePattern } from '../../common/http/pagination.js';
 import { assignedToSql, checkpointOverdueSql, doneSql, SqlParams } from '../../common/sql.js';
+import { PgQuery } from '../../database/pg-query.js';
 
 import type { CheckpointDto } from './dto/measure-records.dto.js';
 import type { MeasureSort } from './dto/measure.dto.js';
@@ -148,7 +149,11 @@ function pageSql(where: string, sort: MeasureSort, limit: string, offset: string
 
 @Injectable()
 export class MeasuresRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pg: PgQuery;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pg = new PgQuery(dataSource);
+  }
 
   private where(filter: MeasureFilter, scope: AccessScope, today: string, params: SqlParams): string {
     const where = ['m.deleted_at IS NULL'];
@@ -201,7 +206,8 @@ export class MeasuresRepository {
 
   /**
    * One measure and its units (as `findUnits` gives them, in its order) in one statement: the answer of a detail
-   * read or of an edit is one round trip.
+   * read or of an edit is one round trip. On the pool directly, prepared (`PgQuery`): the text depends only on
+   * whether the scope is everything.
    */
   async findOne(
     id: string,
@@ -210,10 +216,11 @@ export class MeasuresRepository {
   ): Promise<(MeasureRow & { units: MeasureUnitRow[] }) | null> {
     const params = new SqlParams();
     const where = this.where({ id }, scope, today, params);
-    const rows = (await this.dataSource.query(
+    const rows = await this.pg.query<MeasureRow & { units: MeasureUnitRow[] }>(
       `${SELECT}, ${ONE_MEASURE_UNITS} AS units ${FROM} WHERE ${where}`,
       params.values,
-    )) as Array<MeasureRow & { units: MeasureUnitRow[] }>;
+      { prepare: true },
+    );
     return rows[0] ?? null;
   }
 

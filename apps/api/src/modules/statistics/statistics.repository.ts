@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AccessScope } from '../../common/auth/access-scope.js';
+import { PgQuery } from '../../database/pg-query.js';
 import {
   cacheLockSql,
   cachedFiguresSql,
@@ -38,7 +39,11 @@ export class StatisticsRepository {
   // the figures of the last fresh entry read per key, by entry version (least recently read dropped first)
   private readonly held = new Map<string, { version: string; answer: CachedAnswer }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pg: PgQuery;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pg = new PgQuery(dataSource);
+  }
 
   async findVisibleInspection(
     inspectionId: string,
@@ -60,21 +65,17 @@ export class StatisticsRepository {
   /**
    * The cached answer of the key when it is still fresh (stamps unchanged, computed today), else null. PostgreSQL
    * decides freshness on every call; the process only keeps the last entry's figures per key (immutable, named by
-   * the entry's version), so a hit does not carry the figures over the wire and parse them again.
+   * the entry's version), so a hit does not carry the figures over the wire and parse them again. Without `db` (the
+   * first look of every statistics request) it runs on the pool directly as a prepared statement (`PgQuery`).
    */
-  async readCached(
-    key: StatisticsCacheKey,
-    today: string,
-    db: Queryable = this.dataSource,
-  ): Promise<CachedAnswer | null> {
+  async readCached(key: StatisticsCacheKey, today: string, db?: Queryable): Promise<CachedAnswer | null> {
     const memoryKey = `${key.inspectionId}/${key.scopeKey}/${key.dueSoonDays}`;
     const held = this.held.get(memoryKey);
     const { text, values } = cachedFiguresSql(key, today, held?.version);
-    const rows = (await db.query(text, values)) as Array<{
-      version: string;
-      generatedAt: Date;
-      figures: CachedFigures | null;
-    }>;
+    type Row = { version: string; generatedAt: Date; figures: CachedFigures | null };
+    const rows = db
+      ? ((await db.query(text, values)) as Row[])
+      : await this.pg.query<Row>(text, values, { prepare: true });
     const row = rows[0];
     if (!row) return null;
     if (row.figures === null && held && held.version === row.version) return held.answer;
