@@ -1,10 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { EvidenceStorage, assertStorageKey } from './evidence-storage.js';
@@ -25,7 +19,11 @@ export interface S3StorageOptions {
  * only through the authorised download route, never by a bucket URL.
  */
 export class S3Storage extends EvidenceStorage {
-  private readonly client: S3Client;
+  // the AWS SDK (~24 MB resident once required) is loaded on the first use of the bucket, never by a process that
+  // keeps evidence on local disk (docs/performance.md › Idle memory of the API process)
+  private readonly clientConfig: S3ClientConfig;
+  private connection: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | null = null;
+  private client: S3Client | null = null;
   private readonly bucket: string;
   private readonly prefix: string;
 
@@ -33,7 +31,7 @@ export class S3Storage extends EvidenceStorage {
     super();
     this.bucket = options.bucket;
     this.prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
-    this.client = new S3Client({
+    this.clientConfig = {
       endpoint: options.endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle,
@@ -45,7 +43,16 @@ export class S3Storage extends EvidenceStorage {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
+    };
+  }
+
+  /** The SDK and the one client, loaded and made on the first call. */
+  private s3(): Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> {
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => {
+      this.client = new sdk.S3Client(this.clientConfig);
+      return { sdk, client: this.client };
     });
+    return this.connection;
   }
 
   private objectKey(key: string): string {
@@ -54,8 +61,9 @@ export class S3Storage extends EvidenceStorage {
   }
 
   async put(key: string, data: Buffer): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.s3();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: this.objectKey(key),
         Body: data,
@@ -75,31 +83,36 @@ export class S3Storage extends EvidenceStorage {
       process.nextTick(() => out.destroy(error as Error));
       return out;
     }
-    this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey })).then(
-      (response) => {
-        const body = response.Body as Readable | undefined;
-        if (!body) return out.destroy(new Error('empty object body'));
-        body.on('error', (error) => out.destroy(error));
-        out.on('close', () => body.destroy());
-        body.pipe(out);
-      },
-      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
+    this.s3()
+      .then(({ sdk, client }) => client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: objectKey })))
+      .then(
+        (response) => {
+          const body = response.Body as Readable | undefined;
+          if (!body) return out.destroy(new Error('empty object body'));
+          body.on('error', (error) => out.destroy(error));
+          out.on('close', () => body.destroy());
+          body.pipe(out);
+        },
+        (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     return out;
   }
 
   async remove(key: string): Promise<void> {
     // deleting a missing object succeeds in S3
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    const objectKey = this.objectKey(key);
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
   }
 
   /** Throws unless the bucket exists and the credentials may use it (readiness, and a clear error at start). */
   async check(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.HeadBucketCommand({ Bucket: this.bucket }));
   }
 
   // Nest calls this on shutdown: the client keeps sockets open
   onModuleDestroy(): void {
-    this.client.destroy();
+    this.client?.destroy();
   }
 }

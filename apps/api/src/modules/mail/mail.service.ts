@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
 
 export interface OutgoingMail {
@@ -22,7 +22,10 @@ export interface MailServerInfo {
 // `enabled` is false and callers do not queue mail at all. Only background jobs send: a request never waits on SMTP.
 @Injectable()
 export class MailService implements OnApplicationShutdown {
+  // nodemailer (~15 MB resident once required) is loaded on the first mail sent, never when mail is off
+  // (docs/performance.md › Idle memory of the API process)
   private transport: Transporter | null = null;
+  private opening: Promise<Transporter> | null = null;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -47,11 +50,16 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     if (!this.config.SMTP_URL) throw new Error('mail is off: SMTP_URL is not set');
     // a pool: a batch of mails reuses its connections instead of a TLS handshake per mail
-    this.transport ??= nodemailer.createTransport(
-      { url: this.config.SMTP_URL, pool: true, maxConnections: 2, connectionTimeout: 15_000, socketTimeout: 60_000 },
-      { from: this.config.MAIL_FROM },
+    const smtpUrl = this.config.SMTP_URL;
+    this.opening ??= import('nodemailer').then(
+      ({ default: nodemailer }) =>
+        (this.transport = nodemailer.createTransport(
+          { url: smtpUrl, pool: true, maxConnections: 2, connectionTimeout: 15_000, socketTimeout: 60_000 },
+          { from: this.config.MAIL_FROM },
+        )),
     );
-    const info = await this.transport.sendMail({
+    const transport = await this.opening;
+    const info = await transport.sendMail({
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
@@ -63,5 +71,6 @@ export class MailService implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transport?.close();
     this.transport = null;
+    this.opening = null;
   }
 }

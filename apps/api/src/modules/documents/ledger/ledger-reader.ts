@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../common/errors/app-error.js';
 import { readZipDirectory } from '../../attachments/evidence-type.js';
 import { HEADER_SYNONYMS, cellText, columnIndex, columnLetter, headerName } from './ledger-columns.js';
+import { loadExcelJS } from './sheet.js';
 
 /**
  * The most rows one import takes: a province's ledger (hundreds of thousands of measures across many inspections,
@@ -151,7 +152,8 @@ export async function readLedgerSheet(buffer: Buffer, mapping?: LedgerMapping): 
   if (directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0) > MAX_INFLATED_BYTES)
     throw new AppError('ARCHIVE_TOO_LARGE');
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+  const { stream } = await loadExcelJS();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(buffer), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // dates are told from numbers by their format

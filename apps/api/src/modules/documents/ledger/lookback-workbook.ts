@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { chineseDate } from '../chinese.js';
 import type { LookbackReportInput } from '../word/lookback-document.js';
 import { excelDate } from './ledger-columns.js';
-import { addSheet, text } from './sheet.js';
+import { addSheet, text, loadExcelJS } from './sheet.js';
 
 const ITEM_COLUMNS = [
   { header: '序号', width: 6 },
@@ -31,7 +30,8 @@ const UNIT_COLUMNS = [
 
 /** 第N次回头看情况.xlsx: 抽查清单 (one row per item) and 各单位反弹率 (one row per unit). */
 export async function buildLookbackWorkbook(input: LookbackReportInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Zhenggai';
   const title = `${input.number}情况`;
   const exported = `（随机种子 ${input.seed}，${chineseDate(input.date)}导出）`;

@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { chineseDate } from '../chinese.js';
 import type { RoundCompilationInput } from '../word/round-document.js';
 import { excelDate } from './ledger-columns.js';
-import { addSheet, text, type CellInput } from './sheet.js';
+import { addSheet, text, type CellInput, loadExcelJS } from './sheet.js';
 
 const UNIT_COLUMNS = [
   { header: '序号', width: 6 },
@@ -31,7 +30,8 @@ const ITEM_COLUMNS = [
 
 /** 第N期整改进展情况.xlsx: 报送情况 (one row per unit in scope) and 措施进展 (every item of the standing reports). */
 export async function buildRoundWorkbook(input: RoundCompilationInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Zhenggai';
   const title = `${input.number}整改进展情况`;
   addSheet(

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { chineseDate } from '../chinese.js';
-import { addSheet, text } from './sheet.js';
+import { addSheet, text, loadExcelJS } from './sheet.js';
 
 /** What the 考核排名 workbook shows: the ranking as the caller may see it, with the formula it was computed by. */
 export interface UnitScoresWorkbookInput {
@@ -42,7 +41,8 @@ const pct = (rate: number): number => Math.round(rate * 10000) / 100;
 
 /** 单位考核排名.xlsx: one sheet, one row per unit in rank order, the formula in the title. */
 export async function buildUnitScoresWorkbook(input: UnitScoresWorkbookInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Zhenggai';
   addSheet(
     workbook,

@@ -1,10 +1,18 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter, neutraliseFormula } from './ledger-columns.js';
 
 // A sheet in the 整改台账 style for the small workbooks of rounds and look-backs: a title row, a bold header row frozen
 // above the data, column widths, wrapped text, dates as dates.
 
 const MAX_CELL = 32000; // Excel holds at most 32,767 characters in a cell
+
+/**
+ * exceljs (~30 MB of resident memory once required) loaded on the first workbook made or read, not at boot
+ * (docs/performance.md › Idle memory of the API process).
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export type CellInput = string | number | Date | undefined;
 

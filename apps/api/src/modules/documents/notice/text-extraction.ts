@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { AppError } from '../../../common/errors/app-error.js';
 import { readZipDirectory } from '../../attachments/evidence-type.js';
 
@@ -94,6 +93,9 @@ async function docxToText(buffer: Buffer): Promise<string> {
   const inflated = directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (inflated > MAX_INFLATED_BYTES) throw new AppError('ARCHIVE_TOO_LARGE');
   try {
+    // mammoth (~15 MB resident once required) is loaded on the first .docx read, not at boot
+    // (docs/performance.md › Idle memory of the API process)
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer });
     return result.value;
   } catch {
