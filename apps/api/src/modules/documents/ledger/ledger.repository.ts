@@ -205,7 +205,10 @@ export class LedgerRepository {
          b.category_title AS "categoryTitle", b.seq, b.text, b.term, b.status, b.deadline, b.leader_name AS "leaderName",
          b.lead_unit_name AS "leadUnitName", b.person_name AS "personName", b.remarks,
          (SELECT string_agg(u.name, '、' ORDER BY u.sort_order, u.name)
-          FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
+          FROM measure_unit mu
+          -- OFFSET 0 keeps the unit a lookup by primary key per co-unit (flattened, the planner hashed the
+          -- co-units and scanned every unit once per measure)
+          CROSS JOIN LATERAL (SELECT un.name, un.sort_order FROM unit un WHERE un.id = mu.unit_id OFFSET 0) u
           WHERE mu.measure_id = b.id AND mu.role = 'co') AS "coUnits",
          (SELECT pu.text FROM progress_update pu WHERE pu.measure_id = b.id
           ORDER BY pu.reported_on DESC, pu.created_at DESC LIMIT 1) AS "progressText",
