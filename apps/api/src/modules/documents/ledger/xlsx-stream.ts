@@ -184,6 +184,28 @@ function drained(stream: Writable): Promise<void> {
   });
 }
 
+/**
+ * Writes `chunk` and waits until the stream has processed it (its write callback; the chunks before it are done
+ * too); a stream closed or failed meanwhile throws. Listeners are removed once it is settled.
+ */
+function written(stream: Writable, chunk: Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const done = (error?: Error | null) => {
+      if (settled) return;
+      settled = true;
+      stream.off('close', onClose);
+      stream.off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onClose = () => done(new Error('the output was closed'));
+    stream.on('close', onClose);
+    stream.on('error', done);
+    stream.write(chunk, done);
+  });
+}
+
 /** Ends `stream` and waits until it has flushed (or closed). */
 async function endOf(stream: Writable): Promise<void> {
   if (stream.writableFinished) return;
@@ -237,24 +259,26 @@ class DeflateEntry {
     });
   }
 
-  /** Writes text or encoded chunks; resolves once zlib has taken them in (its `drain`), so at most one call's
-   * bytes wait in memory. */
+  /**
+   * Writes text or encoded chunks; resolves once zlib has read them all (the last chunk's write callback: chunks
+   * are processed in order), so at most one call's bytes wait in memory and the caller may reuse the chunks.
+   */
   async write(data: string | ReadonlyArray<Buffer>): Promise<void> {
     if (this.failure) throw this.failure;
     const chunks = typeof data === 'string' ? (data.length > 0 ? [Buffer.from(data, 'utf8')] : []) : data;
     if (chunks.length === 0) return;
-    let waiting = false;
-    for (const chunk of chunks) {
+    let last: Promise<void> = Promise.resolve();
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
       this.crc = crc32(chunk, this.crc);
       this.size += chunk.length;
       if (this.size > ZIP32_MAX) throw new Error('a worksheet above 4 GiB needs Zip64');
       if (this.deflate.destroyed) throw this.failure ?? new Error('the output was closed');
-      waiting = !this.deflate.write(chunk);
+      if (i < chunks.length - 1) this.deflate.write(chunk);
+      else last = written(this.deflate, chunk);
     }
-    if (!waiting) return;
     try {
-      // listeners added and removed per wait: nothing is left behind per chunk (no race against a pending promise)
-      await drained(this.deflate);
+      await last;
     } catch (error) {
       throw this.failure ?? error;
     }
@@ -434,6 +458,7 @@ export async function removeStaleSpools(root = SPOOL_ROOT): Promise<number> {
 // ---- sheets ----
 
 const BLOCK = 256 * 1024; // bytes of encoded rows per buffer handed to zlib
+const MAX_FREE = 64; // blocks kept for reuse per sheet (16 MiB)
 
 /**
  * Rows of one worksheet as UTF-8 XML: cells of a row after the header get `r` references and the data styles.
@@ -447,6 +472,9 @@ export class SheetRows {
   private block: Buffer | null = null;
   private used = 0;
   private ready: Buffer[] = [];
+  // blocks zlib has finished reading, reused: without them the freed blocks wait for a GC that V8 only starts
+  // when some 64 MB of external memory has piled up
+  private readonly free: Buffer[] = [];
 
   constructor(columns: number) {
     this.letters = Array.from({ length: columns }, (_, i) => columnLetter(i + 1));
@@ -480,7 +508,7 @@ export class SheetRows {
       this.ready.push(Buffer.from(text, 'utf8'));
       return;
     }
-    this.block ??= Buffer.allocUnsafeSlow(BLOCK);
+    this.block ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BLOCK);
     this.used += this.block.write(text, this.used, 'utf8');
   }
 
@@ -497,6 +525,22 @@ export class SheetRows {
     this.ready = [];
     return taken;
   }
+
+  /** Gives back chunks of `take()` that zlib has finished reading (their blocks are filled again). */
+  recycle(chunks: ReadonlyArray<Buffer>): void {
+    for (const chunk of chunks) {
+      // only whole blocks of ours (a long row's own buffer is left to the GC)
+      if (chunk.buffer.byteLength !== BLOCK || chunk.byteOffset !== 0 || this.free.length >= MAX_FREE) continue;
+      this.free.push(Buffer.from(chunk.buffer, 0, BLOCK));
+    }
+  }
+}
+
+/** The rows taken from `rows` written to `entry`; their blocks are reused once zlib has read them (`drain`). */
+async function writeRows(entry: DeflateEntry, rows: SheetRows): Promise<void> {
+  const chunks = rows.take();
+  await entry.write(chunks);
+  rows.recycle(chunks);
 }
 
 function sheetHead(spec: XlsxSheetSpec, first: boolean): string {
@@ -570,7 +614,7 @@ export class XlsxStream {
     this.open.add(entry);
     const rows = new SheetRows(spec.columns.length);
     await entry.write(sheetHead(spec, index === 0));
-    await fill({ rows, flush: () => entry.write(rows.take()) });
+    await fill({ rows, flush: () => writeRows(entry, rows) });
     rows.append(sheetTail(spec));
     await entry.write(rows.take());
     await close();
@@ -593,7 +637,7 @@ export class XlsxStream {
     await entry.write(sheetHead(spec, index === 0));
     return {
       rows,
-      flush: () => entry.write(rows.take()),
+      flush: () => writeRows(entry, rows),
       end: async () => {
         rows.append(sheetTail(spec));
         await entry.write(rows.take());
