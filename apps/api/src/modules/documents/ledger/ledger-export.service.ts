@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
 import { MEASURE_STATUS_LABELS, MEASURE_TERM_LABELS, PROBLEM_STATUS_LABELS } from '@zhenggai/domain';
@@ -14,14 +14,13 @@ import { LEDGER_COLUMNS, LONG_TERM, excelDate, neutraliseFormula } from './ledge
 import {
   BATCH_SIZE,
   LedgerRepository,
+  MEASURE_BATCH_SIZE,
   type Keyset,
   type LedgerFilter,
   type LedgerInspectionRow,
   type LedgerMeasureRow,
-  type MeasureExtrasRow,
-  type ProblemOutcomeRow,
 } from './ledger.repository.js';
-import { XlsxStream, type XlsxSheetSpec } from './xlsx-stream.js';
+import { removeStaleSpools, XlsxStream, type XlsxSheetSpec } from './xlsx-stream.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_CELL = 32000; // Excel holds at most 32,767 characters in a cell
@@ -89,24 +88,19 @@ const LEDGER_SHEET: SheetSpec = { name: '整改台账', columns: LEDGER_COLUMNS 
 const deadlineCell = (deadline: string | null, term: string): CellInput =>
   deadline ? excelDate(deadline) : term === 'long_term' ? LONG_TERM : undefined;
 
-function accountabilityText(items: ProblemOutcomeRow['accountability']): string | null {
-  if (items.length === 0) return null;
-  return items
-    .map((item) => (item.count === null ? item.form : `${item.form}${item.count}${item.unit ?? ''}`))
-    .join('；');
+const EVIDENCE_NAMES = 20; // the batch statement joins the first 20 names
+
+function signOffText(row: LedgerMeasureRow): string | null {
+  if (!row.approvedAt) return null;
+  const day = new Date(new Date(row.approvedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const outcome = row.approvedOutcome ? `（${MEASURE_STATUS_LABELS[row.approvedOutcome]}）` : '';
+  return `${chineseDate(day)}同意销号${outcome}${row.approvalOpinion ? `：${row.approvalOpinion}` : ''}`;
 }
 
-function signOffText(extras: MeasureExtrasRow | undefined): string | null {
-  if (!extras?.approvedAt) return null;
-  const day = new Date(new Date(extras.approvedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const outcome = extras.approvedOutcome ? `（${MEASURE_STATUS_LABELS[extras.approvedOutcome]}）` : '';
-  return `${chineseDate(day)}同意销号${outcome}${extras.approvalOpinion ? `：${extras.approvalOpinion}` : ''}`;
-}
-
-function evidenceText(extras: MeasureExtrasRow | undefined): string | null {
-  if (!extras || extras.evidenceCount === 0) return null;
-  const more = extras.evidenceCount > extras.evidenceNames.length ? '等' : '';
-  return `${extras.evidenceCount}份：${extras.evidenceNames.join('、')}${more}`;
+function evidenceText(row: LedgerMeasureRow): string | null {
+  if (row.evidenceCount === 0) return null;
+  const more = row.evidenceCount > EVIDENCE_NAMES ? '等' : '';
+  return `${row.evidenceCount}份：${row.evidenceNames ?? ''}${more}`;
 }
 
 export interface LedgerWriteOptions {
@@ -115,9 +109,9 @@ export interface LedgerWriteOptions {
 }
 
 // The 整改台账 workbook, streamed: our own xlsx writer (xlsx-stream.ts) writes into the response while keyset batches
-// of 1,000 measures are read, so memory stays flat whatever the size of the ledger.
+// of measures are read, so memory stays flat whatever the size of the ledger.
 @Injectable()
-export class LedgerExportService {
+export class LedgerExportService implements OnApplicationBootstrap {
   private readonly logger = new Logger(LedgerExportService.name);
 
   constructor(
@@ -125,6 +119,16 @@ export class LedgerExportService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Spool folders of exports cut short by a crash or a kill (their process is gone) are removed at start-up. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const removed = await removeStaleSpools();
+      if (removed > 0) this.logger.log(`removed ${removed} stale spool folder(s)`);
+    } catch (error) {
+      this.logger.warn(`stale spool folders not removed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   async export(inspectionId: string, query: LedgerExportQueryDto, actor: Actor, response: Response): Promise<void> {
     const scope = scopeOf(actor);
@@ -156,7 +160,7 @@ export class LedgerExportService {
    * Writes the workbook to `output` (the response, or any writable stream), honouring its backpressure, in two
    * passes over the database: the measures once (整改台账 written into the zip as it goes, 任务清单 and 责任清单
    * deflated into temporary files beside it and copied in at the end), then the problems (问题清单).
-   * `onProgress(done, total)` is called after every batch of every measure sheet (three calls per batch of 1,000
+   * `onProgress(done, total)` is called after every batch of every measure sheet (three calls per batch of
    * measures), `done` never decreasing and the last call with `done === total`; the unit is rows written of the
    * three measure sheets, so `total` is three times the measures exported.
    */
@@ -190,84 +194,78 @@ export class LedgerExportService {
       const duties = await book.spool(3);
       await book.streamed(0, async (ledger) => {
         let index = 0;
-        const enrich = async (rows: LedgerMeasureRow[]) => {
-          const ids = rows.map((row) => row.id);
-          const [extrasBy, coUnits, outcomes] = await Promise.all([
-            this.repository.measureExtras(ids),
-            this.repository.coUnits(ids),
-            this.repository.problemOutcomes([...new Set(rows.map((row) => row.problemId))]),
-          ]);
-          return { extrasBy, coUnits, outcomes };
+        let flushing: Promise<unknown> = Promise.resolve();
+        let pending = 0;
+        const written = async () => {
+          await flushing;
+          if (pending === 0) return;
+          const rows = pending;
+          pending = 0;
+          await progressed(rows);
+          await progressed(rows);
+          await progressed(rows);
         };
-        await this.eachMeasureBatch(
-          inspection.id,
-          filter,
-          scope,
-          today,
-          enrich,
-          async (rows, { extrasBy, coUnits, outcomes }) => {
-            const outcomesBy = new Map(outcomes.map((row) => [row.problemId, row]));
-            for (const row of rows) {
-              const extra = extrasBy.get(row.id);
-              const outcome = outcomesBy.get(row.problemId);
-              const coUnitText = text((coUnits.get(row.id) ?? []).join('、'));
-              const deadline = deadlineCell(row.deadline, row.term);
-              const problemLabel = text(row.problemLabel);
-              const measureText = text(row.text);
-              const leader = text(row.leaderName);
-              const leadUnit = text(row.leadUnitName);
-              const person = text(row.personName);
-              const status = MEASURE_STATUS_LABELS[row.status];
-              index++;
-              ledger.rows.add([
-                index,
-                problemLabel,
-                row.seq,
-                text(row.categoryTitle),
-                text(row.problemTitle),
-                measureText,
-                leader,
-                leadUnit,
-                coUnitText,
-                person,
-                deadline,
-                text(extra?.progressText),
-                status,
-                text(evidenceText(extra)),
-                text(outcome?.rules.map((rule) => (rule.startsWith('《') ? rule : `《${rule}》`)).join('、')),
-                text(accountabilityText(outcome?.accountability ?? [])),
-                text(signOffText(extra)),
-                text(row.remarks),
-              ]);
-              tasks.rows.add([
-                index,
-                problemLabel,
-                row.seq,
-                text(row.problemTitle),
-                measureText,
-                MEASURE_TERM_LABELS[row.term],
-                deadline,
-                status,
-              ]);
-              duties.rows.add([
-                index,
-                problemLabel,
-                row.seq,
-                measureText,
-                leader,
-                leadUnit,
-                coUnitText,
-                person,
-                deadline,
-              ]);
-            }
-            // the three sheets deflate side by side (zlib works in the thread pool)
-            await Promise.all([ledger.flush(), tasks.flush(), duties.flush()]);
-            await progressed(rows.length);
-            await progressed(rows.length);
-            await progressed(rows.length);
-          },
-        );
+        await this.eachMeasureBatch(inspection.id, filter, scope, today, async (rows) => {
+          for (const row of rows) {
+            const coUnitText = text(row.coUnits);
+            const deadline = deadlineCell(row.deadline, row.term);
+            const problemLabel = text(row.problemLabel);
+            const measureText = text(row.text);
+            const leader = text(row.leaderName);
+            const leadUnit = text(row.leadUnitName);
+            const person = text(row.personName);
+            const status = MEASURE_STATUS_LABELS[row.status];
+            index++;
+            ledger.rows.add([
+              index,
+              problemLabel,
+              row.seq,
+              text(row.categoryTitle),
+              text(row.problemTitle),
+              measureText,
+              leader,
+              leadUnit,
+              coUnitText,
+              person,
+              deadline,
+              text(row.progressText),
+              status,
+              text(evidenceText(row)),
+              text(row.rules),
+              text(row.accountability),
+              text(signOffText(row)),
+              text(row.remarks),
+            ]);
+            tasks.rows.add([
+              index,
+              problemLabel,
+              row.seq,
+              text(row.problemTitle),
+              measureText,
+              MEASURE_TERM_LABELS[row.term],
+              deadline,
+              status,
+            ]);
+            duties.rows.add([
+              index,
+              problemLabel,
+              row.seq,
+              measureText,
+              leader,
+              leadUnit,
+              coUnitText,
+              person,
+              deadline,
+            ]);
+          }
+          // the previous batch is deflated (zlib, in the thread pool) while this one was built: wait for it, then
+          // hand this one over; the three sheets deflate side by side
+          await written();
+          flushing = Promise.all([ledger.flush(), tasks.flush(), duties.flush()]);
+          flushing.catch(() => undefined); // awaited by the next `written()`
+          pending = rows.length;
+        });
+        await written();
       });
       await tasks.end();
       await duties.end();
@@ -303,35 +301,29 @@ export class LedgerExportService {
   }
 
   /**
-   * Measures in keyset batches of 1,000, each with what `enrich` reads for it. The next batch (and its enrichment)
-   * is read while the current one is written, so the database and the workbook work side by side.
+   * Measures in keyset batches of MEASURE_BATCH_SIZE (one statement each). The next batch is read while the current
+   * one is written, so the database and the workbook work side by side; no more than two batches are held.
    */
-  private async eachMeasureBatch<T>(
+  private async eachMeasureBatch(
     inspectionId: string,
     filter: LedgerFilter,
     scope: AccessScope,
     today: string,
-    enrich: (rows: LedgerMeasureRow[]) => Promise<T>,
-    handle: (rows: LedgerMeasureRow[], extra: T) => Promise<void>,
+    handle: (rows: LedgerMeasureRow[]) => Promise<void>,
   ): Promise<void> {
     const load = (after: Keyset) => {
-      const rows = this.repository.measureBatch(inspectionId, filter, scope, today, after);
-      const extra = rows.then(enrich);
+      const rows = this.repository.measureBatch(inspectionId, filter, scope, today, after, MEASURE_BATCH_SIZE);
       // a failure surfaces where the batch is awaited, not as an unhandled rejection of the read-ahead
       rows.catch(() => undefined);
-      extra.catch(() => undefined);
-      return { rows, extra };
+      return rows;
     };
-    let current = load(null);
-    for (;;) {
-      const rows = await current.rows;
+    let current: Promise<LedgerMeasureRow[]> | null = load(null);
+    while (current) {
+      const rows: LedgerMeasureRow[] = await current;
       const last = rows[rows.length - 1];
-      const next =
-        rows.length === BATCH_SIZE ? load({ problemSeq: last.problemSeq, seq: last.seq, id: last.id }) : null;
-      const extra = await current.extra;
-      if (rows.length > 0) await handle(rows, extra);
-      if (!next) return;
-      current = next;
+      current =
+        rows.length === MEASURE_BATCH_SIZE ? load({ problemSeq: last.problemSeq, seq: last.seq, id: last.id }) : null;
+      if (rows.length > 0) await handle(rows);
     }
   }
 }

@@ -9,7 +9,10 @@ import type { AuditService } from '../../audit/audit.service.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
+/** Problems per batch of 问题清单. */
 export const BATCH_SIZE = 1000;
+/** Measures per batch of the three measure sheets: one statement each, read ahead while the previous is written. */
+export const MEASURE_BATCH_SIZE = 2000;
 
 export interface LedgerInspectionRow {
   id: string;
@@ -29,9 +32,9 @@ export interface LedgerFilter {
   q?: string;
 }
 
+/** One measure of the ledger with everything its three sheets write (one statement per batch). */
 export interface LedgerMeasureRow {
   id: string;
-  problemId: string;
   problemSeq: number;
   problemLabel: string;
   problemTitle: string;
@@ -45,6 +48,21 @@ export interface LedgerMeasureRow {
   leadUnitName: string | null;
   personName: string | null;
   remarks: string | null;
+  /** 配合单位: the co-units' names joined by 、 (unit order), null without any */
+  coUnits: string | null;
+  /** the latest progress report's text */
+  progressText: string | null;
+  evidenceCount: number;
+  /** the first 20 evidence file names (upload order) joined by 、 */
+  evidenceNames: string | null;
+  /** the latest sign-off (销号 approval) */
+  approvedAt: Date | null;
+  approvedOutcome: MeasureStatus | null;
+  approvalOpinion: string | null;
+  /** the problem's rules (建章立制: issued or revised) as 《title》 joined by 、, null without any */
+  rules: string | null;
+  /** the problem's accountability as form + count + unit joined by ；, null without any */
+  accountability: string | null;
 }
 
 export interface LedgerProblemRow {
@@ -60,22 +78,6 @@ export interface LedgerProblemRow {
   doneCount: number;
   lastDeadline: string | null;
   longTerm: boolean;
-}
-
-export interface MeasureExtrasRow {
-  measureId: string;
-  progressText: string | null;
-  evidenceCount: number;
-  evidenceNames: string[];
-  approvedAt: Date | null;
-  approvedOutcome: MeasureStatus | null;
-  approvalOpinion: string | null;
-}
-
-export interface ProblemOutcomeRow {
-  problemId: string;
-  rules: string[];
-  accountability: Array<{ form: string; count: number | null; unit: string | null }>;
 }
 
 export type Keyset = { problemSeq: number; seq: number; id: string } | null;
@@ -153,13 +155,19 @@ export class LedgerRepository {
     return rows[0]?.count ?? 0;
   }
 
-  /** The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id). */
+  /**
+   * The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id), each with
+   * its co-units, latest progress, evidence, latest sign-off and its problem's rules and accountability: one
+   * statement, the extras read per row by index (measure_unit, progress_update, attachment and measure_event by
+   * measure_id; rule_document and accountability_action by problem_id, once per problem of the batch).
+   */
   async measureBatch(
     inspectionId: string,
     filter: LedgerFilter,
     scope: AccessScope,
     today: string,
     after: Keyset,
+    limit = MEASURE_BATCH_SIZE,
   ): Promise<LedgerMeasureRow[]> {
     const params = new SqlParams();
     const where = [
@@ -176,91 +184,50 @@ export class LedgerRepository {
       );
     }
     return (await this.dataSource.query(
-      `SELECT m.id, m.problem_id AS "problemId", p.seq AS "problemSeq", p.label AS "problemLabel", p.title AS "problemTitle",
-         c.title AS "categoryTitle", m.seq, m.text, m.term, m.status, m.deadline, rl.name AS "leaderName",
-         lu.name AS "leadUnitName", rp.name AS "personName", m.remarks
-       ${MEASURE_FROM}
-       WHERE ${where.join(' AND ')}
-       ORDER BY p.seq, m.seq, m.id LIMIT ${params.add(BATCH_SIZE)}`,
+      `WITH b AS MATERIALIZED (
+         SELECT m.id, m.problem_id, p.seq AS problem_seq, p.label AS problem_label, p.title AS problem_title,
+           c.title AS category_title, m.seq, m.text, m.term, m.status, m.deadline, rl.name AS leader_name,
+           lu.name AS lead_unit_name, rp.name AS person_name, m.remarks
+         ${MEASURE_FROM}
+         WHERE ${where.join(' AND ')}
+         ORDER BY p.seq, m.seq, m.id LIMIT ${params.add(limit)}
+       ), outcome AS (
+         SELECT ids.problem_id,
+           (SELECT string_agg(CASE WHEN left(r.title, 1) = '《' THEN r.title ELSE '《' || r.title || '》' END, '、'
+              ORDER BY r.created_at, r.id)
+            FROM rule_document r WHERE r.problem_id = ids.problem_id AND r.role IN ('issued', 'revised')) AS rules,
+           (SELECT string_agg(a.form || CASE WHEN a.count IS NULL THEN '' ELSE a.count::text || coalesce(a.count_unit, '') END,
+              '；' ORDER BY a.created_at, a.id)
+            FROM accountability_action a WHERE a.problem_id = ids.problem_id) AS accountability
+         FROM (SELECT DISTINCT problem_id FROM b) ids
+       )
+       SELECT b.id, b.problem_seq AS "problemSeq", b.problem_label AS "problemLabel", b.problem_title AS "problemTitle",
+         b.category_title AS "categoryTitle", b.seq, b.text, b.term, b.status, b.deadline, b.leader_name AS "leaderName",
+         b.lead_unit_name AS "leadUnitName", b.person_name AS "personName", b.remarks,
+         (SELECT string_agg(u.name, '、' ORDER BY u.sort_order, u.name)
+          FROM measure_unit mu
+          -- OFFSET 0 keeps the unit a lookup by primary key per co-unit (flattened, the planner hashed the
+          -- co-units and scanned every unit once per measure)
+          CROSS JOIN LATERAL (SELECT un.name, un.sort_order FROM unit un WHERE un.id = mu.unit_id OFFSET 0) u
+          WHERE mu.measure_id = b.id AND mu.role = 'co') AS "coUnits",
+         (SELECT pu.text FROM progress_update pu WHERE pu.measure_id = b.id
+          ORDER BY pu.reported_on DESC, pu.created_at DESC LIMIT 1) AS "progressText",
+         ev.count AS "evidenceCount", ev.names AS "evidenceNames",
+         ap.occurred_at AS "approvedAt", ap.to_status AS "approvedOutcome", ap.opinion AS "approvalOpinion",
+         o.rules, o.accountability
+       FROM b
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS count, array_to_string((array_agg(a.name ORDER BY a.created_at, a.id))[1:20], '、') AS names
+         FROM attachment a WHERE a.measure_id = b.id AND a.deleted_at IS NULL
+       ) ev
+       LEFT JOIN LATERAL (
+         SELECT e.occurred_at, e.to_status, e.opinion FROM measure_event e
+         WHERE e.measure_id = b.id AND e.action = 'approve' ORDER BY e.occurred_at DESC LIMIT 1
+       ) ap ON TRUE
+       JOIN outcome o ON o.problem_id = b.problem_id
+       ORDER BY b.problem_seq, b.seq, b.id`,
       params.values,
     )) as LedgerMeasureRow[];
-  }
-
-  /** Co-units (配合单位) of these measures, by measure. */
-  async coUnits(measureIds: string[]): Promise<Map<string, string[]>> {
-    if (measureIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT mu.measure_id AS "measureId", array_agg(u.name ORDER BY u.sort_order, u.name) AS names
-       FROM measure_unit mu JOIN unit u ON u.id = mu.unit_id
-       WHERE mu.measure_id = ANY($1) AND mu.role = 'co' GROUP BY mu.measure_id`,
-      [measureIds],
-    )) as Array<{ measureId: string; names: string[] }>;
-    return new Map(rows.map((row) => [row.measureId, row.names]));
-  }
-
-  /** Latest progress, evidence and the latest sign-off of these measures: one set-based query each, in parallel. */
-  async measureExtras(measureIds: string[]): Promise<Map<string, MeasureExtrasRow>> {
-    const extras = new Map<string, MeasureExtrasRow>(
-      measureIds.map((id) => [
-        id,
-        {
-          measureId: id,
-          progressText: null,
-          evidenceCount: 0,
-          evidenceNames: [],
-          approvedAt: null,
-          approvedOutcome: null,
-          approvalOpinion: null,
-        },
-      ]),
-    );
-    if (measureIds.length === 0) return extras;
-    const [progress, evidence, approvals] = (await Promise.all([
-      this.dataSource.query(
-        `SELECT DISTINCT ON (measure_id) measure_id AS "measureId", text FROM progress_update
-         WHERE measure_id = ANY($1) ORDER BY measure_id, reported_on DESC, created_at DESC`,
-        [measureIds],
-      ),
-      this.dataSource.query(
-        `SELECT measure_id AS "measureId", count(*)::int AS count, (array_agg(name ORDER BY created_at, id))[1:20] AS names
-         FROM attachment WHERE measure_id = ANY($1) AND deleted_at IS NULL GROUP BY measure_id`,
-        [measureIds],
-      ),
-      this.dataSource.query(
-        `SELECT DISTINCT ON (measure_id) measure_id AS "measureId", occurred_at AS "occurredAt", to_status AS "toStatus", opinion
-         FROM measure_event WHERE measure_id = ANY($1) AND action = 'approve' ORDER BY measure_id, occurred_at DESC`,
-        [measureIds],
-      ),
-    ])) as [
-      Array<{ measureId: string; text: string }>,
-      Array<{ measureId: string; count: number; names: string[] }>,
-      Array<{ measureId: string; occurredAt: Date; toStatus: MeasureStatus | null; opinion: string | null }>,
-    ];
-    for (const row of progress) extras.get(row.measureId)!.progressText = row.text;
-    for (const row of evidence)
-      Object.assign(extras.get(row.measureId)!, { evidenceCount: row.count, evidenceNames: row.names });
-    for (const row of approvals) {
-      Object.assign(extras.get(row.measureId)!, {
-        approvedAt: row.occurredAt,
-        approvedOutcome: row.toStatus,
-        approvalOpinion: row.opinion,
-      });
-    }
-    return extras;
-  }
-
-  /** Rules (建章立制: issued or revised) and accountability of these problems. */
-  async problemOutcomes(problemIds: string[]): Promise<ProblemOutcomeRow[]> {
-    if (problemIds.length === 0) return [];
-    return (await this.dataSource.query(
-      `SELECT ids.id AS "problemId",
-         coalesce((SELECT array_agg(r.title ORDER BY r.created_at, r.id) FROM rule_document r
-           WHERE r.problem_id = ids.id AND r.role IN ('issued', 'revised')), '{}') AS rules,
-         coalesce((SELECT json_agg(json_build_object('form', a.form, 'count', a.count, 'unit', a.count_unit) ORDER BY a.created_at, a.id)
-           FROM accountability_action a WHERE a.problem_id = ids.id), '[]'::json) AS accountability
-       FROM unnest($1::uuid[]) AS ids(id)`,
-      [problemIds],
-    )) as ProblemOutcomeRow[];
   }
 
   /**

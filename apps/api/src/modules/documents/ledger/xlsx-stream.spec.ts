@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { neutraliseFormula } from './ledger-columns.js';
-import { XlsxStream, xmlText, type XlsxSheetSpec } from './xlsx-stream.js';
+import { removeStaleSpools, SPOOL_ROOT, XlsxStream, xmlText, type XlsxSheetSpec } from './xlsx-stream.js';
 
 const COLUMNS = [
   { header: '序号', width: 6 },
@@ -83,7 +85,8 @@ describe('xlsx-stream', () => {
       await book.dispose();
     }
     expect(sink.writableFinished).toBe(true); // ended and flushed, as a response must be
-    expect(spoolDir!).toMatch(/zg-xlsx-/);
+    expect(path.dirname(spoolDir!)).toBe(SPOOL_ROOT); // the app's own folder, one per export
+    expect(path.basename(spoolDir!)).toMatch(new RegExp(`^${process.pid}-`));
     expect(existsSync(spoolDir!)).toBe(false); // the temporary files are gone
 
     const workbook = await load(Buffer.concat(chunks));
@@ -182,5 +185,46 @@ describe('xlsx-stream', () => {
       })(),
     ).rejects.toThrow();
     expect(existsSync(spoolDir)).toBe(false);
+  });
+
+  it('removes the spool folders of processes that are gone, and only those', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'spool-root-'));
+    const gone = path.join(root, '2147483646-abc'); // no such process
+    const mine = path.join(root, `${process.pid}-abc`);
+    const parent = path.join(root, `${process.ppid}-abc`); // alive
+    const other = path.join(root, 'not-a-spool');
+    for (const dir of [gone, mine, parent, other]) mkdirSync(dir);
+    expect(await removeStaleSpools(root)).toBe(1);
+    expect(existsSync(gone)).toBe(false);
+    for (const dir of [mine, parent, other]) expect(existsSync(dir)).toBe(true);
+    expect(await removeStaleSpools(path.join(root, 'missing'))).toBe(0);
+  });
+
+  it('writes rows far beyond one encoding block, and a row longer than a block, intact', async () => {
+    const chunks: Buffer[] = [];
+    const book = new XlsxStream(slowSink(chunks), SHEETS.slice(0, 1), { creator: 'Zhenggai', now: new Date() });
+    const long = '长'.repeat(31_000); // ~93 KB of UTF-8 per cell, three per row: above the 256 KiB block
+    try {
+      await book.streamed(0, async (sheet) => {
+        for (let i = 0; i < 3000; i++) {
+          sheet.rows.add([i, `第${i}行 <&> 整改`, undefined]);
+          if (i % 500 === 0) await sheet.flush();
+        }
+        sheet.rows.add([3000, long, long]);
+        sheet.rows.add([3001, '最后一行', undefined]);
+      });
+      await book.finish();
+    } finally {
+      await book.dispose();
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(3).getCell(2).value).toBe('第0行 <&> 整改');
+    expect(sheet.getRow(3002).getCell(2).value).toBe('第2999行 <&> 整改');
+    expect(sheet.getRow(3003).getCell(2).value).toBe(long);
+    expect(sheet.getRow(3003).getCell(3).value).toBe(long);
+    expect(sheet.getRow(3004).getCell(2).value).toBe('最后一行');
+    expect(sheet.rowCount).toBe(3004);
   });
 });

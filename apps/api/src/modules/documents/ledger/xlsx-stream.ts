@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -17,6 +16,7 @@ import { columnLetter } from './ledger-columns.js';
 // sheet XML, ~130 MB zipped).
 
 const LEVEL = 3; // measured: level 1–6 write about the same bytes for this XML; 3 is the fastest of the small ones
+const CHUNK = 64 * 1024; // zlib's output chunks (16 KiB by default): fewer, larger writes to the zip
 const MAX_CELL = 32000; // Excel holds at most 32,767 characters in a cell
 const ZIP32_MAX = 0xffffffff;
 
@@ -42,8 +42,14 @@ const SPECIAL = /[&<>"\r]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
 /** Text as XML element content or attribute value: special characters escaped, invalid characters dropped. */
+// any character either regex above could touch (a lone or paired surrogate included): most cells have none
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF&<>"\r]/;
+const toEntity = (char: string) => ENTITY[char];
+
 export function xmlText(value: string): string {
-  return value.replace(INVALID_XML, '').replace(SPECIAL, (char) => ENTITY[char]);
+  if (!NEEDS_WORK.test(value)) return value;
+  return value.replace(INVALID_XML, '').replace(SPECIAL, toEntity);
 }
 
 /** Excel's serial day number of a date (UTC midnight of the calendar day, as `excelDate` makes it). */
@@ -157,7 +163,12 @@ type Sink = (chunk: Buffer) => Promise<void>;
 async function writeTo(stream: Writable, chunk: Buffer): Promise<void> {
   if (stream.destroyed) throw new Error('the output was closed');
   if (stream.write(chunk)) return;
-  await new Promise<void>((resolve, reject) => {
+  await drained(stream);
+}
+
+/** Waits for `drain` of a full stream; a stream closed or failed meanwhile throws. */
+function drained(stream: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off('drain', onDrain);
       stream.off('close', onClose);
@@ -170,6 +181,28 @@ async function writeTo(stream: Writable, chunk: Buffer): Promise<void> {
     stream.on('drain', onDrain);
     stream.on('close', onClose);
     stream.on('error', done);
+  });
+}
+
+/**
+ * Writes `chunk` and waits until the stream has processed it (its write callback; the chunks before it are done
+ * too); a stream closed or failed meanwhile throws. Listeners are removed once it is settled.
+ */
+function written(stream: Writable, chunk: Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const done = (error?: Error | null) => {
+      if (settled) return;
+      settled = true;
+      stream.off('close', onClose);
+      stream.off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onClose = () => done(new Error('the output was closed'));
+    stream.on('close', onClose);
+    stream.on('error', done);
+    stream.write(chunk, done);
   });
 }
 
@@ -204,8 +237,10 @@ class DeflateEntry {
     level: LEVEL,
     memLevel: 9,
     strategy: constants.Z_DEFAULT_STRATEGY,
+    chunkSize: CHUNK,
   });
   private readonly pump: Promise<void>;
+  private failure: Error | null = null;
   private crc = 0;
   private size = 0;
   private compressedSize = 0;
@@ -217,20 +252,40 @@ class DeflateEntry {
         await sink(chunk);
       }
     })();
-    // a failure surfaces where the entry is written or ended
-    this.pump.catch(() => undefined);
+    // a failure surfaces where the entry is written or ended: a writer waiting for `drain` is woken by the destroy
+    this.pump.catch((error: unknown) => {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.deflate.destroy(this.failure);
+    });
   }
 
-  async write(text: string): Promise<void> {
-    if (text.length === 0) return;
-    const chunk = Buffer.from(text, 'utf8');
-    this.crc = crc32(chunk, this.crc);
-    this.size += chunk.length;
-    if (this.size > ZIP32_MAX) throw new Error('a worksheet above 4 GiB needs Zip64');
-    if (!this.deflate.write(chunk)) await Promise.race([once(this.deflate, 'drain'), this.pump]);
+  /**
+   * Writes text or encoded chunks; resolves once zlib has read them all (the last chunk's write callback: chunks
+   * are processed in order), so at most one call's bytes wait in memory and the caller may reuse the chunks.
+   */
+  async write(data: string | ReadonlyArray<Buffer>): Promise<void> {
+    if (this.failure) throw this.failure;
+    const chunks = typeof data === 'string' ? (data.length > 0 ? [Buffer.from(data, 'utf8')] : []) : data;
+    if (chunks.length === 0) return;
+    let last: Promise<void> = Promise.resolve();
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
+      this.crc = crc32(chunk, this.crc);
+      this.size += chunk.length;
+      if (this.size > ZIP32_MAX) throw new Error('a worksheet above 4 GiB needs Zip64');
+      if (this.deflate.destroyed) throw this.failure ?? new Error('the output was closed');
+      if (i < chunks.length - 1) this.deflate.write(chunk);
+      else last = written(this.deflate, chunk);
+    }
+    try {
+      await last;
+    } catch (error) {
+      throw this.failure ?? error;
+    }
   }
 
   async end(): Promise<Deflated> {
+    if (this.failure) throw this.failure;
     this.deflate.end();
     await this.pump;
     return { crc: this.crc >>> 0, compressedSize: this.compressedSize, size: this.size };
@@ -360,13 +415,66 @@ class ZipStream {
   }
 }
 
+// ---- spool folders ----
+
+/** Where the spool files of this machine's exports go: one folder per export, named after the process. */
+export const SPOOL_ROOT = path.join(tmpdir(), 'zhenggai-xlsx');
+
+async function newSpoolDir(): Promise<string> {
+  await mkdir(SPOOL_ROOT, { recursive: true });
+  return mkdtemp(path.join(SPOOL_ROOT, `${process.pid}-`));
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the spool folders left by processes that are gone (a crash or a kill during an export); the folders of
+ * live processes (another API on the same machine) are left alone. Returns how many were removed.
+ */
+export async function removeStaleSpools(root = SPOOL_ROOT): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    await rm(path.join(root, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 // ---- sheets ----
 
-/** Rows of one worksheet as XML text: cells of a row after the header get `r` references and the data styles. */
+const BLOCK = 256 * 1024; // bytes of encoded rows per buffer handed to zlib
+const MAX_FREE = 64; // blocks kept for reuse per sheet (16 MiB)
+
+/**
+ * Rows of one worksheet as UTF-8 XML: cells of a row after the header get `r` references and the data styles.
+ * Each row's text is encoded into a buffer of BLOCK bytes as soon as it is built, so the JavaScript strings die
+ * young (no batch-sized string to join, flatten and promote to the old generation: that garbage was most of the
+ * export's GC time and of its memory growth) and what a batch holds is its bytes, outside the JavaScript heap.
+ */
 export class SheetRows {
   private rowNumber = 2;
   private readonly letters: string[];
-  private batch: string[] = [];
+  private block: Buffer | null = null;
+  private used = 0;
+  private ready: Buffer[] = [];
+  // blocks zlib has finished reading, reused: without them the freed blocks wait for a GC that V8 only starts
+  // when some 64 MB of external memory has piled up
+  private readonly free: Buffer[] = [];
 
   constructor(columns: number) {
     this.letters = Array.from({ length: columns }, (_, i) => columnLetter(i + 1));
@@ -379,25 +487,60 @@ export class SheetRows {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       if (value === undefined || value === null) continue;
-      const ref = `${this.letters[i]}${r}`;
       if (typeof value === 'string') {
         const capped = value.length > MAX_CELL ? value.slice(0, MAX_CELL) : value;
-        xml += `<c r="${ref}" s="${S_TEXT}" t="inlineStr"><is><t xml:space="preserve">${xmlText(capped)}</t></is></c>`;
+        xml += `<c r="${this.letters[i]}${r}" s="${S_TEXT}" t="inlineStr"><is><t xml:space="preserve">${xmlText(capped)}</t></is></c>`;
       } else if (typeof value === 'number') {
-        if (Number.isFinite(value)) xml += `<c r="${ref}" s="${S_TEXT}"><v>${value}</v></c>`;
+        if (Number.isFinite(value)) xml += `<c r="${this.letters[i]}${r}" s="${S_TEXT}"><v>${value}</v></c>`;
       } else if (!Number.isNaN(value.getTime())) {
-        xml += `<c r="${ref}" s="${S_DATE}"><v>${excelSerial(value)}</v></c>`;
+        xml += `<c r="${this.letters[i]}${r}" s="${S_DATE}"><v>${excelSerial(value)}</v></c>`;
       }
     }
-    this.batch.push(`${xml}</row>`);
+    this.append(`${xml}</row>`);
   }
 
-  /** The rows added since the last call, as text. */
-  take(): string {
-    const text = this.batch.join('');
-    this.batch = [];
-    return text;
+  /** Appends text (encoded at once). */
+  append(text: string): void {
+    // a UTF-16 code unit is at most 3 bytes of UTF-8
+    const most = text.length * 3;
+    if (this.block && this.used + most > this.block.length) this.seal();
+    if (most > BLOCK) {
+      this.ready.push(Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.block ??= this.free.pop() ?? Buffer.allocUnsafeSlow(BLOCK);
+    this.used += this.block.write(text, this.used, 'utf8');
   }
+
+  private seal(): void {
+    if (this.block && this.used > 0) this.ready.push(this.block.subarray(0, this.used));
+    this.block = null;
+    this.used = 0;
+  }
+
+  /** The bytes of the rows added since the last call. */
+  take(): Buffer[] {
+    this.seal();
+    const taken = this.ready;
+    this.ready = [];
+    return taken;
+  }
+
+  /** Gives back chunks of `take()` that zlib has finished reading (their blocks are filled again). */
+  recycle(chunks: ReadonlyArray<Buffer>): void {
+    for (const chunk of chunks) {
+      // only whole blocks of ours (a long row's own buffer is left to the GC)
+      if (chunk.buffer.byteLength !== BLOCK || chunk.byteOffset !== 0 || this.free.length >= MAX_FREE) continue;
+      this.free.push(Buffer.from(chunk.buffer, 0, BLOCK));
+    }
+  }
+}
+
+/** The rows taken from `rows` written to `entry`; their blocks are reused once zlib has read them (`drain`). */
+async function writeRows(entry: DeflateEntry, rows: SheetRows): Promise<void> {
+  const chunks = rows.take();
+  await entry.write(chunks);
+  rows.recycle(chunks);
 }
 
 function sheetHead(spec: XlsxSheetSpec, first: boolean): string {
@@ -471,35 +614,38 @@ export class XlsxStream {
     this.open.add(entry);
     const rows = new SheetRows(spec.columns.length);
     await entry.write(sheetHead(spec, index === 0));
-    await fill({ rows, flush: () => entry.write(rows.take()) });
-    await entry.write(rows.take() + sheetTail(spec));
+    await fill({ rows, flush: () => writeRows(entry, rows) });
+    rows.append(sheetTail(spec));
+    await entry.write(rows.take());
     await close();
     this.open.delete(entry);
   }
 
   /** Opens sheet `index` into a temporary file; `flush()` after each batch, `end()` when its rows are all added. */
   async spool(index: number): Promise<SheetWriter & { end(): Promise<void> }> {
-    this.spoolDir ??= await mkdtemp(path.join(tmpdir(), 'zg-xlsx-'));
+    this.spoolDir ??= await newSpoolDir();
     const spec = this.sheets[index];
     const file = path.join(this.spoolDir, `sheet${index + 1}.deflate`);
     const stream = createWriteStream(file);
-    const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-    failed.catch(() => undefined);
-    const entry = new DeflateEntry((chunk) => Promise.race([writeTo(stream, chunk), failed]));
+    // an error between two waits is kept (not thrown as an unhandled 'error'); `writeTo` sees the stream destroyed
+    let failure: Error | null = null;
+    stream.on('error', (error) => (failure ??= error));
+    const entry = new DeflateEntry((chunk) => writeTo(stream, chunk));
     this.open.add(entry);
     this.open.add(stream);
     const rows = new SheetRows(spec.columns.length);
     await entry.write(sheetHead(spec, index === 0));
     return {
       rows,
-      flush: () => entry.write(rows.take()),
+      flush: () => writeRows(entry, rows),
       end: async () => {
-        await entry.write(rows.take() + sheetTail(spec));
+        rows.append(sheetTail(spec));
+        await entry.write(rows.take());
         const deflated = await entry.end();
         this.open.delete(entry);
-        stream.end();
-        await Promise.race([once(stream, 'finish'), failed]);
+        await endOf(stream);
         this.open.delete(stream);
+        if (failure) throw failure;
         if ((await stat(file)).size !== deflated.compressedSize) throw new Error('the spooled sheet is incomplete');
         this.spooled.push({ index, file, deflated });
       },
