@@ -24,6 +24,7 @@ import { LoginLockoutByAddress1796657437842 } from './1796657437842-LoginLockout
 import { IdempotencyCommitted1796659415716 } from './1796659415716-IdempotencyCommitted.js';
 import { StatisticsCache1796660000000 } from './1796660000000-StatisticsCache.js';
 import { ExportJobs1796667095618 } from './1796667095618-ExportJobs.js';
+import { AuditChainBatch1796670000000 } from './1796670000000-AuditChainBatch.js';
 import { ProblemSeqIndex1796659733959 } from './1796659733959-ProblemSeqIndex.js';
 
 // Every migration, in order. Add new ones at the end; never edit one that has landed.
@@ -55,4 +56,5 @@ export const migrations: Function[] = [
   ProblemSeqIndex1796659733959,
   StatisticsCache1796660000000,
   ExportJobs1796667095618,
+  AuditChainBatch1796670000000,
 ];
