@@ -158,8 +158,9 @@ export class LedgerRepository {
   /**
    * The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id), each with
    * its co-units, latest progress, evidence, latest sign-off and its problem's rules and accountability: one
-   * statement, the extras read per row by index (measure_unit, progress_update, attachment and measure_event by
-   * measure_id; rule_document and accountability_action by problem_id, once per problem of the batch).
+   * statement. The extras are read set-based for the whole batch (each table once, by its measure_id or problem_id
+   * index with `= ANY` of the batch's ids, grouped, then hash-joined to the batch) rather than as a correlated
+   * subquery per measure: half the database time per batch (issue 28, docs/performance.md).
    */
   async measureBatch(
     inspectionId: string,
@@ -191,40 +192,54 @@ export class LedgerRepository {
          ${MEASURE_FROM}
          WHERE ${where.join(' AND ')}
          ORDER BY p.seq, m.seq, m.id LIMIT ${params.add(limit)}
-       ), outcome AS (
-         SELECT ids.problem_id,
-           (SELECT string_agg(CASE WHEN left(r.title, 1) = '《' THEN r.title ELSE '《' || r.title || '》' END, '、'
-              ORDER BY r.created_at, r.id)
-            FROM rule_document r WHERE r.problem_id = ids.problem_id AND r.role IN ('issued', 'revised')) AS rules,
-           (SELECT string_agg(a.form || CASE WHEN a.count IS NULL THEN '' ELSE a.count::text || coalesce(a.count_unit, '') END,
-              '；' ORDER BY a.created_at, a.id)
-            FROM accountability_action a WHERE a.problem_id = ids.problem_id) AS accountability
-         FROM (SELECT DISTINCT problem_id FROM b) ids
+       ), ids AS MATERIALIZED (
+         SELECT array_agg(id) AS measure_ids, array_agg(DISTINCT problem_id) AS problem_ids FROM b
+       ), co AS (
+         SELECT mu.measure_id, string_agg(un.name, '、' ORDER BY un.sort_order, un.name) AS names
+         FROM ids CROSS JOIN measure_unit mu JOIN unit un ON un.id = mu.unit_id
+         WHERE mu.measure_id = ANY(ids.measure_ids) AND mu.role = 'co'
+         GROUP BY mu.measure_id
+       ), progress AS (
+         SELECT DISTINCT ON (pu.measure_id) pu.measure_id, pu.text
+         FROM ids CROSS JOIN progress_update pu WHERE pu.measure_id = ANY(ids.measure_ids)
+         ORDER BY pu.measure_id, pu.reported_on DESC, pu.created_at DESC
+       ), ev AS (
+         SELECT a.measure_id, count(*)::int AS count,
+           array_to_string((array_agg(a.name ORDER BY a.created_at, a.id))[1:20], '、') AS names
+         FROM ids CROSS JOIN attachment a WHERE a.measure_id = ANY(ids.measure_ids) AND a.deleted_at IS NULL
+         GROUP BY a.measure_id
+       ), ap AS (
+         SELECT DISTINCT ON (e.measure_id) e.measure_id, e.occurred_at, e.to_status, e.opinion
+         FROM ids CROSS JOIN measure_event e WHERE e.measure_id = ANY(ids.measure_ids) AND e.action = 'approve'
+         ORDER BY e.measure_id, e.occurred_at DESC
+       ), rules AS (
+         SELECT r.problem_id,
+           string_agg(CASE WHEN left(r.title, 1) = '《' THEN r.title ELSE '《' || r.title || '》' END, '、'
+             ORDER BY r.created_at, r.id) AS titles
+         FROM ids CROSS JOIN rule_document r
+         WHERE r.problem_id = ANY(ids.problem_ids) AND r.role IN ('issued', 'revised')
+         GROUP BY r.problem_id
+       ), accountability AS (
+         SELECT a.problem_id,
+           string_agg(a.form || CASE WHEN a.count IS NULL THEN '' ELSE a.count::text || coalesce(a.count_unit, '') END,
+             '；' ORDER BY a.created_at, a.id) AS actions
+         FROM ids CROSS JOIN accountability_action a WHERE a.problem_id = ANY(ids.problem_ids)
+         GROUP BY a.problem_id
        )
        SELECT b.id, b.problem_seq AS "problemSeq", b.problem_label AS "problemLabel", b.problem_title AS "problemTitle",
          b.category_title AS "categoryTitle", b.seq, b.text, b.term, b.status, b.deadline, b.leader_name AS "leaderName",
          b.lead_unit_name AS "leadUnitName", b.person_name AS "personName", b.remarks,
-         (SELECT string_agg(u.name, '、' ORDER BY u.sort_order, u.name)
-          FROM measure_unit mu
-          -- OFFSET 0 keeps the unit a lookup by primary key per co-unit (flattened, the planner hashed the
-          -- co-units and scanned every unit once per measure)
-          CROSS JOIN LATERAL (SELECT un.name, un.sort_order FROM unit un WHERE un.id = mu.unit_id OFFSET 0) u
-          WHERE mu.measure_id = b.id AND mu.role = 'co') AS "coUnits",
-         (SELECT pu.text FROM progress_update pu WHERE pu.measure_id = b.id
-          ORDER BY pu.reported_on DESC, pu.created_at DESC LIMIT 1) AS "progressText",
-         ev.count AS "evidenceCount", ev.names AS "evidenceNames",
+         co.names AS "coUnits", progress.text AS "progressText",
+         coalesce(ev.count, 0) AS "evidenceCount", ev.names AS "evidenceNames",
          ap.occurred_at AS "approvedAt", ap.to_status AS "approvedOutcome", ap.opinion AS "approvalOpinion",
-         o.rules, o.accountability
+         rules.titles AS rules, accountability.actions AS accountability
        FROM b
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS count, array_to_string((array_agg(a.name ORDER BY a.created_at, a.id))[1:20], '、') AS names
-         FROM attachment a WHERE a.measure_id = b.id AND a.deleted_at IS NULL
-       ) ev
-       LEFT JOIN LATERAL (
-         SELECT e.occurred_at, e.to_status, e.opinion FROM measure_event e
-         WHERE e.measure_id = b.id AND e.action = 'approve' ORDER BY e.occurred_at DESC LIMIT 1
-       ) ap ON TRUE
-       JOIN outcome o ON o.problem_id = b.problem_id
+       LEFT JOIN co ON co.measure_id = b.id
+       LEFT JOIN progress ON progress.measure_id = b.id
+       LEFT JOIN ev ON ev.measure_id = b.id
+       LEFT JOIN ap ON ap.measure_id = b.id
+       LEFT JOIN rules ON rules.problem_id = b.problem_id
+       LEFT JOIN accountability ON accountability.problem_id = b.problem_id
        ORDER BY b.problem_seq, b.seq, b.id`,
       params.values,
     )) as LedgerMeasureRow[];
