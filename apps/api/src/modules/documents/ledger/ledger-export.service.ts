@@ -20,6 +20,7 @@ import {
   type LedgerInspectionRow,
   type LedgerMeasureRow,
 } from './ledger.repository.js';
+import { eachBatch, type BatchSource } from './batches.js';
 import { removeStaleSpools, XlsxStream, type XlsxSheetSpec } from './xlsx-stream.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -89,6 +90,8 @@ const deadlineCell = (deadline: string | null, term: string): CellInput =>
   deadline ? excelDate(deadline) : term === 'long_term' ? LONG_TERM : undefined;
 
 const EVIDENCE_NAMES = 20; // the batch statement joins the first 20 names
+/** Batches of measures read while the current one is written, each on its own pooled connection. */
+const READ_AHEAD = 2;
 
 function signOffText(row: LedgerMeasureRow): string | null {
   if (!row.approvedAt) return null;
@@ -301,29 +304,23 @@ export class LedgerExportService implements OnApplicationBootstrap {
   }
 
   /**
-   * Measures in keyset batches of MEASURE_BATCH_SIZE (one statement each). The next batch is read while the current
-   * one is written, so the database and the workbook work side by side; no more than two batches are held.
+   * Measures in batches of MEASURE_BATCH_SIZE, in official order, `handle`d one at a time while READ_AHEAD later
+   * batches are read side by side, each on its own pooled connection (`eachBatch`: the first batch by keyset beside
+   * one statement that finds where the later ones end, then independent key ranges), so the database works on both
+   * cores while the workbook is built.
    */
-  private async eachMeasureBatch(
+  private eachMeasureBatch(
     inspectionId: string,
     filter: LedgerFilter,
     scope: AccessScope,
     today: string,
     handle: (rows: LedgerMeasureRow[]) => Promise<void>,
   ): Promise<void> {
-    const load = (after: Keyset) => {
-      const rows = this.repository.measureBatch(inspectionId, filter, scope, today, after, MEASURE_BATCH_SIZE);
-      // a failure surfaces where the batch is awaited, not as an unhandled rejection of the read-ahead
-      rows.catch(() => undefined);
-      return rows;
+    const source: BatchSource<NonNullable<Keyset>, LedgerMeasureRow> = {
+      load: (after, upTo, size) => this.repository.measureBatch(inspectionId, filter, scope, today, after, size, upTo),
+      boundaries: (size) => this.repository.measureBoundaries(inspectionId, filter, scope, today, size),
+      keyOf: (row) => ({ problemSeq: row.problemSeq, seq: row.seq, id: row.id }),
     };
-    let current: Promise<LedgerMeasureRow[]> | null = load(null);
-    while (current) {
-      const rows: LedgerMeasureRow[] = await current;
-      const last = rows[rows.length - 1];
-      current =
-        rows.length === MEASURE_BATCH_SIZE ? load({ problemSeq: last.problemSeq, seq: last.seq, id: last.id }) : null;
-      if (rows.length > 0) await handle(rows);
-    }
+    return eachBatch(source, MEASURE_BATCH_SIZE, READ_AHEAD, handle);
   }
 }

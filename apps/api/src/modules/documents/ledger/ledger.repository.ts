@@ -156,6 +156,36 @@ export class LedgerRepository {
   }
 
   /**
+   * Where the batches of `every` measures end, in official order: the keys of the measures number `every`, 2 ×
+   * `every`, … of this export (its scope and filters), read in one index-ordered pass without the rows' text. The
+   * export reads the batches between them side by side (`measureBatch` with `after` and `upTo`).
+   */
+  async measureBoundaries(
+    inspectionId: string,
+    filter: LedgerFilter,
+    scope: AccessScope,
+    today: string,
+    every = MEASURE_BATCH_SIZE,
+  ): Promise<Array<NonNullable<Keyset>>> {
+    const params = new SqlParams();
+    const where = [
+      `p.inspection_id = ${params.add(inspectionId)}`,
+      'p.deleted_at IS NULL',
+      ...this.measureConditions(filter, scope, today, params),
+    ];
+    return (await this.dataSource.query(
+      `SELECT "problemSeq", seq, id FROM (
+         SELECT p.seq AS "problemSeq", m.seq, m.id, row_number() OVER (ORDER BY p.seq, m.seq, m.id) AS n
+         FROM problem p
+           JOIN measure m ON m.problem_id = p.id AND m.deleted_at IS NULL
+           JOIN inspection i ON i.id = p.inspection_id
+         WHERE ${where.join(' AND ')}
+       ) numbered WHERE n % ${params.add(every)} = 0 ORDER BY n`,
+      params.values,
+    )) as Array<NonNullable<Keyset>>;
+  }
+
+  /**
    * The next batch of measures after `after`, in official order (keyset: problem seq, measure seq, id), each with
    * its co-units, latest progress, evidence, latest sign-off and its problem's rules and accountability: one
    * statement. The extras are read set-based for the whole batch (each table once, by its measure_id or problem_id
@@ -169,6 +199,7 @@ export class LedgerRepository {
     today: string,
     after: Keyset,
     limit = MEASURE_BATCH_SIZE,
+    upTo: Keyset = null,
   ): Promise<LedgerMeasureRow[]> {
     const params = new SqlParams();
     const where = [
@@ -182,6 +213,13 @@ export class LedgerRepository {
       where.push(
         `p.seq >= ${problemSeq}`,
         `(p.seq, m.seq, m.id) > (${problemSeq}, ${params.add(after.seq)}, ${params.add(after.id)}::uuid)`,
+      );
+    }
+    if (upTo) {
+      const problemSeq = params.add(upTo.problemSeq);
+      where.push(
+        `p.seq <= ${problemSeq}`,
+        `(p.seq, m.seq, m.id) <= (${problemSeq}, ${params.add(upTo.seq)}, ${params.add(upTo.id)}::uuid)`,
       );
     }
     return (await this.dataSource.query(
