@@ -9,6 +9,7 @@ import { loadSecretKey } from './common/crypto/secret-key.js';
 import { sealPlainSecrets } from './common/crypto/sealed-secrets.js';
 import { ShutdownState } from './common/shutdown-state.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { applyHeapGrowth } from './config/heap-growth.js';
 import { openDatabase, withStartupLock } from './database/open-database.js';
 import { closeConnectionsWhile, drainHttpServer } from './drain.js';
 import { DEFAULT_WEB_DIST, DEMO_NOTICE_FILE } from './paths.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error instanceof ConfigError ? error.message : String(error));
   }
+  // before the application's own allocations, so that every full collection sizes the heap by it
+  applyHeapGrowth(config.HEAP_GROWING_PERCENT);
   let secretBox: SecretBox;
   try {
     const secretKey = loadSecretKey(config);
