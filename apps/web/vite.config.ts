@@ -9,8 +9,8 @@ const require = createRequire(import.meta.url);
 const reactRouterDist = join(dirname(require.resolve('react-router/package.json')), 'dist', 'production');
 
 // antd modules that every page using a component downloads for a feature of it we never use, and what the build puts in
-// their place (issue 28). Each stub throws if rendered, and eslint (eslint.config.js) rejects the props that would
-// render it. Only the build: tests and `vite dev` keep antd's modules.
+// their place (issue 28). Each stub of a feature throws if rendered, and eslint (eslint.config.js) rejects the props
+// that would render it. Only the build: tests and `vite dev` keep antd's modules.
 const ANTD_STUBS = [
   // the table's column-filter dropdown: Tree, Menu, Dropdown, Checkbox, Radio, Empty (~15 KB gzip per table page)
   {
@@ -24,6 +24,12 @@ const ANTD_STUBS = [
     source,
     stub: './src/lib/antd-stubs/table-selection-extras.tsx',
   })),
+  // Radio.Group needs one string helper of Form's useForm module, not the module (and Form's engine) it sits in
+  {
+    importer: /antd[\\/]es[\\/]radio[\\/]group\.js$/,
+    source: '../form/hooks/useForm',
+    stub: './src/lib/antd-stubs/form-name-path.ts',
+  },
   // Typography's in-place editor: Input and TextArea on every page that shows text
   {
     importer: /antd[\\/]es[\\/]typography[\\/]Base[\\/]index\.js$/,
@@ -73,6 +79,11 @@ export default defineConfig(({ command }) => ({
         moduleSideEffects: [{ test: /node_modules[\\/](@rc-component|@ant-design)[\\/].*\.js$/, sideEffects: false }],
       },
       output: {
+        // an antd chunk's own name lists every route that shares it (up to 100 characters), and that name recurs in the
+        // entry's preload lists and in every import of the chunk: named by their hash alone, the shell lost 3.9 KB
+        // gzip and each page about as much (issue 28)
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
