@@ -71,6 +71,35 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...NO_SQL_IN_SERVICES] },
   },
   {
+    // the production build leaves out parts of antd that no page of ours uses (apps/web/vite.config.ts, issue 28):
+    // the table's column filters (our lists filter on the server, from a form above the table), row selection's menu
+    // and radio rows, and Typography's in-place editor. A page that used one would fail there, so none may.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'Property[key.name=/^(filterDropdown|onFilter|filteredValue|defaultFilteredValue|filterIcon|filterSearch|filterMode|filterMultiple|filterDropdownProps|filterOnClose|filterResetToDefaultFilteredValue)$/]',
+          'ObjectExpression:has(> Property[key.name=/^(dataIndex|render)$/]) > Property[key.name="filters"]',
+          'JSXOpeningElement[name.property.name="Column"] > JSXAttribute[name.name=/^(filters|filterDropdown|onFilter)$/]',
+        ].map((selector) => ({
+          selector,
+          message:
+            'antd table column filters are left out of the build (apps/web/vite.config.ts): filter on the server, from a form above the table',
+        })),
+        {
+          selector: 'JSXAttribute[name.name="rowSelection"] Property[key.name=/^(selections|type)$/]',
+          message:
+            'antd table rowSelection `selections` and `type` are left out of the build (apps/web/vite.config.ts): checkboxes only',
+        },
+        {
+          selector: 'JSXAttribute[name.name="editable"]',
+          message: 'antd Typography `editable` is left out of the build (apps/web/vite.config.ts): use a form field',
+        },
+      ],
+    },
+  },
+  {
     // a web feature never imports another one (bulletproof-react): app/routes compose them
     files: ['apps/web/src/**/*.{ts,tsx}'],
     plugins: { walls },

@@ -6,7 +6,7 @@ import {
   type WebhookEvent,
   type WebhookFormat,
 } from '@zhenggai/domain';
-import { App, Button, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
@@ -105,7 +105,7 @@ export function AdminWebhooksRoute() {
       render: (_, webhook) => {
         const name = webhook.name ?? webhook.url;
         return (
-          <Space>
+          <Flex gap={8}>
             <Button
               size="small"
               icon={<HistoryOutlined aria-hidden />}
@@ -126,7 +126,7 @@ export function AdminWebhooksRoute() {
             >
               删除
             </Button>
-          </Space>
+          </Flex>
         );
       },
     },
