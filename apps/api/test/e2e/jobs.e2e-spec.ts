@@ -71,6 +71,27 @@ describe('background jobs (pg-boss)', () => {
     expect(runs).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
+  it('wakes its own worker when a job is due now, instead of leaving it to the next poll', async () => {
+    const runs: string[] = [];
+    const t = await createTestApp({
+      database,
+      // a minute between polls: a job that waited for the next poll would not run within this test's wait
+      env: { ...WORKING, JOBS_POLL_SECONDS: '60' },
+      beforeInit: (app) =>
+        void app.get(JobsService).define({
+          name: 'test.wake',
+          label: '测试',
+          handler: async () => void runs.push('ran'),
+        }),
+    });
+    apps.push(t);
+    const jobs = t.app.get(JobsService);
+    await sleep(1000); // the worker's first poll (at start) has found nothing; it now sleeps for the interval
+    await jobs.send('test.wake', {});
+    await until(() => runs.length > 0, 20_000);
+    expect(runs).toHaveLength(1);
+  });
+
   it('runs a scheduled job once when two API processes share the database', async () => {
     // stay inside one minute: a per-minute schedule legitimately runs again in the next one
     const second = new Date().getSeconds();

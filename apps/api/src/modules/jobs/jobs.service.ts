@@ -56,6 +56,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private readonly queues = new Map<string, Promise<void>>();
+  /** This process's worker of each queue it works (JOBS=on), by queue name. */
+  private readonly workers = new Map<string, string>();
   private bootstrapped = false;
 
   constructor(
@@ -90,11 +92,17 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (!definition) throw new Error(`unknown job ${name}`);
     const boss = await this.start();
     await this.createQueue(boss, definition);
-    return boss.send(name, data, {
+    const id = await boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     });
+    // a job due now wakes this process's worker of the queue, if it has one, instead of waiting for its next poll
+    // (up to JOBS_POLL_SECONDS: a user watching an export's progress saw it start 0–2 s late); another process's
+    // worker may still take it first, as before
+    const workerId = this.workers.get(name);
+    if (id !== null && workerId && !options.startAfterSeconds && !options.startAfter) boss.notifyWorker(workerId);
+    return id;
   }
 
   /**
@@ -144,6 +152,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.starting = null;
     this.boss = null;
     this.queues.clear();
+    this.workers.clear();
     if (!starting) return;
     const boss = await starting.catch(() => null);
     // a running job may finish (up to 10 s); the connections close in any case
@@ -238,5 +247,6 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         }
       },
     );
+    this.workers.set(name, workerId);
   }
 }
