@@ -184,9 +184,16 @@ export class LedgerExportService implements OnApplicationBootstrap {
       { ...RESPONSIBILITY_SHEET, title: `${title}——责任清单${exported}` },
     ];
     const onProgress = options.onProgress;
-    const total = onProgress ? 3 * (await this.repository.countMeasures(inspection.id, filter, scope, today)) : 0;
+    // the count (for the progress) runs beside the first reads instead of before them; it is awaited by the first
+    // report of progress
+    const counting = onProgress
+      ? this.repository.countMeasures(inspection.id, filter, scope, today).then((count) => 3 * count)
+      : Promise.resolve(0);
+    counting.catch(() => undefined); // a failure surfaces where it is awaited
+    let total = 0;
     let done = 0;
     const progressed = async (rows: number) => {
+      total = await counting;
       done = Math.min(total, done + rows);
       if (onProgress) await onProgress(done, total);
     };
@@ -300,7 +307,10 @@ export class LedgerExportService implements OnApplicationBootstrap {
     } finally {
       await book.dispose();
     }
-    if (onProgress) await onProgress(total, total);
+    if (onProgress) {
+      total = await counting;
+      await onProgress(total, total);
+    }
   }
 
   /**
