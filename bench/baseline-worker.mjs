@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { exportLedger, importLedger } from './baseline-ledger.mjs';
 import { groupUnits, mapMeasure } from '../apps/api/dist/modules/measures/measures.mapper.js';
+import { measureAnswerSql } from '../apps/api/dist/modules/measures/measures.repository.js';
 import { mapStatistics } from '../apps/api/dist/modules/statistics/statistics.mapper.js';
 import {
   cachedFiguresSql,
@@ -79,11 +80,13 @@ function cookie(request, name) {
 async function session(request) {
   const token = cookie(request, 'zg_session');
   if (!token || token.length > 100) return null;
-  const { rows } = await pool.query(
-    `SELECT s.csrf_token, s.expires_at, s.revoked_at, u.id, u.username, u.display_name, u.roles, u.unit_id, u.disabled_at
+  // named (prepared), as the API's session check is: every request runs it
+  const { rows } = await pool.query({
+    name: 'baseline_session',
+    text: `SELECT s.csrf_token, s.expires_at, s.revoked_at, u.id, u.username, u.display_name, u.roles, u.unit_id, u.disabled_at
      FROM user_session s JOIN user_account u ON u.id = s.user_id WHERE s.token_hash = $1`,
-    [createHash('sha256').update(token).digest('hex')],
-  );
+    values: [createHash('sha256').update(token).digest('hex')],
+  });
   const row = rows[0];
   if (!row || row.revoked_at || row.disabled_at || row.expires_at <= new Date()) return null;
   const all = row.roles.includes('task_force_officer') || row.roles.includes('supervisor');
@@ -185,21 +188,33 @@ async function readJson(request) {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-// PATCH /api/measures/:id { version, remarks }: the version-checked update and the audit row of AuditService
-// (same columns, same values) in one statement, i.e. one implicit transaction; audit_event's deferred hash-chain
-// trigger runs at its commit, as for the API. Answers the updated row.
-const AUDIT_UPDATE = `WITH changed AS (
+// PATCH /api/measures/:id { version, remarks }: what the API's edit writes and answers, the best raw way — one
+// named (prepared) statement, i.e. one implicit transaction: lock, before image, version-checked update, the
+// measure_event history row and the audit row of AuditService (same columns, same values), and the detail answer read
+// from the statement's own RETURNING row with the API's select (`measureAnswerSql`) and mapper. audit_event's deferred
+// hash-chain trigger runs at its commit, as for the API. (Until issue 28's stop 36 the baseline wrote no history row
+// and answered only id, version, remarks and time, unprepared: less work than the API's edit.)
+const FULL_UPDATE = {
+  name: 'baseline_measure_update',
+  text: `WITH target AS (
+    SELECT m.id, jsonb_build_object('remarks', m.remarks) AS before FROM measure m
+    WHERE m.id = $1 AND m.deleted_at IS NULL FOR UPDATE OF m
+  ), changed AS (
     UPDATE measure m SET remarks = $2, version = m.version + 1, updated_at = now()
-    WHERE m.id = $1 AND m.version = $3 AND m.deleted_at IS NULL
-    RETURNING m.id, m.version, m.remarks, m.updated_at AS "updatedAt"
+    FROM target t WHERE m.id = t.id AND m.version = $3 RETURNING m.*
+  ), history AS (
+    INSERT INTO measure_event (measure_id, action, actor_id, actor_name, detail)
+    SELECT c.id, 'update', $4::uuid, $11::text, jsonb_build_object('before', t.before, 'after', $10::jsonb)
+    FROM changed c JOIN target t ON t.id = c.id
   ), audited AS (
     INSERT INTO audit_event (actor_id, actor_username, actor_roles, actor_unit_id, ip, request_id, action, entity_type,
                              entity_id, result, before, after, detail)
     SELECT $4::uuid, $5::text, $6::text[], $7::uuid, $8::text, $9::text, 'MEASURE_UPDATED', 'measure', c.id::text,
-           'success', jsonb_build_object('remarks', (SELECT remarks FROM measure WHERE id = $1)), $10::jsonb, NULL
-    FROM changed c
+           'success', t.before, $10::jsonb, NULL
+    FROM changed c JOIN target t ON t.id = c.id
   )
-  SELECT id, version, remarks, "updatedAt" FROM changed`;
+  SELECT (SELECT row_to_json(answer) FROM (${measureAnswerSql('changed')}) answer) AS answer`,
+};
 let requestCounter = 0;
 async function updateMeasure(request, id, actor) {
   const header = Buffer.from(String(request.headers['x-csrf-token'] ?? ''));
@@ -208,19 +223,24 @@ async function updateMeasure(request, id, actor) {
     return [403, { code: 'CSRF_TOKEN_INVALID' }];
   const body = await readJson(request);
   if (!Number.isInteger(body.version) || typeof body.remarks !== 'string') return [400, { code: 'VALIDATION_FAILED' }];
-  const { rows } = await pool.query(AUDIT_UPDATE, [
-    id,
-    body.remarks,
-    body.version,
-    actor.id,
-    actor.username,
-    actor.roles,
-    actor.unitId,
-    request.socket.remoteAddress ?? null,
-    `baseline-${++requestCounter}`,
-    JSON.stringify({ remarks: body.remarks }),
-  ]);
-  if (rows[0]) return [200, rows[0]];
+  const { rows } = await pool.query({
+    ...FULL_UPDATE,
+    values: [
+      id,
+      body.remarks,
+      body.version,
+      actor.id,
+      actor.username,
+      actor.roles,
+      actor.unitId,
+      request.socket.remoteAddress ?? null,
+      `baseline-${++requestCounter}`,
+      JSON.stringify({ remarks: body.remarks }),
+      actor.displayName,
+    ],
+  });
+  const answer = rows[0]?.answer;
+  if (answer) return [200, mapMeasure(answer, answer.units, chinaDate(new Date()))];
   const current = (await pool.query('SELECT version FROM measure WHERE id = $1 AND deleted_at IS NULL', [id])).rows[0];
   return current ? [409, { code: 'VERSION_CONFLICT', current }] : [404, { code: 'NOT_FOUND' }];
 }

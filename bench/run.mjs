@@ -286,7 +286,8 @@ async function runLoad(scenario, context) {
     return { scenario: scenario.name, skipped: reason };
   }
   if (scenario.same) {
-    const other = await call(baseline.port, scenario.headers, probe);
+    // a probe that writes (the edit) is read again, so that the baseline gets the version the API's edit left
+    const other = await call(baseline.port, scenario.headers, scenario.probe ? await scenario.probe() : probe);
     log(
       `${scenario.name}: API and baseline answers ${other.status < 300 && scenario.same(first.json, other.json) ? 'agree' : 'DIFFER'}`,
     );
@@ -444,6 +445,11 @@ function loadScenarios(fixtures, context, measures) {
       prepare: async () => {
         const items = await readVersions(monitor, fixtures.measureIds);
         return () => updateRequests(items);
+      },
+      // the same answer but for what the second edit changes again (its version and time)
+      same: (a, b) => {
+        const strip = ({ version: _version, updatedAt: _updatedAt, ...rest }) => rest;
+        return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
       },
       probe: async () => {
         const [item] = await readVersions(monitor, fixtures.measureIds.slice(0, 1));
