@@ -19,6 +19,7 @@ import {
   type LedgerFilter,
   type LedgerInspectionRow,
   type LedgerMeasureRow,
+  type LedgerProblemRow,
 } from './ledger.repository.js';
 import { eachBatch, type BatchSource } from './batches.js';
 import { removeStaleSpools, XlsxStream, type XlsxSheetSpec } from './xlsx-stream.js';
@@ -282,8 +283,15 @@ export class LedgerExportService implements OnApplicationBootstrap {
 
       await book.streamed(1, async (problems) => {
         let index = 0;
-        for (let after: number | null = null; ;) {
-          const rows = await this.repository.problemBatch(inspection.id, filter, scope, today, after);
+        const load = (after: number | null) => {
+          const batch = this.repository.problemBatch(inspection.id, filter, scope, today, after);
+          batch.catch(() => undefined); // a failure surfaces where the batch is awaited
+          return batch;
+        };
+        // the next batch (keyset on seq) is read while this one is written and deflated
+        for (let next: Promise<LedgerProblemRow[]> | null = load(null); next;) {
+          const rows: LedgerProblemRow[] = await next;
+          next = rows.length < BATCH_SIZE ? null : load(rows[rows.length - 1].seq);
           for (const row of rows) {
             problems.rows.add([
               ++index,
@@ -299,8 +307,6 @@ export class LedgerExportService implements OnApplicationBootstrap {
             ]);
           }
           await problems.flush();
-          if (rows.length < BATCH_SIZE) break;
-          after = rows[rows.length - 1].seq;
         }
       });
       await book.finish();
