@@ -30,6 +30,12 @@ const ANTD_STUBS = [
     source: '../form/hooks/useForm',
     stub: './src/lib/antd-stubs/form-name-path.ts',
   },
+  // Card's `tabList` header: Tabs on every page that shows a Card
+  {
+    importer: /antd[\\/]es[\\/]card[\\/]Card\.js$/,
+    source: '../tabs',
+    stub: './src/lib/antd-stubs/card-tabs.tsx',
+  },
   // Typography's in-place editor: Input and TextArea on every page that shows text
   {
     importer: /antd[\\/]es[\\/]typography[\\/]Base[\\/]index\.js$/,
