@@ -22,7 +22,6 @@ const OVER_BUDGET = {
   'app/import-ledger': 407,
   'app/import-notice': 458,
   'app/lookback': 418,
-  'app/lookbacks': 381,
   'app/problem': 508,
   'app/problems': 359,
   'app/publications': 434,
