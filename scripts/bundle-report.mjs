@@ -18,7 +18,6 @@ const OVER_BUDGET = {
   'app/admin-audit': 406,
   'app/admin-units': 388,
   'app/checkpoint-reviews': 414,
-  'app/dashboard': 385,
   'app/import-ledger': 407,
   'app/import-notice': 458,
   'app/lookback': 418,
