@@ -96,6 +96,10 @@ export default tseslint.config(
           selector: 'JSXAttribute[name.name="editable"]',
           message: 'antd Typography `editable` is left out of the build (apps/web/vite.config.ts): use a form field',
         },
+        {
+          selector: 'JSXAttribute[name.name="tabList"]',
+          message: 'antd Card `tabList` is left out of the build (apps/web/vite.config.ts): use Tabs inside the card',
+        },
       ],
     },
   },

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultClientConditions, type Plugin } from 'vite';
+import { build as viteBuild, defaultClientConditions, type Plugin, type Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +30,12 @@ const ANTD_STUBS = [
     source: '../form/hooks/useForm',
     stub: './src/lib/antd-stubs/form-name-path.ts',
   },
+  // Card's `tabList` header: Tabs on every page that shows a Card
+  {
+    importer: /antd[\\/]es[\\/]card[\\/]Card\.js$/,
+    source: '../tabs',
+    stub: './src/lib/antd-stubs/card-tabs.tsx',
+  },
   // Typography's in-place editor: Input and TextArea on every page that shows text
   {
     importer: /antd[\\/]es[\\/]typography[\\/]Base[\\/]index\.js$/,
@@ -46,81 +52,140 @@ const withoutUnusedAntdParts: Plugin = {
   },
 };
 
-export default defineConfig(({ command }) => ({
-  plugins: [react(), ...(command === 'build' ? [withoutUnusedAntdParts] : [])],
-  // workspace packages are consumed as TypeScript source through their "source" export condition
-  resolve: {
-    alias: [
-      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
-      // react-router's package.json points every condition at its development build; the production one differs only
-      // in leaving out the dev warnings (issue 28: 0.7 KB gzip off every page)
-      ...(command === 'build'
-        ? [
-            { find: /^react-router$/, replacement: join(reactRouterDist, 'index.mjs') },
-            { find: /^react-router\/dom$/, replacement: join(reactRouterDist, 'dom-export.mjs') },
-          ]
-        : []),
-    ],
-    conditions: ['source', ...defaultClientConditions],
-  },
-  server: {
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
-  },
-  build: {
-    // read by scripts/bundle-report.mjs: what each route downloads
-    manifest: true,
-    rolldownOptions: {
-      // antd's own modules are declared side-effect free (package.json "sideEffects": ["*.css"]), its @rc-component
-      // and @ant-design dependencies do not say so: without this, a page that imports one export of such a package
-      // index (ConfigProvider's FormProvider from @rc-component/form) gets every module the index re-exports. These
-      // packages register nothing on import, so a module none of whose exports is used can go (issue 28: the
-      // signed-in shell 279 → 269 KB). dayjs stays as it is: its locale is imported for its side effect.
-      treeshake: {
-        moduleSideEffects: [{ test: /node_modules[\\/](@rc-component|@ant-design)[\\/].*\.js$/, sideEffects: false }],
-      },
-      output: {
-        // an antd chunk's own name lists every route that shares it (up to 100 characters), and that name recurs in the
-        // entry's preload lists and in every import of the chunk: named by their hash alone, the shell lost 3.9 KB
-        // gzip and each page about as much (issue 28)
-        chunkFileNames: (chunk) =>
-          chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 20 },
-            // only the dashboard's chart chunk imports these
-            {
-              name: 'echarts',
-              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
-              priority: 25,
-            },
-            // one antd chunk per set of routes that use the same components: the login page skips Table and Menu.
-            // No merging of small chunks: a merged chunk drags other routes' components into the login page.
-            {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|stylis|@emotion)[\\/]/,
-              priority: 10,
-              entriesAware: true,
-              entriesAwareMergeThreshold: 0,
-            },
-          ],
+// The modules the signed-in shell (the entry and app/routes/app/root.tsx) downloads — antd and the rest of node_modules,
+// and our own modules it shares with pages —, split in those the login page downloads too and the rest, as a first build
+// without these groups chunked them (after tree-shaking: through the `antd` index every page reaches every antd module,
+// so the module graph cannot tell). The build then puts each set in one chunk, so that what a page adds cannot re-split
+// the shell into more, smaller files, each with its own imports and gzip dictionary (issue 28: every signed-in route
+// −20 KB). The groups do not take their modules' dependencies along: the login page would get the shell's Menu.
+const SHELL_SCAN = 'ZHENGGAI_SHELL_SCAN';
+async function shellModules(): Promise<{ login: Set<string>; shell: Set<string> }> {
+  process.env[SHELL_SCAN] = '1';
+  try {
+    const result = await viteBuild({
+      configFile: fileURLToPath(import.meta.url),
+      root: fileURLToPath(new URL('.', import.meta.url)),
+      logLevel: 'silent',
+      build: { write: false },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+    const chunks = outputs.flatMap((each) => each.output).filter((each) => each.type === 'chunk');
+    const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+    const closure = (chunk: Rolldown.OutputChunk | undefined, into = new Set<string>()) => {
+      if (!chunk) return into;
+      // the entry's and the routes' own chunks are one file each already
+      if (!chunk.isEntry && !chunk.facadeModuleId?.includes('/src/app/routes/'))
+        for (const id of chunk.moduleIds) into.add(id);
+      for (const file of chunk.imports) closure(byFile.get(file), into);
+      return into;
+    };
+    const facade = (suffix: string) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(suffix));
+    const entry = closure(chunks.find((chunk) => chunk.isEntry));
+    const login = closure(facade('/src/app/routes/auth/login.tsx'), new Set(entry));
+    const shell = closure(facade('/src/app/routes/app/root.tsx'), new Set(entry));
+    if (shell.size === entry.size) throw new Error('shell scan: app/routes/app/root.tsx not found in the first build');
+    // the login set holds node_modules only: the entry imports it, and our modules import the entry's (a chunk cycle)
+    const shared = [...shell].filter((id) => login.has(id) && /[\\/]node_modules[\\/]/.test(id));
+    return { login: new Set(shared), shell: new Set([...shell].filter((id) => !login.has(id))) };
+  } finally {
+    delete process.env[SHELL_SCAN];
+  }
+}
+
+export default defineConfig(async ({ command }) => {
+  const shell = command === 'build' && !process.env[SHELL_SCAN] ? await shellModules() : null;
+  return {
+    plugins: [react(), ...(command === 'build' ? [withoutUnusedAntdParts] : [])],
+    // workspace packages are consumed as TypeScript source through their "source" export condition
+    resolve: {
+      alias: [
+        { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+        // react-router's package.json points every condition at its development build; the production one differs only
+        // in leaving out the dev warnings (issue 28: 0.7 KB gzip off every page)
+        ...(command === 'build'
+          ? [
+              { find: /^react-router$/, replacement: join(reactRouterDist, 'index.mjs') },
+              { find: /^react-router\/dom$/, replacement: join(reactRouterDist, 'dom-export.mjs') },
+            ]
+          : []),
+      ],
+      conditions: ['source', ...defaultClientConditions],
+    },
+    server: {
+      proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    },
+    build: {
+      // read by scripts/bundle-report.mjs: what each route downloads
+      manifest: true,
+      rolldownOptions: {
+        // antd's own modules are declared side-effect free (package.json "sideEffects": ["*.css"]), its @rc-component
+        // and @ant-design dependencies do not say so: without this, a page that imports one export of such a package
+        // index (ConfigProvider's FormProvider from @rc-component/form) gets every module the index re-exports. These
+        // packages register nothing on import, so a module none of whose exports is used can go (issue 28: the
+        // signed-in shell 279 → 269 KB). dayjs stays as it is: its locale is imported for its side effect.
+        treeshake: {
+          moduleSideEffects: [{ test: /node_modules[\\/](@rc-component|@ant-design)[\\/].*\.js$/, sideEffects: false }],
+        },
+        output: {
+          // an antd chunk's own name lists every route that shares it (up to 100 characters), and that name recurs in the
+          // entry's preload lists and in every import of the chunk: named by their hash alone, the shell lost 3.9 KB
+          // gzip and each page about as much (issue 28)
+          chunkFileNames: (chunk: Rolldown.PreRenderedChunk) =>
+            chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
+          codeSplitting: {
+            groups: [
+              ...(shell
+                ? [
+                    {
+                      name: 'shell-login',
+                      test: (id: string) => shell.login.has(id),
+                      priority: 16,
+                      includeDependenciesRecursively: false,
+                    },
+                    {
+                      name: 'shell',
+                      test: (id: string) => shell.shell.has(id),
+                      priority: 15,
+                      includeDependenciesRecursively: false,
+                    },
+                  ]
+                : []),
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+              { name: 'query', test: /node_modules[\\/](@tanstack|openapi-fetch)[\\/]/, priority: 20 },
+              // only the dashboard's chart chunk imports these
+              {
+                name: 'echarts',
+                test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
+                priority: 25,
+              },
+              // one antd chunk per set of routes that use the same components: the login page skips Table and Menu.
+              // No merging of small chunks: a merged chunk drags other routes' components into the login page.
+              {
+                name: 'antd',
+                test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|stylis|@emotion)[\\/]/,
+                priority: 10,
+                entriesAware: true,
+                entriesAwareMergeThreshold: 0,
+              },
+            ],
+          },
         },
       },
     },
-  },
-  test: {
-    environment: 'jsdom',
-    setupFiles: ['./src/testing/setup-tests.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
-    css: false,
-    // a hang guard, not a speed check (speed is `npm run bench`'s): generous, so that a loaded machine (two cores
-    // shared with other suites) slows a test down without failing it
-    testTimeout: 120000, // the checkpoint-review flows take ~20 s alone and reached 60 s with the machine loaded
-    // every core (vitest's own default left one of two idle), and one jsdom per worker rather than per file: the
-    // route modules and antd load once per worker. Each test starts clean all the same — setup-tests.ts unmounts,
-    // unstubs fetch, clears storage and the CSRF token after every test, and every render builds its own router and
-    // query client.
-    maxWorkers: '100%',
-    isolate: false,
-  },
-}));
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./src/testing/setup-tests.ts'],
+      include: ['src/**/*.test.{ts,tsx}'],
+      css: false,
+      // a hang guard, not a speed check (speed is `npm run bench`'s): generous, so that a loaded machine (two cores
+      // shared with other suites) slows a test down without failing it
+      testTimeout: 120000, // the checkpoint-review flows take ~20 s alone and reached 60 s with the machine loaded
+      // every core (vitest's own default left one of two idle), and one jsdom per worker rather than per file: the
+      // route modules and antd load once per worker. Each test starts clean all the same — setup-tests.ts unmounts,
+      // unstubs fetch, clears storage and the CSRF token after every test, and every render builds its own router and
+      // query client.
+      maxWorkers: '100%',
+      isolate: false,
+    },
+  };
+});

@@ -61,7 +61,7 @@ describe('通知渠道', () => {
     expect(within(log).getByText('451 服务器忙，请稍后再试')).toBeInTheDocument();
     expect(within(log).getByText('第 1 次')).toBeInTheDocument();
 
-    const to = screen.getByLabelText('发送测试邮件到');
+    const to = await screen.findByLabelText('发送测试邮件到');
     await user.type(to, 'not-an-address');
     await user.click(screen.getByRole('button', { name: /发\s?送/ }));
     expect(await screen.findByText('请输入有效的邮箱地址')).toBeInTheDocument();

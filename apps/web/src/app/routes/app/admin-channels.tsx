@@ -1,21 +1,24 @@
-import { MailOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { MailOutlined } from '@ant-design/icons';
+import { Alert, Card, Descriptions, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { notificationKindLabel } from '@zhenggai/domain';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import {
   useDeliveries,
   useNotificationChannels,
-  useSendTestMail,
   type DeliveriesQuery,
   type Delivery,
   type NotificationChannels,
 } from '@/features/notifications/api/channels';
-import { errorMessage } from '@/lib/api-client';
 import { useSessionUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
+
+// the test-mail form (Form and its validator) loads after the page: it is the only form here, under the mail settings
+const TestMailForm = lazy(() =>
+  import('@/features/notifications/components/test-mail-form').then((m) => ({ default: m.TestMailForm })),
+);
 
 const STATUS_OPTIONS: { value: 'sent' | 'failed'; label: string }[] = [
   { value: 'failed', label: '失败' },
@@ -23,9 +26,6 @@ const STATUS_OPTIONS: { value: 'sent' | 'failed'; label: string }[] = [
 ];
 
 function EmailChannel({ email }: { email: NotificationChannels['email'] }) {
-  const { message } = App.useApp();
-  const send = useSendTestMail();
-  const [form] = Form.useForm<{ to: string }>();
   if (!email.enabled) {
     return (
       <Alert
@@ -63,36 +63,9 @@ function EmailChannel({ email }: { email: NotificationChannels['email'] }) {
           },
         ]}
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginTop: 16, rowGap: 8 }}
-        onFinish={({ to }) =>
-          send.mutate(to.trim(), {
-            onSuccess: () => {
-              message.success(`测试邮件已提交，发送结果见下方投递记录`);
-              form.resetFields();
-            },
-            onError: (error) => message.error(errorMessage(error)),
-          })
-        }
-      >
-        <Form.Item
-          name="to"
-          label="发送测试邮件到"
-          rules={[
-            { required: true, message: '请输入邮箱地址' },
-            { type: 'email', message: '请输入有效的邮箱地址' },
-          ]}
-        >
-          <Input maxLength={254} placeholder="name@example.gov.cn" style={{ width: 260 }} />
-        </Form.Item>
-        <Form.Item>
-          <Button htmlType="submit" icon={<SendOutlined aria-hidden />} loading={send.isPending}>
-            发送
-          </Button>
-        </Form.Item>
-      </Form>
+      <Suspense fallback={null}>
+        <TestMailForm />
+      </Suspense>
     </>
   );
 }

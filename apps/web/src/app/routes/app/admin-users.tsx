@@ -1,46 +1,46 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { ADMIN_ROLES, ROLE_LABELS, ROLES, roleConflict, type Role } from '@zhenggai/domain';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '@zhenggai/domain';
 import {
   Alert,
   App,
   Button,
   Checkbox,
   Flex,
-  Form,
   Input,
   Modal,
   Select,
   Space,
-  Switch,
   Table,
   Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { unitOptions, useUnits } from '@/features/units/api/get-units';
-import { useCreateUser, type CreateUserInput } from '@/features/users/api/create-user';
 import { useUsers, type User, type UsersQuery } from '@/features/users/api/get-users';
 import { useResetUserMfa } from '@/features/users/api/reset-user-mfa';
 import { useResetUserPassword } from '@/features/users/api/reset-user-password';
 import { useSetUserRoles } from '@/features/users/api/set-user-roles';
 import { useUnlockUser } from '@/features/users/api/unlock-user';
 import { useUpdateUser } from '@/features/users/api/update-user';
-import {
-  changedFields,
-  ResolvableConflict,
-  type ConflictField,
-  type PendingConflict,
-} from '@/components/ui/version-conflict-modal';
-import { errorMessage, isVersionConflict } from '@/lib/api-client';
+import type { UserConflict } from '@/features/users/components/user-form-dialogs';
+import { ResolvableConflict, type ConflictField } from '@/components/ui/version-conflict-modal';
+import { errorMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { useSessionUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 
-const BUSINESS_ROLES = ROLES.filter((role) => !ADMIN_ROLES.includes(role));
+// the dialogs with a form (Form, its validator, Switch) load when first opened, not with the page
+const CreateUserModal = lazy(() =>
+  import('@/features/users/components/user-form-dialogs').then((m) => ({ default: m.CreateUserModal })),
+);
+const EditUserModal = lazy(() =>
+  import('@/features/users/components/user-form-dialogs').then((m) => ({ default: m.EditUserModal })),
+);
+
 const roleOptions = (roles: readonly Role[]) => roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 /** A password the API shows only once: in a dialog that says so. */
@@ -64,73 +64,6 @@ function showOnce(modal: ReturnType<typeof App.useApp>['modal'], title: string, 
   });
 }
 
-function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<CreateUserInput>();
-  const create = useCreateUser();
-  const units = useUnits({ enabled: open });
-  const { modal } = App.useApp();
-  return (
-    <Modal
-      open={open}
-      title="新建账号"
-      okText="创建"
-      cancelText="取消"
-      okButtonProps={{ loading: create.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(values) =>
-          create.mutate(values, {
-            onSuccess: (result) => {
-              onClose();
-              if (result.initialPassword)
-                showOnce(modal, `已创建账号 ${result.user.username}`, '初始密码', result.initialPassword);
-            },
-          })
-        }
-      >
-        {create.isError && (
-          <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label="邮箱"
-          extra="用于接收邮件通知，可不填"
-          rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
-        >
-          <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
-        </Form.Item>
-        <Form.Item name="roles" label="业务角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Checkbox.Group options={roleOptions(BUSINESS_ROLES)} />
-        </Form.Item>
-        <Form.Item name="unitId" label="所属单位" extra="单位负责人、单位经办人须选择所属单位">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={unitOptions(units.data ?? [])}
-            loading={units.isPending}
-            placeholder="选择单位"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-type EditValues = { displayName: string; email: string | null; unitId: string | null; disabled: boolean };
-type UserConflict = PendingConflict<User, Partial<EditValues>>;
-
 // the unit by its id, so that the edited value (a new unitId with the old unitName) reads right
 function userConflictFields(units: Array<{ id: string; name: string }>): Array<ConflictField<User>> {
   const unitName = (user: User) =>
@@ -141,98 +74,6 @@ function userConflictFields(units: Array<{ id: string; name: string }>): Array<C
     { key: 'unitId', label: '所属单位', text: unitName },
     { key: 'disabled', label: '账号状态', text: (user) => (user.disabled ? '停用' : '启用') },
   ];
-}
-
-function EditUserModal({
-  user,
-  onClose,
-  onConflict,
-}: {
-  user: User | null;
-  onClose: () => void;
-  onConflict: (conflict: UserConflict) => void;
-}) {
-  const [form] = Form.useForm<EditValues>();
-  const update = useUpdateUser();
-  const units = useUnits({ enabled: Boolean(user) });
-  const { message } = App.useApp();
-  return (
-    <Modal
-      open={Boolean(user)}
-      title={user ? `编辑账号 ${user.username}` : '编辑账号'}
-      okText="保存"
-      cancelText="取消"
-      okButtonProps={{ loading: update.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {user && (
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{
-            displayName: user.displayName,
-            email: user.email,
-            unitId: user.unitId,
-            disabled: user.disabled,
-          }}
-          onFinish={(values) =>
-            update.mutate(
-              {
-                userId: user.id,
-                version: user.version,
-                ...values,
-                email: values.email?.trim() || null,
-                unitId: values.unitId ?? null,
-              },
-              {
-                onSuccess: () => {
-                  message.success('已保存');
-                  onClose();
-                },
-                onError: (error) => {
-                  if (isVersionConflict(error) && error.current) {
-                    onClose();
-                    const input = { ...values, email: values.email?.trim() || null, unitId: values.unitId ?? null };
-                    onConflict({ seen: user, current: error.current as User, changes: changedFields(user, input) });
-                  }
-                },
-              },
-            )
-          }
-        >
-          {update.isError && !isVersionConflict(update.error) && (
-            <Alert type="error" showIcon title={errorMessage(update.error)} style={{ marginBottom: 16 }} />
-          )}
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label="邮箱"
-            extra="用于接收邮件通知，可不填"
-            rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
-          >
-            <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
-          </Form.Item>
-          <Form.Item name="unitId" label="所属单位">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={unitOptions(units.data ?? [])}
-              loading={units.isPending}
-              placeholder="无"
-            />
-          </Form.Item>
-          <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该账号立即退出登录">
-            <Switch checkedChildren="停用" unCheckedChildren="启用" />
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
-  );
 }
 
 function RolesModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -362,6 +203,11 @@ export function AdminUsersRoute() {
   const update = useUpdateUser();
   const queryClient = useQueryClient();
   const conflictUnits = useUnits({ enabled: Boolean(conflict) });
+  const dialogUnits = useUnits({ enabled: creating || Boolean(editing) });
+  const unitChoices = { options: unitOptions(dialogUnits.data ?? []), loading: dialogUnits.isPending };
+  const [createOpened, setCreateOpened] = useState(false);
+  const [editOpened, setEditOpened] = useState(false);
+  const { modal } = App.useApp();
 
   if (!systemAdmin && !securityAdmin)
     return <NoAccess title="无权管理账号" detail="账号管理仅限系统管理员和安全管理员。" />;
@@ -398,7 +244,13 @@ export function AdminUsersRoute() {
       render: (_, user) => (
         <Space wrap size={4}>
           {systemAdmin && (
-            <Button size="small" onClick={() => setEditing(user)}>
+            <Button
+              size="small"
+              onClick={() => {
+                setEditOpened(true);
+                setEditing(user);
+              }}
+            >
               编辑
             </Button>
           )}
@@ -416,7 +268,14 @@ export function AdminUsersRoute() {
           账号管理
         </Typography.Title>
         {systemAdmin && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => {
+              setCreateOpened(true);
+              setCreating(true);
+            }}
+          >
             新建账号
           </Button>
         )}
@@ -472,8 +331,22 @@ export function AdminUsersRoute() {
           }}
         />
       )}
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
-      <EditUserModal user={editing} onClose={() => setEditing(null)} onConflict={setConflict} />
+      <Suspense fallback={null}>
+        {createOpened && (
+          <CreateUserModal
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={(result) => {
+              if (result.initialPassword)
+                showOnce(modal, `已创建账号 ${result.user.username}`, '初始密码', result.initialPassword);
+            }}
+            units={unitChoices}
+          />
+        )}
+        {editOpened && (
+          <EditUserModal user={editing} onClose={() => setEditing(null)} onConflict={setConflict} units={unitChoices} />
+        )}
+      </Suspense>
       {conflict && (
         <ResolvableConflict
           key={`${conflict.current.id}:${conflict.current.version}`}

@@ -1,15 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Spin, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { useLookbacks } from '@/features/lookbacks/api/get-lookbacks';
-import { CreateLookbackModal } from '@/features/lookbacks/components/create-lookback-modal';
 import { LookbackList } from '@/features/lookbacks/components/lookback-list';
 import { lookbackPermissions } from '@/features/lookbacks/utils/permissions';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
+
+// the draw dialog (Form and its validator) loads when 发起回头看 is pressed, not with the list
+const CreateLookbackModal = lazy(() =>
+  import('@/features/lookbacks/components/create-lookback-modal').then((m) => ({ default: m.CreateLookbackModal })),
+);
 
 function Lookbacks({ inspectionId, canCreate }: { inspectionId: string; canCreate: boolean }) {
   const lookbacks = useLookbacks(inspectionId);
@@ -33,15 +37,17 @@ function Lookbacks({ inspectionId, canCreate }: { inspectionId: string; canCreat
         <LookbackList lookbacks={lookbacks.data} loading={lookbacks.isFetching} />
       )}
       {creating && (
-        <CreateLookbackModal
-          inspectionId={inspectionId}
-          onClose={() => setCreating(false)}
-          onCreated={(lookback) => {
-            message.success(`已发起${lookback.number}，抽取 ${lookback.counts.items} 项`);
-            setCreating(false);
-            navigate(`/lookbacks/${lookback.id}`);
-          }}
-        />
+        <Suspense fallback={null}>
+          <CreateLookbackModal
+            inspectionId={inspectionId}
+            onClose={() => setCreating(false)}
+            onCreated={(lookback) => {
+              message.success(`已发起${lookback.number}，抽取 ${lookback.counts.items} 项`);
+              setCreating(false);
+              navigate(`/lookbacks/${lookback.id}`);
+            }}
+          />
+        </Suspense>
       )}
     </Flex>
   );

@@ -85,7 +85,7 @@ describe('考核排名', () => {
 
     const table = await screen.findByRole('table', { name: '考核排名' });
     await waitForLoaded();
-    expect(screen.getByLabelText('计分公式')).toHaveTextContent(formulaText);
+    expect(await screen.findByLabelText('计分公式')).toHaveTextContent(formulaText);
     expect(unitColumn(table)).toEqual(['区水务和湖泊局', '区住房和城市更新局', '区财政局']);
     const first = within(table).getAllByRole('row')[1];
     expect(

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Flex, Row, Tag } from 'antd';
 import { NoAccess } from '@/components/errors/no-access';
@@ -7,9 +8,13 @@ import { InspectionPage } from '@/features/inspections/components/inspection-pag
 import { exportUnitScores, exportUnitScoresUrl } from '@/features/scoring/api/export-unit-scores';
 import { useUnitScores } from '@/features/scoring/api/get-unit-scores';
 import { RankingTable } from '@/features/scoring/components/ranking-table';
-import { ScoringWeightsForm } from '@/features/scoring/components/scoring-weights-form';
 import { scoringPermissions } from '@/features/scoring/utils/permissions';
 import { hasBusinessAccess, roleLabels, useSessionUser } from '@/lib/auth';
+
+// the weights panel (Form, InputNumber, the validator) loads after the ranking, the page's first content
+const ScoringWeightsForm = lazy(() =>
+  import('@/features/scoring/components/scoring-weights-form').then((m) => ({ default: m.ScoringWeightsForm })),
+);
 
 function ExportButton({ inspectionId }: { inspectionId: string }) {
   return (
@@ -57,7 +62,9 @@ function Ranking({ inspectionId, canEdit }: { inspectionId: string; canEdit: boo
         {ranking}
       </Col>
       <Col xs={24} xxl={8}>
-        <ScoringWeightsForm inspectionId={inspectionId} />
+        <Suspense fallback={null}>
+          <ScoringWeightsForm inspectionId={inspectionId} />
+        </Suspense>
       </Col>
     </Row>
   );

@@ -1,7 +1,9 @@
 import { SoundOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
-import { UrgeModal } from './urge-modal';
+import { lazy, Suspense, useState } from 'react';
+
+// the urge dialog (Form, TextArea) loads when the button is pressed, not with the dashboard
+const UrgeModal = lazy(() => import('./urge-modal').then((m) => ({ default: m.UrgeModal })));
 
 /** 一键催办: one urge for a list of measures (e.g. the dashboard's overdue list); each person is notified once. */
 export function UrgeButton({ measureIds, subject }: { measureIds: string[]; subject: string }) {
@@ -12,7 +14,11 @@ export function UrgeButton({ measureIds, subject }: { measureIds: string[]; subj
       <Button size="small" icon={<SoundOutlined aria-hidden />} onClick={() => setOpen(true)}>
         一键催办
       </Button>
-      {open && <UrgeModal target={{ measureIds }} subject={subject} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <UrgeModal target={{ measureIds }} subject={subject} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,27 +1,14 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Collapse,
-  Descriptions,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Collapse, Descriptions, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { LIGHTS, type Light } from '@zhenggai/domain';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { LightIndicator } from '@/components/ui/light-indicator';
-import { errorMessage } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Submission, UnitSubmissions } from '../api/get-submission';
-import { useReturnSubmission } from '../api/return-submission';
+
+const ReturnSubmissionModal = lazy(() =>
+  import('./return-submission-modal').then((m) => ({ default: m.ReturnSubmissionModal })),
+);
 
 type Item = Submission['items'][number];
 
@@ -106,49 +93,33 @@ function SubmissionFacts({ submission }: { submission: Submission }) {
   );
 }
 
-/** 退回 with a reason (officers): the unit must report again. */
+/** 退回 with a reason (officers): the unit must report again. The dialog (Form, TextArea) loads when first opened. */
 function ReturnButton({ roundId, unitId, unitName }: { roundId: string; unitId: string; unitName: string }) {
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
-  const back = useReturnSubmission(roundId, unitId);
-  const { message } = App.useApp();
-  const submit = ({ reason }: { reason: string }) =>
-    back.mutate(reason.trim(), {
-      onSuccess: () => {
-        message.success(`已退回${unitName}的报送`);
-        setOpen(false);
-      },
-      onError: (error) => message.error(errorMessage(error, '退回失败，请稍后重试')),
-    });
+  const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setOpen(true)}>
+      <Button
+        danger
+        icon={<RollbackOutlined aria-hidden />}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
         退回
       </Button>
-      <Modal
-        open={open}
-        title="退回报送"
-        okText="退回"
-        okButtonProps={{ danger: true }}
-        cancelText="取消"
-        confirmLoading={back.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={submit} disabled={back.isPending}>
-          <Form.Item
-            name="reason"
-            label="退回原因"
-            rules={[
-              { required: true, whitespace: true, message: '请填写退回原因' },
-              { max: 500, message: '不能超过 500 个字' },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {opened && (
+        <Suspense fallback={null}>
+          <ReturnSubmissionModal
+            open={open}
+            onClose={() => setOpen(false)}
+            roundId={roundId}
+            unitId={unitId}
+            unitName={unitName}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
