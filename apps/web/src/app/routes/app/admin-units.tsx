@@ -1,23 +1,24 @@
-import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Space, Tree, Typography } from 'antd';
+import { App, Button, Card, Flex, List, Space, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { PageLoading } from '@/components/ui/page-loading';
-import {
-  changedFields,
-  ResolvableConflict,
-  type ConflictField,
-  type PendingConflict,
-} from '@/components/ui/version-conflict-modal';
+import { ResolvableConflict, type ConflictField } from '@/components/ui/version-conflict-modal';
 import { useDeleteUnit } from '@/features/units/api/delete-unit';
 import { usePersons } from '@/features/units/api/get-persons';
 import { useUnits, type Unit } from '@/features/units/api/get-units';
-import { useSaveUnit, type UnitInput } from '@/features/units/api/save-unit';
-import { errorMessage, isVersionConflict } from '@/lib/api-client';
+import { useSaveUnit } from '@/features/units/api/save-unit';
+import type { Editing, UnitConflict } from '@/features/units/components/unit-form-dialog';
+import { errorMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { isOfficer, useSessionUser } from '@/lib/auth';
+
+// the create/edit dialog (Form, its validator, Select) loads when first opened: the tree's first paint does not need it
+const UnitModal = lazy(() =>
+  import('@/features/units/components/unit-form-dialog').then((module) => ({ default: module.UnitModal })),
+);
 
 function toTree(units: Unit[], parentId: string | null): DataNode[] {
   return units
@@ -25,10 +26,6 @@ function toTree(units: Unit[], parentId: string | null): DataNode[] {
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((unit) => ({ key: unit.id, title: unit.name, children: toTree(units, unit.id) }));
 }
-
-type Editing = { unit?: Unit; parentId: string | null } | null;
-
-type UnitConflict = PendingConflict<Unit, Partial<UnitInput>>;
 
 function unitConflictFields(units: Unit[]): Array<ConflictField<Unit>> {
   const nameOf = (id: string | null) =>
@@ -40,86 +37,6 @@ function unitConflictFields(units: Unit[]): Array<ConflictField<Unit>> {
   ];
 }
 
-function UnitModal({
-  editing,
-  units,
-  onClose,
-  onConflict,
-}: {
-  editing: Editing;
-  units: Unit[];
-  onClose: () => void;
-  onConflict: (conflict: UnitConflict) => void;
-}) {
-  const [form] = Form.useForm<UnitInput>();
-  const save = useSaveUnit();
-  const { message } = App.useApp();
-  const unit = editing?.unit;
-  return (
-    <Modal
-      open={Boolean(editing)}
-      title={unit ? `编辑单位 ${unit.name}` : '新建单位'}
-      okText="保存"
-      cancelText="取消"
-      okButtonProps={{ loading: save.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {editing && (
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{
-            name: unit?.name,
-            kind: unit?.kind ?? '部门',
-            parentId: unit ? unit.parentId : editing.parentId,
-          }}
-          onFinish={(values) => {
-            const input = { ...values, parentId: values.parentId ?? null };
-            save.mutate(
-              { ...input, id: unit?.id, version: unit?.version },
-              {
-                onSuccess: () => {
-                  message.success('已保存');
-                  onClose();
-                },
-                onError: (error) => {
-                  if (unit && isVersionConflict(error) && error.current) {
-                    onClose();
-                    onConflict({ seen: unit, current: error.current as Unit, changes: changedFields(unit, input) });
-                  }
-                },
-              },
-            );
-          }}
-        >
-          {save.isError && !isVersionConflict(save.error) && (
-            <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginBottom: 16 }} />
-          )}
-          <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请输入单位类型' }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="parentId" label="上级单位">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="无（顶级）"
-              options={units
-                .filter((each) => each.id !== unit?.id)
-                .map((each) => ({ value: each.id, label: each.name }))}
-            />
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
-  );
-}
-
 /** 单位管理: the unit tree (system admin, task force officers) and the people of the selected unit. */
 export function AdminUnitsRoute() {
   const session = useSessionUser();
@@ -128,6 +45,12 @@ export function AdminUnitsRoute() {
   const units = useUnits({ enabled: allowed });
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  // mounted from the first opening on, so that closing keeps its animation
+  const [opened, setOpened] = useState(false);
+  const edit = (next: Editing) => {
+    if (next) setOpened(true);
+    setEditing(next);
+  };
   const [conflict, setConflict] = useState<UnitConflict | null>(null);
   const saveUnit = useSaveUnit();
   const queryClient = useQueryClient();
@@ -147,7 +70,7 @@ export function AdminUnitsRoute() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           单位管理
         </Typography.Title>
-        <Button type="primary" onClick={() => setEditing({ parentId: selected })}>
+        <Button type="primary" onClick={() => edit({ parentId: selected })}>
           新建单位
         </Button>
       </Flex>
@@ -167,8 +90,8 @@ export function AdminUnitsRoute() {
               {current.kind} · 承担措施 {current.measureCount} 项
             </Typography.Paragraph>
             <Space wrap style={{ marginBottom: 16 }}>
-              <Button onClick={() => setEditing({ unit: current, parentId: current.parentId })}>编辑</Button>
-              <Button onClick={() => setEditing({ parentId: current.id })}>新建下级单位</Button>
+              <Button onClick={() => edit({ unit: current, parentId: current.parentId })}>编辑</Button>
+              <Button onClick={() => edit({ parentId: current.id })}>新建下级单位</Button>
               <Button
                 danger
                 onClick={() =>
@@ -207,7 +130,11 @@ export function AdminUnitsRoute() {
           </Card>
         )}
       </Flex>
-      <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} onConflict={setConflict} />
+      {opened && (
+        <Suspense fallback={null}>
+          <UnitModal editing={editing} units={units.data} onClose={() => setEditing(null)} onConflict={setConflict} />
+        </Suspense>
+      )}
       {conflict && (
         <ResolvableConflict
           key={`${conflict.current.id}:${conflict.current.version}`}
