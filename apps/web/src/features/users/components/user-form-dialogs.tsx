@@ -17,6 +17,25 @@ export type CreateUserResult = NonNullable<ReturnType<typeof useCreateUser>['dat
 export type EditValues = { displayName: string; email: string | null; unitId: string | null; disabled: boolean };
 export type UserConflict = PendingConflict<User, Partial<EditValues>>;
 
+/** 姓名 and 邮箱, alike in both dialogs. */
+function NameAndEmailFields() {
+  return (
+    <>
+      <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label="邮箱"
+        extra="用于接收邮件通知，可不填"
+        rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
+      >
+        <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
+      </Form.Item>
+    </>
+  );
+}
+
 export function CreateUserModal({
   open,
   onClose,
@@ -60,17 +79,7 @@ export function CreateUserModal({
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label="邮箱"
-          extra="用于接收邮件通知，可不填"
-          rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
-        >
-          <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
-        </Form.Item>
+        <NameAndEmailFields />
         <Form.Item name="roles" label="业务角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Checkbox.Group options={roleOptions(BUSINESS_ROLES)} />
         </Form.Item>
@@ -152,17 +161,7 @@ export function EditUserModal({
           {update.isError && !isVersionConflict(update.error) && (
             <Alert type="error" showIcon title={errorMessage(update.error)} style={{ marginBottom: 16 }} />
           )}
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label="邮箱"
-            extra="用于接收邮件通知，可不填"
-            rules={[{ type: 'email', message: '请输入有效的邮箱地址' }]}
-          >
-            <Input maxLength={254} autoComplete="off" placeholder="name@example.gov.cn" />
-          </Form.Item>
+          <NameAndEmailFields />
           <Form.Item name="unitId" label="所属单位">
             <Select
               allowClear
