@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { neutraliseFormula } from './ledger-columns.js';
-import { removeStaleSpools, SPOOL_ROOT, XlsxStream, xmlText, type XlsxSheetSpec } from './xlsx-stream.js';
+import { removeStaleSpools, SPOOL_ROOT, textOpen, XlsxStream, xmlText, type XlsxSheetSpec } from './xlsx-stream.js';
 
 const COLUMNS = [
   { header: '序号', width: 6 },
@@ -42,6 +42,30 @@ describe('xlsx-stream', () => {
     expect(xmlText('行\t一\n二')).toBe('行\t一\n二');
     expect(xmlText('😀')).toBe('😀');
     expect(xmlText('x\ud83dy')).toBe('xy'); // a lone surrogate
+  });
+
+  it('marks a text xml:space="preserve" only where its whitespace could be lost, and every text reads back as written', async () => {
+    expect(textOpen('强化统筹协调。明确 责任')).toBe('<is><t>');
+    expect(textOpen('')).toBe('<is><t>');
+    for (const text of [' 前导', '末尾 ', '两行\n文字', '制表\t符', '两个  空格', '回车\r', '\n']) {
+      expect(textOpen(text)).toBe('<is><t xml:space="preserve">');
+    }
+    const texts = ['整改措施 一', ' 前导空格', '末尾空格 ', '第一行\n第二行', 'a\tb', '两个  空格', '\r\n'];
+    const chunks: Buffer[] = [];
+    const book = new XlsxStream(slowSink(chunks), SHEETS, { creator: 'Zhenggai', now: new Date() });
+    try {
+      await book.streamed(0, async (sheet) => {
+        texts.forEach((text, i) => sheet.rows.add([i + 1, text]));
+        await sheet.flush();
+      });
+      for (const index of [1, 2, 3]) await book.streamed(index, async () => undefined);
+      await book.finish();
+    } finally {
+      await book.dispose();
+    }
+    const book2 = await load(Buffer.concat(chunks));
+    const sheet = book2.getWorksheet('整改台账')!;
+    expect(texts.map((_, i) => sheet.getRow(i + 3).getCell(2).value)).toEqual(texts);
   });
 
   it('writes four sheets in the ledger look that exceljs reads whole: title, header, pane, dates, text', async () => {
