@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -241,6 +242,10 @@ describe('xlsx-stream', () => {
     } finally {
       await book.dispose();
     }
+    // every entry's CRC-32 and size (the streamed sheet's from zlib's gzip trailer) match its inflated bytes
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks), { checkCRC32: true });
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('nodebuffer');
+    expect(sheetXml.length).toBeGreaterThan(512 * 1024);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { constants, crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from 'node:zlib';
+import { constants, crc32, createGzip, deflateRawSync, type Gzip } from 'node:zlib';
 import { columnLetter } from './ledger-columns.js';
 
 // A small streaming .xlsx writer for the 整改台账 workbook: sheet XML built as strings a batch of rows at a time
@@ -244,9 +244,16 @@ interface Deflated {
   size: number;
 }
 
-/** A deflated stream of one zip entry: text in, raw deflate out to `sink`, with its CRC-32 and sizes. */
+const GZIP_HEADER = 10; // zlib's gzip header without name, comment or extra field
+const GZIP_TRAILER = 8; // CRC-32 and the input's size modulo 2^32, little-endian
+
+/**
+ * A deflated stream of one zip entry: text in, raw deflate out to `sink`, with its CRC-32 and sizes. zlib runs it as
+ * gzip so that the CRC-32 of the input is computed in the thread pool beside the deflate (zip and gzip use the same
+ * CRC-32), not on the main thread: the gzip header is skipped and the trailer held back and read at the end.
+ */
 class DeflateEntry {
-  private readonly deflate: DeflateRaw = createDeflateRaw({
+  private readonly deflate: Gzip = createGzip({
     level: LEVEL,
     memLevel: 9,
     strategy: constants.Z_DEFAULT_STRATEGY,
@@ -254,15 +261,27 @@ class DeflateEntry {
   });
   private readonly pump: Promise<void>;
   private failure: Error | null = null;
-  private crc = 0;
   private size = 0;
   private compressedSize = 0;
+  private header = GZIP_HEADER; // bytes of the header still to skip
+  private held: Buffer = Buffer.alloc(0); // the last bytes seen, which may be the trailer
 
   constructor(sink: Sink) {
     this.pump = (async () => {
-      for await (const chunk of this.deflate as AsyncIterable<Buffer>) {
-        this.compressedSize += chunk.length;
-        await sink(chunk);
+      for await (const output of this.deflate as AsyncIterable<Buffer>) {
+        let chunk = output;
+        if (this.header > 0) {
+          const skipped = Math.min(this.header, chunk.length);
+          this.header -= skipped;
+          chunk = chunk.subarray(skipped);
+        }
+        if (chunk.length === 0) continue;
+        const all = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+        const body = all.subarray(0, Math.max(0, all.length - GZIP_TRAILER));
+        this.held = Buffer.from(all.subarray(body.length));
+        if (body.length === 0) continue;
+        this.compressedSize += body.length;
+        await sink(body);
       }
     })();
     // a failure surfaces where the entry is written or ended: a writer waiting for `drain` is woken by the destroy
@@ -283,7 +302,6 @@ class DeflateEntry {
     let last: Promise<void> = Promise.resolve();
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i];
-      this.crc = crc32(chunk, this.crc);
       this.size += chunk.length;
       if (this.size > ZIP32_MAX) throw new Error('a worksheet above 4 GiB needs Zip64');
       if (this.deflate.destroyed) throw this.failure ?? new Error('the output was closed');
@@ -301,7 +319,11 @@ class DeflateEntry {
     if (this.failure) throw this.failure;
     this.deflate.end();
     await this.pump;
-    return { crc: this.crc >>> 0, compressedSize: this.compressedSize, size: this.size };
+    if (this.failure) throw this.failure;
+    const trailer = this.held;
+    if (this.header > 0 || trailer.length !== GZIP_TRAILER || trailer.readUInt32LE(4) !== this.size >>> 0)
+      throw new Error('zlib ended the entry without its gzip trailer');
+    return { crc: trailer.readUInt32LE(0), compressedSize: this.compressedSize, size: this.size };
   }
 
   destroy(): void {
