@@ -24,7 +24,6 @@ const OVER_BUDGET = {
   'app/problem': 508,
   'app/problems': 359,
   'app/publications': 434,
-  'app/report-rounds': 408,
   'app/reviews': 394,
   'app/settings-inspection': 422,
   'app/supervision-orders': 409,
