@@ -17,7 +17,6 @@ const OVER_BUDGET = {
   'app/account-notifications': 387,
   'app/admin-audit': 406,
   'app/admin-units': 356,
-  'app/checkpoint-reviews': 414,
   'app/import-ledger': 407,
   'app/import-notice': 458,
   'app/lookback': 418,
