@@ -21,7 +21,6 @@ const OVER_BUDGET = {
   'app/import-notice': 458,
   'app/problem': 508,
   'app/problems': 359,
-  'app/publications': 434,
   'app/reviews': 394,
   'app/settings-inspection': 383,
   'app/tasks': 407,
