@@ -15,7 +15,7 @@ const SIGNED_IN_BUDGET_KB = 350;
 // Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
 const OVER_BUDGET = {
   'app/account-notifications': 387,
-  'app/admin-audit': 406,
+  'app/admin-audit': 402,
   'app/admin-units': 356,
   'app/import-ledger': 407,
   'app/import-notice': 458,
