@@ -15,19 +15,14 @@ const SIGNED_IN_BUDGET_KB = 350;
 // Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
 const OVER_BUDGET = {
   'app/account-notifications': 387,
-  'app/admin-audit': 406,
+  'app/admin-audit': 402,
   'app/admin-units': 356,
-  'app/checkpoint-reviews': 414,
   'app/import-ledger': 407,
   'app/import-notice': 458,
-  'app/lookback': 418,
   'app/problem': 508,
   'app/problems': 359,
-  'app/publications': 434,
-  'app/report-rounds': 408,
   'app/reviews': 394,
-  'app/settings-inspection': 422,
-  'app/supervision-orders': 409,
+  'app/settings-inspection': 383,
   'app/tasks': 407,
 };
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));

@@ -1,41 +1,11 @@
 import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { errorMessage, isVersionConflict } from '@/lib/api-client';
+import { conflictRows, type ConflictField, type ConflictRow, type PendingConflict } from './version-conflict';
 
-export interface ConflictField<T> {
-  key: string;
-  label: string;
-  text: (value: T) => string;
-}
-
-export interface ConflictRow {
-  key: string;
-  label: string;
-  seen: string;
-  current: string;
-  mine: string;
-}
-
-/**
- * The rows to show: every field that changed under the user (seen → current) or that the user changed (mine).
- * `mine` maps a field key to the user's new value as text.
- */
-export function conflictRows<T>(
-  fields: ReadonlyArray<ConflictField<T>>,
-  seen: T,
-  current: T,
-  mine: Record<string, string>,
-): ConflictRow[] {
-  return fields
-    .map((field) => ({
-      key: field.key,
-      label: field.label,
-      seen: field.text(seen),
-      current: field.text(current),
-      mine: field.key in mine ? mine[field.key] : '未修改',
-    }))
-    .filter((row) => row.seen !== row.current || row.key in mine);
-}
+// the comparison's helpers live apart (no antd), so that a form imports them without the dialog's Table
+export { changedFields, conflictRows } from './version-conflict';
+export type { ConflictField, ConflictRow, PendingConflict } from './version-conflict';
 
 /**
  * A save refused with 409 VERSION_CONFLICT, for any versioned record: what the user saw, what it is now and what the
@@ -117,15 +87,6 @@ export function VersionConflictModal({
   );
 }
 
-export interface PendingConflict<T, C> {
-  /** the record as the user opened it */
-  seen: T;
-  /** the record as it is now (the 409's `current`) */
-  current: T;
-  /** the fields the user changed, with their new values */
-  changes: C;
-}
-
 /**
  * The whole 409 round for a record edited in a form: the comparison, "reload" (refetch and drop the change) and
  * "re-apply" (send only the user's changes on the current version; a further 409 compares again).
@@ -179,9 +140,4 @@ export function ResolvableConflict<T extends { version: number }, C extends Reco
       onReapply={() => void reapply()}
     />
   );
-}
-
-/** The fields of `values` that differ from `seen`: what a re-apply sends. */
-export function changedFields<T extends Record<string, unknown>>(seen: Partial<T>, values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== seen[key])) as Partial<T>;
 }

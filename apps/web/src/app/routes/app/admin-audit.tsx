@@ -3,7 +3,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import {
   Button,
   DatePicker,
-  Descriptions,
   Flex,
   Form,
   Input,
@@ -14,7 +13,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { AuditChainCard } from '@/features/audit/components/audit-chain-card';
 import { QueryError } from '@/components/errors/query-error';
@@ -26,6 +25,11 @@ import {
 } from '@/features/audit/api/get-audit-events';
 import { useSessionUser } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
+
+// an event's changes show when its row is expanded: that part (Descriptions) loads on the first expand
+const ChangeTable = lazy(() =>
+  import('@/features/audit/components/audit-change-table').then((m) => ({ default: m.AuditChangeTable })),
+);
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
   .map(([value, label]) => ({ value, label }))
@@ -45,50 +49,6 @@ type FilterValues = {
   result?: AuditQuery['result'];
   range?: [Dayjs | null, Dayjs | null] | null;
 };
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** before/after (and detail) as key/value rows: one row per key that either side holds. */
-function ChangeTable({ event }: { event: AuditEvent }) {
-  const before = event.before ?? {};
-  const after = event.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return (
-    <Flex vertical gap={8}>
-      {keys.length > 0 ? (
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          aria-label="变更内容"
-          dataSource={keys.map((key) => ({ key, before: show(before[key]), after: show(after[key]) }))}
-          columns={[
-            { title: '字段', dataIndex: 'key', key: 'key' },
-            { title: '变更前', dataIndex: 'before', key: 'before' },
-            { title: '变更后', dataIndex: 'after', key: 'after' },
-          ]}
-        />
-      ) : (
-        <Typography.Text type="secondary">无变更内容</Typography.Text>
-      )}
-      {event.detail && (
-        <Descriptions
-          size="small"
-          column={1}
-          title="附加信息"
-          items={Object.entries(event.detail).map(([key, value]) => ({ key, label: key, children: show(value) }))}
-        />
-      )}
-      <Typography.Text type="secondary">
-        IP：{event.ip ?? '—'} · 请求编号：{event.requestId ?? '—'} · 对象编号：{event.entityId ?? '—'}
-      </Typography.Text>
-    </Flex>
-  );
-}
 
 /** 审计日志: the audit admin's page — who did what, when, with what result; filters and a CSV export. */
 export function AdminAuditRoute() {
@@ -201,7 +161,13 @@ export function AdminAuditRoute() {
           loading={events.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '没有符合条件的审计记录' }}
-          expandable={{ expandedRowRender: (event) => <ChangeTable event={event} /> }}
+          expandable={{
+            expandedRowRender: (event) => (
+              <Suspense fallback={null}>
+                <ChangeTable event={event} />
+              </Suspense>
+            ),
+          }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,

@@ -1,5 +1,5 @@
 import { Card, Flex, Segmented, Skeleton, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import {
@@ -7,10 +7,16 @@ import {
   type CheckpointReviewItem,
 } from '@/features/checkpoint-reviews/api/get-checkpoint-reviews';
 import { CheckpointReviewTable } from '@/features/checkpoint-reviews/components/checkpoint-review-table';
-import { ReviewCheckpointModal } from '@/features/checkpoint-reviews/components/review-checkpoint-modal';
 import { canReviewCheckpoints } from '@/features/checkpoint-reviews/utils/permissions';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { hasBusinessAccess, roleLabels, useSessionUser } from '@/lib/auth';
+
+// the dialog's form (Form, DatePicker, its validator) loads when first opened, not with the page
+const ReviewCheckpointModal = lazy(() =>
+  import('@/features/checkpoint-reviews/components/review-checkpoint-modal').then((m) => ({
+    default: m.ReviewCheckpointModal,
+  })),
+);
 
 const PAGE_SIZE = 20;
 type Status = 'pending' | 'done';
@@ -51,7 +57,11 @@ function Reviews({ inspectionId, canReview }: { inspectionId: string; canReview:
           />
         )}
       </Card>
-      {reviewing && <ReviewCheckpointModal item={reviewing} onClose={() => setReviewing(null)} />}
+      {reviewing && (
+        <Suspense fallback={null}>
+          <ReviewCheckpointModal item={reviewing} onClose={() => setReviewing(null)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }

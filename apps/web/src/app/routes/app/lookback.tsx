@@ -1,15 +1,19 @@
 import { Card, Skeleton } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { useLookback, type Lookback } from '@/features/lookbacks/api/get-lookback';
-import { AddItemModal } from '@/features/lookbacks/components/add-item-modal';
 import { LookbackDetail } from '@/features/lookbacks/components/lookback-detail';
 import { lookbackPermissions } from '@/features/lookbacks/utils/permissions';
 import { useAllMeasures } from '@/features/measures/api/get-measures';
 import { hasBusinessAccess, roleLabels, useSessionUser } from '@/lib/auth';
 import { EMPTY_TEXT, measureRef } from '@/lib/format';
+
+// the dialog's form (Form, Select, its validator) loads when first opened, not with the page
+const AddItemModal = lazy(() =>
+  import('@/features/lookbacks/components/add-item-modal').then((m) => ({ default: m.AddItemModal })),
+);
 
 /** 加抽: the inspection's signed-off measures (from the measures feature) not yet in the sample. */
 function AddItemDialog({ lookback, onClose }: { lookback: Lookback; onClose: () => void }) {
@@ -56,7 +60,11 @@ export function LookbackRoute() {
     <>
       <title>{`${data.number} · 回头看 · 整改工作台`}</title>
       <LookbackDetail lookback={data} permissions={lookbackPermissions(user, data)} onAddItem={() => setAdding(true)} />
-      {adding && <AddItemDialog lookback={data} onClose={() => setAdding(false)} />}
+      {adding && (
+        <Suspense fallback={null}>
+          <AddItemDialog lookback={data} onClose={() => setAdding(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

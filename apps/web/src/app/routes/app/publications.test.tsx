@@ -97,7 +97,7 @@ describe('公开通报', () => {
     expect(create.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await create.clone().json()).toEqual({ maskPersonNames: true, maskedTerms: ['某某公司=>某公司'] });
     await user.click(screen.getByRole('tab', { name: '预览' }));
-    expect(screen.getByRole('table', { name: '屏蔽情况' })).toHaveTextContent('张三');
+    expect(await screen.findByRole('table', { name: '屏蔽情况' })).toHaveTextContent('张三');
     expect(screen.getByRole('article', { name: '通报预览' })).toHaveTextContent('张某同志牵头抓总。');
 
     await user.click(screen.getByRole('button', { name: twoChars('发布') }));

@@ -1,16 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Skeleton } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import type { Inspection } from '@/features/inspections/api/get-inspections';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { usePublications } from '@/features/publications/api/get-publications';
-import { CreatePublicationModal } from '@/features/publications/components/create-publication-modal';
-import { PublicationDetail } from '@/features/publications/components/publication-detail';
+import { PublicationDetail, preloadPublicationTab } from '@/features/publications/components/publication-detail';
 import { PublicationList } from '@/features/publications/components/publication-list';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
+
+// the dialog's form loads when first opened, not with the page
+const CreatePublicationModal = lazy(() =>
+  import('@/features/publications/components/create-publication-modal').then((m) => ({
+    default: m.CreatePublicationModal,
+  })),
+);
 
 function InspectionPublications({ inspection }: { inspection: Inspection }) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -18,6 +24,14 @@ function InspectionPublications({ inspection }: { inspection: Inspection }) {
   const [creating, setCreating] = useState(false);
 
   const select = (publicationId: string) => setSearchParams({ inspectionId: inspection.id, publicationId });
+  const requested = searchParams.get('publicationId');
+  // the notice named in the URL, else the newest
+  const selected = publications.data?.find((item) => item.id === requested) ?? publications.data?.[0] ?? null;
+  // the tab the notice opens on (a draft's form, else the preview) is fetched alongside the notice itself
+  const selectedStatus = selected?.status;
+  useEffect(() => {
+    if (selectedStatus) preloadPublicationTab(selectedStatus);
+  }, [selectedStatus]);
 
   if (publications.isPending) {
     return (
@@ -34,9 +48,6 @@ function InspectionPublications({ inspection }: { inspection: Inspection }) {
     );
   }
   const items = publications.data;
-  const requested = searchParams.get('publicationId');
-  // the notice named in the URL, else the newest
-  const selected = items.find((item) => item.id === requested) ?? items[0] ?? null;
 
   return (
     <>
@@ -62,14 +73,16 @@ function InspectionPublications({ inspection }: { inspection: Inspection }) {
       </Card>
       {selected && <PublicationDetail key={selected.id} publicationId={selected.id} />}
       {creating && (
-        <CreatePublicationModal
-          inspectionId={inspection.id}
-          onClose={() => setCreating(false)}
-          onCreated={(publication) => {
-            setCreating(false);
-            select(publication.id);
-          }}
-        />
+        <Suspense fallback={null}>
+          <CreatePublicationModal
+            inspectionId={inspection.id}
+            onClose={() => setCreating(false)}
+            onCreated={(publication) => {
+              setCreating(false);
+              select(publication.id);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,16 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Spin, Tag } from 'antd';
 import { useNavigate } from 'react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { useReportRounds } from '@/features/report-rounds/api/get-report-rounds';
-import { OpenRoundModal } from '@/features/report-rounds/components/open-round-modal';
 import { RoundList } from '@/features/report-rounds/components/round-list';
 import { roundPermissions } from '@/features/report-rounds/utils/permissions';
 import { unitOptions, useUnits } from '@/features/units/api/get-units';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
+
+// the dialog's form (Form, DatePicker, its validator) loads when first opened, not with the page
+const OpenRoundModal = lazy(() =>
+  import('@/features/report-rounds/components/open-round-modal').then((m) => ({ default: m.OpenRoundModal })),
+);
 
 /** The open dialog, fed by the units feature (features do not import each other). */
 function OpenRoundDialog({ inspectionId, onClose }: { inspectionId: string; onClose: () => void }) {
@@ -51,7 +55,11 @@ function Rounds({ inspectionId, canOpen }: { inspectionId: string; canOpen: bool
       ) : (
         <RoundList rounds={rounds.data} loading={rounds.isFetching} />
       )}
-      {opening && <OpenRoundDialog inspectionId={inspectionId} onClose={() => setOpening(false)} />}
+      {opening && (
+        <Suspense fallback={null}>
+          <OpenRoundDialog inspectionId={inspectionId} onClose={() => setOpening(false)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Segmented, Spin, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
@@ -9,7 +9,6 @@ import {
   useSupervisionOrders,
   type SupervisionOrdersQuery,
 } from '@/features/supervision-orders/api/get-supervision-orders';
-import { IssueOrderModal } from '@/features/supervision-orders/components/issue-order-modal';
 import { OrderList } from '@/features/supervision-orders/components/order-list';
 import { unitOptions, useUnits } from '@/features/units/api/get-units';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
@@ -23,6 +22,11 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'overdue', label: '逾期' },
   { value: 'replied', label: '已回复' },
 ];
+
+// the dialog's form (Form, DatePicker, its validator) loads when first opened, not with the page
+const IssueOrderModal = lazy(() =>
+  import('@/features/supervision-orders/components/issue-order-modal').then((m) => ({ default: m.IssueOrderModal })),
+);
 
 const FINISHED = new Set(['completed', 'deemed_completed']);
 
@@ -112,7 +116,11 @@ export function SupervisionOrdersRoute() {
           onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
         />
       )}
-      {issuing && <IssueOrderDialog onClose={() => setIssuing(false)} />}
+      {issuing && (
+        <Suspense fallback={null}>
+          <IssueOrderDialog onClose={() => setIssuing(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

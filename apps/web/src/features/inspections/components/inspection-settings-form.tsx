@@ -22,15 +22,20 @@ import {
   type InspectionPeriods,
 } from '@zhenggai/domain';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { conflictRows, VersionConflictModal, type ConflictField } from '@/components/ui/version-conflict-modal';
+import { conflictRows, type ConflictField } from '@/components/ui/version-conflict';
 import { errorMessage, isVersionConflict } from '@/lib/api-client';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { EMPTY_TEXT, formatDateTime } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import type { Inspection } from '../api/get-inspections';
 import { useUpdateInspection, type InspectionChanges } from '../api/update-inspection';
+
+// the comparison dialog (its Table) loads when a save first meets a conflict, not with the page
+const VersionConflictModal = lazy(() =>
+  import('@/components/ui/version-conflict-modal').then((m) => ({ default: m.VersionConflictModal })),
+);
 
 type TextKey =
   | 'title'
@@ -356,15 +361,17 @@ export function InspectionSettingsForm({ inspection, readOnly }: { inspection: I
         </Flex>
       </Form>
       {conflict && (
-        <VersionConflictModal
-          title="本轮次的设置在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。"
-          lastChange={`最近一次修改时间：${formatDateTime(conflict.current.updatedAt)}`}
-          rows={conflictRows(CONFLICT_FIELDS, base, conflict.current, mine)}
-          saving={update.isPending}
-          errorText={conflictError}
-          onReload={() => void reload()}
-          onReapply={() => void save(conflict.changes, conflict.current.version)}
-        />
+        <Suspense fallback={null}>
+          <VersionConflictModal
+            title="本轮次的设置在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。"
+            lastChange={`最近一次修改时间：${formatDateTime(conflict.current.updatedAt)}`}
+            rows={conflictRows(CONFLICT_FIELDS, base, conflict.current, mine)}
+            saving={update.isPending}
+            errorText={conflictError}
+            onReload={() => void reload()}
+            onReapply={() => void save(conflict.changes, conflict.current.version)}
+          />
+        </Suspense>
       )}
     </>
   );

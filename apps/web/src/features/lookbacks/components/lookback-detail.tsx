@@ -12,7 +12,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '@/components/ui/download-button';
 import { errorMessage } from '@/lib/api-client';
@@ -22,7 +22,9 @@ import { useFinishLookback } from '../api/finish-lookback';
 import type { Lookback, LookbackItem, LookbackUnitRate } from '../api/get-lookback';
 import type { LookbackPermissions } from '../utils/permissions';
 import { LookbackResultTag, LookbackStatusTag } from './lookback-tags';
-import { RecordResultModal } from './record-result-modal';
+
+// the dialog's form (Form, DatePicker, its validator) loads when first opened, not with the page
+const RecordResultModal = lazy(() => import('./record-result-modal').then((m) => ({ default: m.RecordResultModal })));
 
 const UNIT_COLUMNS: TableColumnsType<LookbackUnitRate> = [
   { title: '单位', key: 'unit', render: (_value, row) => row.unit?.name ?? EMPTY_TEXT },
@@ -239,12 +241,14 @@ export function LookbackDetail({
         />
       </Card>
       {recording && (
-        <RecordResultModal
-          lookbackId={lookback.id}
-          version={recording.version}
-          item={recording.item}
-          onClose={() => setRecording(null)}
-        />
+        <Suspense fallback={null}>
+          <RecordResultModal
+            lookbackId={lookback.id}
+            version={recording.version}
+            item={recording.item}
+            onClose={() => setRecording(null)}
+          />
+        </Suspense>
       )}
     </Flex>
   );

@@ -5,7 +5,7 @@ import {
   type ConflictField,
   type ConflictRow,
 } from '@/components/ui/version-conflict-modal';
-import { errorMessage, isVersionConflict, type ApiError } from '@/lib/api-client';
+import { errorMessage, isVersionConflict } from '@/lib/api-client';
 import { EMPTY_TEXT, formatDate, formatDateTime } from '@/lib/format';
 import type { Publication } from '../api/get-publication';
 import type { UpdatePublicationBody } from '../api/update-publication';
@@ -19,14 +19,6 @@ export interface PublicationConflict {
   current: Publication;
   /** what the user tried to save */
   mine: PublicationChanges;
-}
-
-/** A notice from a 409 body: the API sends the notice as it is now. */
-export function conflictPublication(error: ApiError): Publication | null {
-  const current = error.current as Partial<Publication> | null | undefined;
-  return current && typeof current.id === 'string' && typeof current.version === 'number'
-    ? (current as Publication)
-    : null;
 }
 
 type Field = ConflictField<Partial<Publication>> & { key: keyof PublicationChanges | 'status' };

@@ -1,20 +1,32 @@
-import { Alert, App, Badge, Button, Card, Flex, Form, Input, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { QueryError } from '@/components/errors/query-error';
-import { FormModal } from '@/components/ui/form-modal';
 import { errorMessage, isApiError, isVersionConflict } from '@/lib/api-client';
-import { applyFieldErrors } from '@/lib/form-errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { usePublication, type Publication } from '../api/get-publication';
 import { usePublishPublication } from '../api/publish-publication';
-import { useWithdrawPublication } from '../api/withdraw-publication';
-import { FeedbackInbox } from './feedback-inbox';
-import { conflictPublication } from './publication-conflict-dialog';
-import { PublicationEditor } from './publication-editor';
-import { PublicationPreview } from './publication-preview';
+import { conflictPublication } from './conflict-publication';
 import { PublicationStatusTag, publicNoticeUrl } from './publication-status';
+
+// each tab's content and the withdraw dialog load when first shown; the tab a notice opens on is fetched alongside
+// the notice itself (preloadPublicationTab), so a draft's form (Form, DatePicker) is not on a published notice's page
+const loadEditor = () => import('./publication-editor');
+const loadPreview = () => import('./publication-preview');
+const PublicationEditor = lazy(() => loadEditor().then((m) => ({ default: m.PublicationEditor })));
+const PublicationPreview = lazy(() => loadPreview().then((m) => ({ default: m.PublicationPreview })));
+const FeedbackInbox = lazy(() => import('./feedback-inbox').then((m) => ({ default: m.FeedbackInbox })));
+const WithdrawModal = lazy(() =>
+  import('./withdraw-publication-modal').then((m) => ({ default: m.WithdrawPublicationModal })),
+);
+
+/** Starts loading the tab a notice opens on (a draft: its form; else: the preview), as soon as the list tells. */
+export function preloadPublicationTab(status: Publication['status']) {
+  void (status === 'draft' ? loadEditor() : loadPreview());
+}
+
+const tabFallback = <Skeleton active paragraph={{ rows: 6 }} />;
 
 function PublicLink({ slug }: { slug: string }) {
   const url = publicNoticeUrl(slug);
@@ -28,65 +40,6 @@ function PublicLink({ slug }: { slug: string }) {
         打开公开页面
       </Typography.Link>
     </Flex>
-  );
-}
-
-function WithdrawModal({ publication, onClose }: { publication: Publication; onClose: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const withdraw = useWithdrawPublication();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [errorText, setErrorText] = useState<string | null>(null);
-  return (
-    <FormModal<{ reason: string }>
-      title={publication.status === 'published' ? '撤回通报' : '作废草稿'}
-      form={form}
-      okText="确认撤回"
-      okDanger
-      submitting={withdraw.isPending}
-      errorText={errorText}
-      onCancel={onClose}
-      onFinish={({ reason }) => {
-        setErrorText(null);
-        withdraw.mutate(
-          { id: publication.id, version: publication.version, reason: reason.trim() },
-          {
-            onSuccess: () => {
-              message.success('通报已撤回');
-              onClose();
-            },
-            onError: (error) => {
-              const current = isVersionConflict(error) ? conflictPublication(error) : null;
-              if (current) {
-                // nothing withdrawn: the user decides again on the notice as it is now
-                queryClient.setQueryData(queryKeys.publication(current.id), current);
-                setErrorText('通报已被他人修改，已载入最新内容，请核对后再决定是否撤回。');
-                return;
-              }
-              const unplaced = applyFieldErrors(form, error, ['reason']);
-              setErrorText(unplaced.length > 0 ? unplaced.join('；') : errorMessage(error, '撤回失败，请稍后重试'));
-            },
-          },
-        );
-      }}
-    >
-      <Typography.Paragraph>
-        {publication.status === 'published'
-          ? '撤回后公开页面将无法访问，公众也不能再提交意见建议；已收到的意见建议仍保留。'
-          : '作废后该草稿不能再修改或发布。'}
-      </Typography.Paragraph>
-      <Form.Item
-        name="reason"
-        label="撤回原因"
-        rules={[
-          { required: true, whitespace: true, message: '请填写撤回原因' },
-          { min: 2, message: '至少填写 2 个字' },
-          { max: 2000, message: '不能超过 2000 个字' },
-        ]}
-      >
-        <Input.TextArea rows={3} />
-      </Form.Item>
-    </FormModal>
   );
 }
 
@@ -152,7 +105,11 @@ function Actions({ publication, dirty }: { publication: Publication; dirty: bool
           {publication.status === 'published' ? '撤回' : '作废草稿'}
         </Button>
       )}
-      {withdrawing && <WithdrawModal publication={publication} onClose={() => setWithdrawing(false)} />}
+      {withdrawing && (
+        <Suspense fallback={null}>
+          <WithdrawModal publication={publication} onClose={() => setWithdrawing(false)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }
@@ -226,7 +183,11 @@ export function PublicationDetail({ publicationId }: { publicationId: string }) 
                   {
                     key: 'edit',
                     label: dirty ? '编辑草稿（未保存）' : '编辑草稿',
-                    children: <PublicationEditor publication={data} dirty={dirty} onDirtyChange={setDirty} />,
+                    children: (
+                      <Suspense fallback={tabFallback}>
+                        <PublicationEditor publication={data} dirty={dirty} onDirtyChange={setDirty} />
+                      </Suspense>
+                    ),
                   },
                 ]
               : []),
@@ -236,7 +197,9 @@ export function PublicationDetail({ publicationId }: { publicationId: string }) 
               children: (
                 <Flex vertical gap={12}>
                   {dirty && <Alert type="info" showIcon title="预览显示的是已保存的内容，保存草稿后可预览最新修改。" />}
-                  <PublicationPreview publication={data} />
+                  <Suspense fallback={tabFallback}>
+                    <PublicationPreview publication={data} />
+                  </Suspense>
                 </Flex>
               ),
             },
@@ -254,7 +217,11 @@ export function PublicationDetail({ publicationId }: { publicationId: string }) 
                   )}
                 </Flex>
               ),
-              children: <FeedbackInbox publicationId={data.id} />,
+              children: (
+                <Suspense fallback={tabFallback}>
+                  <FeedbackInbox publicationId={data.id} />
+                </Suspense>
+              ),
             },
           ]}
         />

@@ -7,8 +7,8 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import { queryKeys } from '@/lib/query-keys';
 import type { Publication } from '../api/get-publication';
 import { useUpdatePublication } from '../api/update-publication';
+import { conflictPublication } from './conflict-publication';
 import {
-  conflictPublication,
   PublicationConflictDialog,
   type PublicationChanges,
   type PublicationConflict,
