@@ -21,7 +21,7 @@ const OVER_BUDGET = {
   'app/import-ledger': 407,
   'app/import-notice': 458,
   'app/lookback': 418,
-  'app/problem': 508,
+  'app/problem': 495,
   'app/problems': 359,
   'app/publications': 434,
   'app/report-rounds': 408,
