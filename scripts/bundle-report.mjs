@@ -19,7 +19,6 @@ const OVER_BUDGET = {
   'app/admin-units': 356,
   'app/checkpoint-reviews': 414,
   'app/import-ledger': 407,
-  'app/import-notice': 458,
   'app/lookback': 418,
   'app/problem': 495,
   'app/problems': 359,
