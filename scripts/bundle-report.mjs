@@ -20,7 +20,7 @@ const OVER_BUDGET = {
   'app/checkpoint-reviews': 414,
   'app/import-ledger': 407,
   'app/lookback': 418,
-  'app/problem': 495,
+  'app/problem': 395,
   'app/problems': 359,
   'app/publications': 434,
   'app/report-rounds': 408,
