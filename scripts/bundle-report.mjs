@@ -18,7 +18,7 @@ const OVER_BUDGET = {
   'app/admin-audit': 406,
   'app/admin-units': 356,
   'app/checkpoint-reviews': 414,
-  'app/import-ledger': 407,
+  'app/import-ledger': 362,
   'app/lookback': 418,
   'app/problem': 395,
   'app/problems': 359,
