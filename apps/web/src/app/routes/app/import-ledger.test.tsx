@@ -141,7 +141,7 @@ describe('导入整改台账', () => {
     await user.click(screen.getByRole('button', { name: '确认导入' }));
 
     expect(await screen.findByText('导入的表格有错误，未写入任何数据，请修改后重试')).toBeInTheDocument();
-    const refused = screen.getByRole('table', { name: '表格错误' });
+    const refused = await screen.findByRole('table', { name: '表格错误' });
     expect(refused).toHaveTextContent('10');
     expect(refused).toHaveTextContent('单位“区水务和湖泊局”已删除');
     expect(screen.queryByRole('button', { name: '确认导入' })).not.toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Form, Skeleton, Typography, Upload, type UploadFile } from 'antd';
 import { Result } from '@/components/ui/result';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import {
@@ -10,17 +10,25 @@ import {
   type LedgerMapping,
   type LedgerRowError,
 } from '@/features/documents/api/import-ledger';
-import { LedgerImportPlan, LedgerRowErrors, rowErrorsOf } from '@/features/documents/components/ledger-import-plan';
 import {
   LedgerMappingForm,
   mappingFromValues,
   type LedgerMappingValues,
 } from '@/features/documents/components/ledger-mapping-form';
+import { rowErrorsOf } from '@/features/documents/utils/ledger-row-errors';
 import type { Inspection } from '@/features/inspections/api/get-inspections';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
 import { formatFileSize } from '@/lib/format';
+
+// the check's plan and a refused import's row errors (Table, Descriptions, Statistic) load once the API has answered
+const LedgerImportPlan = lazy(() =>
+  import('@/features/documents/components/ledger-import-plan').then((m) => ({ default: m.LedgerImportPlan })),
+);
+const LedgerRowErrors = lazy(() =>
+  import('@/features/documents/components/ledger-import-plan').then((m) => ({ default: m.LedgerRowErrors })),
+);
 
 const MAX_FILE_BYTES = 40 * 1024 * 1024; // the API's LEDGER_IMPORT_MAX_BYTES
 const ledgerUrl = (inspectionId: string) => `/problems?inspectionId=${encodeURIComponent(inspectionId)}`;
@@ -224,7 +232,11 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
             ]}
           />
           {errorText && <Alert type="error" showIcon role="alert" title={errorText} />}
-          {commitRowErrors.length > 0 && <LedgerRowErrors errors={commitRowErrors} />}
+          {commitRowErrors.length > 0 && (
+            <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>
+              <LedgerRowErrors errors={commitRowErrors} />
+            </Suspense>
+          )}
           <Flex gap={8} wrap>
             <Button
               type={plan ? 'default' : 'primary'}
@@ -239,24 +251,27 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
       </Card>
       {plan && (
         <Card variant="borderless" title="检查结果">
-          <Flex vertical gap={16}>
-            <LedgerImportPlan plan={plan} />
-            <Flex gap={8} wrap align="center">
-              <Button
-                type="primary"
-                disabled={!canCommit || importLedger.isPending}
-                loading={importLedger.isPending && importLedger.variables?.dryRun === false}
-                onClick={commit}
-              >
-                确认导入
-              </Button>
-              {!canCommit && (
-                <Typography.Text type="secondary">
-                  {plan.errors.length > 0 ? '请先修改表格中的错误' : '没有需要导入的修改'}
-                </Typography.Text>
-              )}
+          {/* one boundary: 确认导入 shows with the plan it imports */}
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+            <Flex vertical gap={16}>
+              <LedgerImportPlan plan={plan} />
+              <Flex gap={8} wrap align="center">
+                <Button
+                  type="primary"
+                  disabled={!canCommit || importLedger.isPending}
+                  loading={importLedger.isPending && importLedger.variables?.dryRun === false}
+                  onClick={commit}
+                >
+                  确认导入
+                </Button>
+                {!canCommit && (
+                  <Typography.Text type="secondary">
+                    {plan.errors.length > 0 ? '请先修改表格中的错误' : '没有需要导入的修改'}
+                  </Typography.Text>
+                )}
+              </Flex>
             </Flex>
-          </Flex>
+          </Suspense>
         </Card>
       )}
     </>

@@ -1,6 +1,6 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Skeleton, Steps, Typography } from 'antd';
 import { Result } from '@/components/ui/result';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import {
@@ -14,21 +14,30 @@ import {
   type NoticeSource,
   type PreviewProblem,
 } from '@/features/documents/api/preview-notice-import';
-import {
-  inspectionFromMeta,
-  NOTICE_META_FIELDS,
-  NoticeMetaForm,
-  noticeMetaValues,
-  type NoticeMetaValues,
-} from '@/features/documents/components/notice-meta-form';
-import { NoticeProblemsTable } from '@/features/documents/components/notice-problems-table';
 import { NoticeSourceForm } from '@/features/documents/components/notice-source-form';
 import { NoticeWarnings } from '@/features/documents/components/notice-warnings';
 import { checkProblems, placeNoticeErrors, problemFieldLabel } from '@/features/documents/utils/notice-errors';
+import {
+  inspectionFromMeta,
+  NOTICE_META_FIELDS,
+  noticeMetaValues,
+  type NoticeMetaValues,
+} from '@/features/documents/utils/notice-meta';
 import { unitOptions, useUnits } from '@/features/units/api/get-units';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { hasBusinessAccess, isOfficer, roleLabels, useSessionUser } from '@/lib/auth';
 import { newIdempotencyKey } from '@/lib/idempotency';
+
+// the review step's summary, form (DatePicker, Select, InputNumber) and problems table load once a notice has been read
+const NoticeMetaForm = lazy(() =>
+  import('@/features/documents/components/notice-meta-form').then((m) => ({ default: m.NoticeMetaForm })),
+);
+const NoticeReviewSummary = lazy(() =>
+  import('@/features/documents/components/notice-review-summary').then((m) => ({ default: m.NoticeReviewSummary })),
+);
+const NoticeProblemsTable = lazy(() =>
+  import('@/features/documents/components/notice-problems-table').then((m) => ({ default: m.NoticeProblemsTable })),
+);
 
 type ProblemErrors = Record<number, Record<string, string[]>>;
 
@@ -41,24 +50,6 @@ interface Review {
   /** one key per reviewed preview: every retry of its commit sends it, so a lost answer never imports twice */
   idempotencyKey: string;
   sourceName: string;
-}
-
-function ReviewSummary({ review }: { review: Review }) {
-  const { problems, preview } = review;
-  const count = (pick: (problem: PreviewProblem) => number) =>
-    problems.reduce((sum, problem) => sum + pick(problem), 0);
-  return (
-    <Descriptions size="small" column={{ xs: 2, md: 4 }} aria-label="识别结果">
-      <Descriptions.Item label="来源">{review.sourceName}</Descriptions.Item>
-      <Descriptions.Item label="问题">{problems.length} 个</Descriptions.Item>
-      <Descriptions.Item label="整改措施">{count((problem) => problem.measures.length)} 项</Descriptions.Item>
-      <Descriptions.Item label="问题类别">{preview.categories.length} 个</Descriptions.Item>
-      <Descriptions.Item label="数字事实">{count((problem) => problem.facts.length)} 处</Descriptions.Item>
-      <Descriptions.Item label="问责">{count((problem) => problem.accountability.length)} 处</Descriptions.Item>
-      <Descriptions.Item label="建章立制">{count((problem) => problem.rules.length)} 项</Descriptions.Item>
-      <Descriptions.Item label="资金">{count((problem) => problem.funds.length)} 处</Descriptions.Item>
-    </Descriptions>
-  );
 }
 
 function ImportNoticePage() {
@@ -239,10 +230,17 @@ function ImportNoticePage() {
           />
         </Card>
       ) : review ? (
-        <>
+        // one boundary for the whole step: 确认导入 shows only with the form it validates
+        <Suspense
+          fallback={
+            <Card variant="borderless">
+              <Skeleton active paragraph={{ rows: 8 }} />
+            </Card>
+          }
+        >
           <Card variant="borderless" title="识别结果">
             <Flex vertical gap={12}>
-              <ReviewSummary review={review} />
+              <NoticeReviewSummary sourceName={review.sourceName} preview={review.preview} problems={review.problems} />
               <NoticeWarnings warnings={review.preview.warnings} />
               <Alert
                 type="info"
@@ -301,7 +299,7 @@ function ImportNoticePage() {
               </Flex>
             </Flex>
           </Card>
-        </>
+        </Suspense>
       ) : (
         <Card variant="borderless">
           <NoticeSourceForm

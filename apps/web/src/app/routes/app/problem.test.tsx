@@ -349,7 +349,7 @@ describe('问题详情', () => {
 
     expect(await screen.findByText('该问题已销号，尚未开展成效评估。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /开展评估/ }));
-    const form = screen.getByRole('form', { name: '成效评估' });
+    const form = await screen.findByRole('form', { name: '成效评估' });
     await user.click(within(form).getByRole('button', { name: /保存评估/ }));
     expect(await within(form).findByText('请选择整改成效')).toBeInTheDocument();
     await user.click(within(form).getByText('较好'));

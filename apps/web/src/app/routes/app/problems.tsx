@@ -7,7 +7,7 @@ import {
   type MeasureTerm,
   type ProblemStatus,
 } from '@zhenggai/domain';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
@@ -17,8 +17,7 @@ import { useInspections, type Inspection } from '@/features/inspections/api/get-
 import { InspectionSummary, InspectionSummarySkeleton } from '@/features/inspections/components/inspection-summary';
 import { InspectionSwitcher, pickInspection } from '@/features/inspections/components/inspection-switcher';
 import type { Measure } from '@/features/measures/api/get-measures';
-import { BulkActionBar } from '@/features/measures/components/bulk-actions';
-import { ProblemMeasureRows, type MeasureSelection } from '@/features/measures/components/problem-measure-rows';
+import type { MeasureSelection } from '@/features/measures/components/problem-measure-rows';
 import { useProblems, type Problem } from '@/features/problems/api/get-problems';
 import { ColumnChooser } from '@/features/problems/components/column-chooser';
 import { ProblemsFilters, type ProblemFilterValues } from '@/features/problems/components/problems-filters';
@@ -36,6 +35,14 @@ import {
   useSessionUser,
   type SessionUser,
 } from '@/lib/auth';
+
+// a problem's measures load when its row is first expanded, the bulk bar once a measure is ticked
+const ProblemMeasureRows = lazy(() =>
+  import('@/features/measures/components/problem-measure-rows').then((m) => ({ default: m.ProblemMeasureRows })),
+);
+const BulkActionBar = lazy(() =>
+  import('@/features/measures/components/bulk-actions').then((m) => ({ default: m.BulkActionBar })),
+);
 
 const DEFAULT_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -101,6 +108,8 @@ function LedgerSection({
   const leaders = useLeaders({ enabled: !unitUser });
   const [visibleColumns, setVisibleColumns] = useColumnPreferences();
   const [selected, setSelected] = useState<Map<string, Measure>>(new Map());
+  // the bulk bar mounts at the first tick and stays, so that its result dialog outlives the cleared selection
+  const [bulkMounted, setBulkMounted] = useState(false);
   const listSearch = searchParams.toString() ? `?${searchParams.toString()}` : '';
   const unitOptions = useMemo(() => (units.data ? toUnitOptions(units.data) : []), [units.data]);
   const leaderOptions = useMemo(
@@ -137,6 +146,7 @@ function LedgerSection({
     update((current) => ({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize }));
 
   const onSelect = useCallback<MeasureSelection['onChange']>((_problemId, picked, all) => {
+    if (picked.length > 0) setBulkMounted(true);
     setSelected((current) => {
       const next = new Map(current);
       for (const measure of all) next.delete(measure.id);
@@ -174,12 +184,14 @@ function LedgerSection({
           />
           <ColumnChooser value={visibleColumns} onChange={setVisibleColumns} available={available} />
         </Flex>
-        {officer && (
-          <BulkActionBar
-            selected={[...selected.values()]}
-            unitOptions={unitOptions}
-            onClear={() => setSelected(new Map())}
-          />
+        {officer && bulkMounted && (
+          <Suspense fallback={null}>
+            <BulkActionBar
+              selected={[...selected.values()]}
+              unitOptions={unitOptions}
+              onClear={() => setSelected(new Map())}
+            />
+          </Suspense>
         )}
         {rows.isPending ? (
           <Skeleton active paragraph={{ rows: 8 }} />
@@ -195,7 +207,11 @@ function LedgerSection({
             listSearch={listSearch}
             onPageChange={onPageChange}
             visibleColumns={shownColumns}
-            renderMeasures={(problem: Problem) => <ProblemMeasureRows problemId={problem.id} selection={selection} />}
+            renderMeasures={(problem: Problem) => (
+              <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 2 }} />}>
+                <ProblemMeasureRows problemId={problem.id} selection={selection} />
+              </Suspense>
+            )}
           />
         )}
         {officer && (

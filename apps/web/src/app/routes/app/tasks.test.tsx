@@ -109,7 +109,7 @@ describe('我的任务', () => {
 
     const card = await screen.findByRole('listitem', { name: '措施 7.(2)' });
     await user.click(within(card).getByRole('button', { name: '报送进展' }));
-    const form = within(card).getByRole('form', { name: '报送措施 7.(2) 的进展' });
+    const form = await within(card).findByRole('form', { name: '报送措施 7.(2) 的进展' });
     expect(within(form).getByLabelText('完成进度')).toHaveValue('45');
 
     await user.click(within(form).getByRole('button', { name: '报送进展' }));

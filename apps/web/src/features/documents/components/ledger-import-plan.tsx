@@ -1,3 +1,4 @@
+// The dry run's plan and the row errors of a refused import: import-ledger.tsx loads them once a check or import answers.
 import { Alert, Descriptions, Flex, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { LedgerChange, LedgerImportResult, LedgerRowError } from '../api/import-ledger';
 
@@ -7,16 +8,6 @@ interface ChangeRow extends LedgerChange {
 }
 
 const measureName = (change: LedgerChange) => `${change.problemLabel}(${change.measureSeq})`;
-
-/** 第3行·牵头单位 → row 3, column 牵头单位: the keys of a refused commit's field messages (IMPORT_ROWS_INVALID). */
-export function rowErrorsOf(errors: Record<string, string[]> | undefined): LedgerRowError[] {
-  return Object.entries(errors ?? {}).flatMap(([key, messages]) => {
-    const match = /^第(\d+)行·(.+)$/.exec(key);
-    return messages.map((message) =>
-      match ? { row: Number(match[1]), column: match[2], message } : { row: 0, column: key, message },
-    );
-  });
-}
 
 export function LedgerRowErrors({ errors }: { errors: LedgerRowError[] }) {
   const columns: TableColumnsType<LedgerRowError & { key: string }> = [

@@ -9,16 +9,19 @@ import {
   FilePptOutlined,
   FileWordOutlined,
 } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Image, Popconfirm, Tooltip, Typography } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Tooltip, Typography } from 'antd';
 import { isMeasureDone, type MeasureStatus, type MeasureActor } from '@zhenggai/domain';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { errorMessage } from '@/lib/api-client';
 import { downloadAttachment } from '@/lib/attachments';
 import { saveBlob } from '@/lib/download';
 import { formatDateTime, formatFileSize } from '@/lib/format';
 import { useDeleteAttachment } from '../api/delete-attachment';
 import type { Attachment } from '../api/get-measure-attachments';
-import { ATTACHMENT_KIND_LABELS } from './attachment-uploader';
+import { ATTACHMENT_KIND_LABELS } from '../utils/attachment-kinds';
+
+// antd's image preview loads when an image is first previewed
+const ImagePreview = lazy(() => import('./attachment-image-preview').then((m) => ({ default: m.ImagePreview })));
 
 function FileIcon({ mimeType }: { mimeType: string }) {
   if (mimeType === 'application/pdf') return <FilePdfOutlined style={{ color: '#d92d20' }} aria-hidden />;
@@ -158,12 +161,9 @@ export function AttachmentList({
         ))}
       </ul>
       {imageUrl && (
-        <Image
-          src={imageUrl}
-          alt="佐证材料预览"
-          style={{ display: 'none' }}
-          preview={{ open: true, src: imageUrl, onOpenChange: (open) => !open && setImageUrl(null) }}
-        />
+        <Suspense fallback={null}>
+          <ImagePreview src={imageUrl} onClose={() => setImageUrl(null)} />
+        </Suspense>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '@/lib/api-client';
 import type { Attachment } from '../api/get-measure-attachments';
 import { useUploadAttachment, type AttachmentKind } from '../api/upload-attachment';
+import { ATTACHMENT_KIND_OPTIONS } from '../utils/attachment-kinds';
 
 // what the API accepts (it recognises the type from the content; these only spare the user a pointless upload)
 const ACCEPTED_EXTENSIONS = [
@@ -22,18 +23,6 @@ const ACCEPTED_EXTENSIONS = [
   'pptx',
 ];
 const MAX_BYTES = 20 * 1024 * 1024;
-
-const KIND_OPTIONS: Array<{ value: AttachmentKind; label: string }> = [
-  { value: 'document', label: '文件材料' },
-  { value: 'minutes', label: '会议纪要' },
-  { value: 'photo', label: '照片' },
-  { value: 'ledger', label: '台账' },
-  { value: 'rule', label: '制度' },
-];
-
-export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = Object.fromEntries(
-  KIND_OPTIONS.map((option) => [option.value, option.label]),
-) as Record<AttachmentKind, string>;
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -94,7 +83,7 @@ export function AttachmentUploader({
           size="small"
           value={kind}
           onChange={setKind}
-          options={KIND_OPTIONS}
+          options={ATTACHMENT_KIND_OPTIONS}
           style={{ width: 120 }}
         />
       </Flex>

@@ -84,7 +84,7 @@ function LastChange({ measureId }: { measureId: string }) {
   );
 }
 
-function ConflictDialog({
+export function ConflictDialog({
   state,
   actor,
   onReapplyConflict,
@@ -137,7 +137,10 @@ function ConflictDialog({
   );
 }
 
-/** The conflict dialog and the function that opens it, for any screen that saves a versioned measure. */
+/**
+ * The conflict dialog and the function that opens it, for any screen that saves a versioned measure (the problem page and
+ * the review queue use lazy-conflict-dialog.tsx's, which loads the dialog on the first conflict).
+ */
 export function useConflictDialog(actor: MeasureActor): {
   openConflict: (state: ConflictState) => void;
   dialog: ReactNode;

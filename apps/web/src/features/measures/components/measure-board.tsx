@@ -1,7 +1,7 @@
 import type { MeasureActor } from '@zhenggai/domain';
 import { Empty, Flex } from 'antd';
 import type { Measure } from '../api/get-measures';
-import { useConflictDialog } from './conflict-dialog';
+import { useLazyConflictDialog } from './lazy-conflict-dialog';
 import type { UnitOption } from './edit-modals';
 import { MeasurePanel } from './measure-panel';
 
@@ -15,7 +15,7 @@ export function MeasureBoard({
   actor: MeasureActor;
   unitOptions: UnitOption[];
 }) {
-  const { openConflict, dialog } = useConflictDialog(actor);
+  const { openConflict, dialog } = useLazyConflictDialog(actor);
   return (
     <section aria-label="整改措施列表">
       {measures.length === 0 ? (

@@ -1,5 +1,17 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Flex, Progress, Tabs, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd';
+import {
+  Card,
+  Descriptions,
+  Flex,
+  Progress,
+  Skeleton,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { UNIT_ROLE_LABELS, type MeasureStatus, measurePermissions, type MeasureActor } from '@zhenggai/domain';
 import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
@@ -9,15 +21,20 @@ import { measureNumber } from '../utils/measure-number';
 import type { ConflictState } from './conflict-dialog';
 import type { UnitOption } from './edit-modals';
 import { MeasureActions } from './measure-actions';
-import {
-  CheckpointRecords,
-  ExtensionRecords,
-  HistoryRecords,
-  MeasureEvidence,
-  ProgressTimeline,
-} from './measure-records';
+import { ProgressTimeline } from './progress-timeline';
 
 export { measureNumber } from '../utils/measure-number';
+
+// the tabs after 整改进展 (佐证材料 with its uploader and image preview, 延期申请 with its decision dialog, 检查节点,
+// 变更记录's table) load when one is first opened: antd renders a tab's pane only once it is active
+const MeasureEvidence = lazy(() => import('./measure-records').then((m) => ({ default: m.MeasureEvidence })));
+const ExtensionRecords = lazy(() => import('./measure-records').then((m) => ({ default: m.ExtensionRecords })));
+const CheckpointRecords = lazy(() => import('./measure-records').then((m) => ({ default: m.CheckpointRecords })));
+const HistoryRecords = lazy(() => import('./measure-records').then((m) => ({ default: m.HistoryRecords })));
+
+function LaterTab({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>{children}</Suspense>;
+}
 
 /** Each unit's own share: 牵头/配合, its status and progress, and how they roll up into the measure's status. */
 function UnitShares({ measure }: { measure: Measure }) {
@@ -103,17 +120,43 @@ export function MeasurePanel({
     {
       key: 'evidence',
       label: '佐证材料',
-      children: <MeasureEvidence measure={measure} actor={actor} canUpload={can.upload} />,
+      children: (
+        <LaterTab>
+          <MeasureEvidence measure={measure} actor={actor} canUpload={can.upload} />
+        </LaterTab>
+      ),
     },
     {
       key: 'extensions',
       label: '延期申请',
-      children: <ExtensionRecords measureId={measure.id} canDecide={can.decideExtension} />,
+      children: (
+        <LaterTab>
+          <ExtensionRecords measureId={measure.id} canDecide={can.decideExtension} />
+        </LaterTab>
+      ),
     },
     ...(measure.term === 'long_term' || deemed
-      ? [{ key: 'checkpoints', label: '检查节点', children: <CheckpointRecords measureId={measure.id} /> }]
+      ? [
+          {
+            key: 'checkpoints',
+            label: '检查节点',
+            children: (
+              <LaterTab>
+                <CheckpointRecords measureId={measure.id} />
+              </LaterTab>
+            ),
+          },
+        ]
       : []),
-    { key: 'history', label: '变更记录', children: <HistoryRecords measureId={measure.id} /> },
+    {
+      key: 'history',
+      label: '变更记录',
+      children: (
+        <LaterTab>
+          <HistoryRecords measureId={measure.id} />
+        </LaterTab>
+      ),
+    },
   ];
 
   return (

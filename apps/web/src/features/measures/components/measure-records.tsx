@@ -7,55 +7,14 @@ import { useMeasureAttachments } from '../api/get-measure-attachments';
 import { useMeasureCheckpoints } from '../api/get-measure-checkpoints';
 import { useMeasureExtensions } from '../api/get-measure-extensions';
 import { useMeasureHistory, type MeasureEvent } from '../api/get-measure-history';
-import { useMeasureProgress } from '../api/get-measure-progress';
 import type { Extension } from '../api/get-extensions';
 import type { Measure } from '../api/get-measures';
 import { AttachmentList } from './attachment-list';
 import { AttachmentUploader } from './attachment-uploader';
 import { ExtensionDecisionModal } from './extension-modals';
 
+// the tabs after 整改进展 of a measure panel (measure-panel.tsx loads them when one is first opened)
 const loading = <Skeleton active title={false} paragraph={{ rows: 3 }} />;
-
-/** 整改进展: the units' reports, newest first. */
-export function ProgressTimeline({ measureId }: { measureId: string }) {
-  const progress = useMeasureProgress(measureId);
-  if (progress.isPending) return loading;
-  if (progress.isError) return <QueryError error={progress.error} onRetry={() => progress.refetch()} />;
-  if (progress.data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无进展报送" />;
-  return (
-    <Timeline
-      className="zg-timeline"
-      items={progress.data.map((update) => ({
-        key: update.id,
-        content: (
-          <div>
-            <Typography.Text strong>{formatDate(update.reportedOn)}</Typography.Text>
-            <Typography.Text type="secondary">
-              {' '}
-              {update.unit?.name ?? EMPTY_TEXT}
-              {update.author && ` · ${update.author.name}`}
-            </Typography.Text>
-            <Typography.Paragraph className="zg-prose" style={{ margin: '4px 0 0' }}>
-              {update.text}
-            </Typography.Paragraph>
-            {update.facts.length > 0 && (
-              <Flex gap={6} wrap style={{ marginTop: 4 }}>
-                {update.facts.map((fact) => (
-                  <Tag key={fact.label}>
-                    {fact.label}
-                    {fact.done !== undefined && `：${fact.done}`}
-                    {fact.total !== undefined && `/${fact.total}`}
-                    {fact.unit}
-                  </Tag>
-                ))}
-              </Flex>
-            )}
-          </div>
-        ),
-      }))}
-    />
-  );
-}
 
 /** 佐证材料: the list, and the drop zone for those who may add to it. */
 export function MeasureEvidence({

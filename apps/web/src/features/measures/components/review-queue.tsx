@@ -11,7 +11,7 @@ import { useMeasureAttachments } from '../api/get-measure-attachments';
 import { useMeasureHistory, type MeasureEvent } from '../api/get-measure-history';
 import type { Measure, MeasurePage } from '../api/get-measures';
 import { AttachmentList } from './attachment-list';
-import { useConflictDialog } from './conflict-dialog';
+import { useLazyConflictDialog } from './lazy-conflict-dialog';
 
 // the decision dialogs (Form, DatePicker, Upload…) load when one opens, not with the queue (issue 28, bundle budget)
 const ExtensionDecisionModal = lazy(() =>
@@ -87,7 +87,7 @@ export function SignOffQueue({
   pageNumber: number;
   onPageChange: (page: number) => void;
 }) {
-  const { openConflict, dialog } = useConflictDialog(actor);
+  const { openConflict, dialog } = useLazyConflictDialog(actor);
   const [decision, setDecision] = useState<Decision | null>(null);
   if (page.items.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待审核的销号申请" />;

@@ -1,5 +1,5 @@
 import { FormOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Collapse, Empty, Flex, Progress, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Collapse, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
 import {
   LIGHT_LABELS,
   UNIT_ROLE_LABELS,
@@ -17,9 +17,10 @@ import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { formatDate, measureRef } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
 import { useConflictDialog } from './conflict-dialog';
-import { ProgressForm } from './progress-form';
 
 // the submit dialog (Form, Upload…) loads when it opens, not with the task list (issue 28, bundle budget)
+// the 报送进展 form (Form, Slider, InputNumber) loads when a unit first opens it
+const ProgressForm = lazy(() => import('./progress-form').then((m) => ({ default: m.ProgressForm })));
 const SubmitModal = lazy(() => import('./workflow-modals').then((m) => ({ default: m.SubmitModal })));
 
 const GROUPS: Array<{ light: Exclude<Light, 'grey'>; title: string; color: string }> = [
@@ -95,12 +96,14 @@ function TaskCard({
       )}
       {reporting ? (
         <div className="zg-task-form">
-          <ProgressForm
-            measure={measure}
-            initialProgress={share?.progress ?? 0}
-            onDone={() => setReporting(false)}
-            onCancel={() => setReporting(false)}
-          />
+          <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>
+            <ProgressForm
+              measure={measure}
+              initialProgress={share?.progress ?? 0}
+              onDone={() => setReporting(false)}
+              onCancel={() => setReporting(false)}
+            />
+          </Suspense>
         </div>
       ) : (
         <Flex gap={8} wrap>

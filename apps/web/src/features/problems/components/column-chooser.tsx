@@ -1,42 +1,36 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Popover } from 'antd';
-import { OPTIONAL_COLUMNS, type OptionalColumn } from './problems-table';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import type { OptionalColumn } from './problems-table';
+
+// the popover (Popover, the checkbox list) loads when 列设置 is first clicked, and then stays, opened by its own trigger
+const ColumnChooserPopover = lazy(() =>
+  import('./column-chooser-popover').then((m) => ({ default: m.ColumnChooserPopover })),
+);
 
 /** 列设置: which optional columns of the ledger to show. */
 export function ColumnChooser({
   value,
   onChange,
-  available = OPTIONAL_COLUMNS.map((column) => column.key),
+  available,
 }: {
   value: ReadonlySet<OptionalColumn>;
   onChange: (next: OptionalColumn[]) => void;
   /** The columns that make sense for this inspection (方面 only when it has categories). */
   available?: readonly OptionalColumn[];
 }) {
-  const shown = OPTIONAL_COLUMNS.filter((column) => available.includes(column.key));
+  const [loaded, setLoaded] = useState(false);
+  const button = (
+    <Button icon={<SettingOutlined aria-hidden />} onClick={loaded ? undefined : () => setLoaded(true)}>
+      列设置
+    </Button>
+  );
+  if (!loaded) return button;
   return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      title="显示的列"
-      content={
-        <Checkbox.Group<OptionalColumn>
-          aria-label="显示的列"
-          value={shown.map((column) => column.key).filter((key) => value.has(key))}
-          // a column that is not offered here keeps its stored choice
-          onChange={(next) => onChange([...next, ...[...value].filter((key) => !available.includes(key))])}
-        >
-          <Flex vertical gap={6}>
-            {shown.map((column) => (
-              <Checkbox key={column.key} value={column.key}>
-                {column.label}
-              </Checkbox>
-            ))}
-          </Flex>
-        </Checkbox.Group>
-      }
-    >
-      <Button icon={<SettingOutlined aria-hidden />}>列设置</Button>
-    </Popover>
+    <Suspense fallback={button}>
+      <ColumnChooserPopover value={value} onChange={onChange} available={available} defaultOpen>
+        {button}
+      </ColumnChooserPopover>
+    </Suspense>
   );
 }

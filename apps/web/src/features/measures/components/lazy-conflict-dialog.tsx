@@ -1,0 +1,29 @@
+import type { MeasureActor } from '@zhenggai/domain';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import type { ConflictState } from './conflict-dialog';
+
+// the dialog (its Table of the changed fields) loads when a save first meets a conflict (a 409). The task board keeps
+// conflict-dialog.tsx's own hook: without Table there, antd's Select/Empty chunk, which every Table page shares, would
+// split again (+0.7 KB gzip on each of them)
+const ConflictDialog = lazy(() => import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })));
+
+/** useConflictDialog of conflict-dialog.tsx, with the dialog loaded on first use. */
+export function useLazyConflictDialog(actor: MeasureActor): {
+  openConflict: (state: ConflictState) => void;
+  dialog: ReactNode;
+} {
+  const [state, setState] = useState<ConflictState | null>(null);
+  const openConflict = useCallback((next: ConflictState) => setState(next), []);
+  const dialog = state ? (
+    <Suspense fallback={null}>
+      <ConflictDialog
+        key={`${state.current.id}:${state.current.version}`}
+        state={state}
+        actor={actor}
+        onReapplyConflict={setState}
+        onClose={() => setState(null)}
+      />
+    </Suspense>
+  ) : null;
+  return { openConflict, dialog };
+}
