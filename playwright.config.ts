@@ -44,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node apps/api/dist/main.js',
+    command: 'node --max-semi-space-size=4 apps/api/dist/main.js', // as npm start and the image run it
     url: `${baseURL}/api/health/ready`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -2,6 +2,7 @@
 import { freePort } from '@zhenggai/devdb';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 async function waitForReady(url, child, timeoutMs = 90_000) {
@@ -20,11 +21,25 @@ async function waitForReady(url, child, timeoutMs = 90_000) {
 
 const BENCH_SECRET_KEY = randomBytes(32).toString('base64');
 
+/**
+ * The node flags the API runs with in production: those of the root package.json's `start` script between `node` and
+ * `apps/api/dist/main.js` (the Dockerfile's CMD has the same, checked by apps/api/src/config/node-flags.spec.ts);
+ * BENCH_API_NODE_FLAGS (space-separated, may be empty) replaces them to measure others.
+ */
+export function apiNodeFlags(root) {
+  if (process.env.BENCH_API_NODE_FLAGS !== undefined)
+    return process.env.BENCH_API_NODE_FLAGS.split(' ').filter(Boolean);
+  const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const match = /(?:^|&& )node ((?:--\S+ )*)apps\/api\/dist\/main\.js/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run node … apps/api/dist/main.js: ${start}`);
+  return match[1].split(' ').filter(Boolean);
+}
+
 /** The built API as a child process on a free port, ready to answer; `env` adds settings. */
 export async function startApi(root, databaseUrl, { pool = 10, env = {} } = {}) {
   const port = await freePort(0);
   const output = [];
-  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...apiNodeFlags(root), path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: {
       ...process.env,
