@@ -24,6 +24,12 @@ const ANTD_STUBS = [
     source,
     stub: './src/lib/antd-stubs/table-selection-extras.tsx',
   })),
+  // row selection's tree-data mode (`checkStrictly: false`): rc-tree's entity and conduct utilities; our rows are flat
+  {
+    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
+    source: '@rc-component/tree',
+    stub: './src/lib/antd-stubs/table-selection-tree.ts',
+  },
   // Radio.Group needs one string helper of Form's useForm module, not the module (and Form's engine) it sits in
   {
     importer: /antd[\\/]es[\\/]radio[\\/]group\.js$/,
