@@ -14,7 +14,7 @@ const SIGNED_IN_BUDGET_KB = 350;
 // Signed-in routes not yet under the budget, each with the most it may weigh until it is: a ratchet, not a waiver.
 // Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
 const OVER_BUDGET = {
-  'app/account-notifications': 384,
+  'app/account-notifications': 371,
   'app/admin-audit': 400,
   'app/admin-units': 356,
   'app/import-ledger': 407,
