@@ -14,15 +14,15 @@ const SIGNED_IN_BUDGET_KB = 350;
 // Signed-in routes not yet under the budget, each with the most it may weigh until it is: a ratchet, not a waiver.
 // Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
 const OVER_BUDGET = {
-  'app/account-notifications': 371,
-  'app/admin-audit': 395,
+  'app/account-notifications': 368,
+  'app/admin-audit': 391,
   'app/admin-units': 356,
   'app/import-ledger': 407,
   'app/import-notice': 458,
   'app/problem': 508,
   'app/problems': 359,
   'app/reviews': 394,
-  'app/settings-inspection': 378,
+  'app/settings-inspection': 374,
   'app/tasks': 407,
 };
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));

@@ -37,6 +37,12 @@ const ANTD_STUBS = [
     source: '../../PickerPanel',
     stub: './src/lib/antd-stubs/picker-panel.tsx',
   },
+  // Form's rule checker (async-validator): loaded when a field is first validated
+  {
+    importer: /@rc-component[\\/]form[\\/]es[\\/]utils[\\/]validateUtil\.js$/,
+    source: '@rc-component/async-validator',
+    stub: './src/lib/antd-stubs/form-async-validator.ts',
+  },
   // Radio.Group needs one string helper of Form's useForm module, not the module (and Form's engine) it sits in
   {
     importer: /antd[\\/]es[\\/]radio[\\/]group\.js$/,
