@@ -10,7 +10,7 @@ const reactRouterDist = join(dirname(require.resolve('react-router/package.json'
 
 // antd modules that every page using a component downloads for a feature of it we never use, and what the build puts in
 // their place (issue 28). Each stub of a feature throws if rendered, and eslint (eslint.config.js) rejects the props
-// that would render it; a part that pages do show, only later (the date pickers' panels), is loaded when first shown.
+// that would render it; a part that pages use only later (the date pickers' panels, Form's rule checker) loads then.
 // Only the build: tests and `vite dev` keep antd's modules.
 const ANTD_STUBS = [
   // the table's column-filter dropdown: Tree, Menu, Dropdown, Checkbox, Radio, Empty (~15 KB gzip per table page)
