@@ -72,8 +72,9 @@ export default tseslint.config(
   },
   {
     // the production build leaves out parts of antd that no page of ours uses (apps/web/vite.config.ts, issue 28):
-    // the table's column filters (our lists filter on the server, from a form above the table), row selection's menu
-    // and radio rows, and Typography's in-place editor. A page that used one would fail there, so none may.
+    // the table's column filters (our lists filter on the server, from a form above the table), row selection's menu,
+    // radio rows and tree-data mode, Card's tab header and Typography's in-place editor. A page that used one would
+    // fail there, so none may.
     files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
@@ -91,6 +92,11 @@ export default tseslint.config(
           selector: 'JSXAttribute[name.name="rowSelection"] Property[key.name=/^(selections|type)$/]',
           message:
             'antd table rowSelection `selections` and `type` are left out of the build (apps/web/vite.config.ts): checkboxes only',
+        },
+        {
+          selector: 'JSXAttribute[name.name="rowSelection"] Property[key.name="checkStrictly"]',
+          message:
+            'antd table rowSelection `checkStrictly` (tree-data selection) is left out of the build (apps/web/vite.config.ts): flat rows only',
         },
         {
           selector: 'JSXAttribute[name.name="editable"]',

@@ -14,14 +14,13 @@ const SIGNED_IN_BUDGET_KB = 350;
 // Signed-in routes not yet under the budget, each with the most it may weigh until it is: a ratchet, not a waiver.
 // Shrink one (lazy-load what the first paint does not need), then lower or delete its line; the list must only shrink.
 const OVER_BUDGET = {
-  'app/account-notifications': 387,
-  'app/admin-audit': 403,
-  'app/admin-units': 356,
-  'app/import-ledger': 362,
-  'app/problem': 389,
-  'app/problems': 355,
-  'app/settings-inspection': 383,
-  'app/tasks': 352,
+  'app/account-notifications': 368,
+  'app/admin-audit': 391,
+  'app/admin-units': 354,
+  'app/import-ledger': 358,
+  'app/problem': 387,
+  'app/problems': 352,
+  'app/settings-inspection': 374,
 };
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));
 

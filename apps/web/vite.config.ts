@@ -10,7 +10,8 @@ const reactRouterDist = join(dirname(require.resolve('react-router/package.json'
 
 // antd modules that every page using a component downloads for a feature of it we never use, and what the build puts in
 // their place (issue 28). Each stub of a feature throws if rendered, and eslint (eslint.config.js) rejects the props
-// that would render it. Only the build: tests and `vite dev` keep antd's modules.
+// that would render it; a part that pages use only later (the date pickers' panels, Form's rule checker) loads then.
+// Only the build: tests and `vite dev` keep antd's modules.
 const ANTD_STUBS = [
   // the table's column-filter dropdown: Tree, Menu, Dropdown, Checkbox, Radio, Empty (~15 KB gzip per table page)
   {
@@ -24,6 +25,24 @@ const ANTD_STUBS = [
     source,
     stub: './src/lib/antd-stubs/table-selection-extras.tsx',
   })),
+  // row selection's tree-data mode (`checkStrictly: false`): rc-tree's entity and conduct utilities; our rows are flat
+  {
+    importer: /antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
+    source: '@rc-component/tree',
+    stub: './src/lib/antd-stubs/table-selection-tree.ts',
+  },
+  // the date pickers' panels (calendar, months, years, times): loaded when a picker first opens
+  {
+    importer: /@rc-component[\\/]picker[\\/]es[\\/]PickerInput[\\/]Popup[\\/]PopupPanel\.js$/,
+    source: '../../PickerPanel',
+    stub: './src/lib/antd-stubs/picker-panel.tsx',
+  },
+  // Form's rule checker (async-validator): loaded when a field is first validated
+  {
+    importer: /@rc-component[\\/]form[\\/]es[\\/]utils[\\/]validateUtil\.js$/,
+    source: '@rc-component/async-validator',
+    stub: './src/lib/antd-stubs/form-async-validator.ts',
+  },
   // Radio.Group needs one string helper of Form's useForm module, not the module (and Form's engine) it sits in
   {
     importer: /antd[\\/]es[\\/]radio[\\/]group\.js$/,
@@ -43,10 +62,13 @@ const ANTD_STUBS = [
     stub: './src/lib/antd-stubs/typography-editable.tsx',
   },
 ];
+// what picker-panel.tsx loads: rc-picker's PickerPanel module alone (the package exports only its index)
+const RC_PICKER_PANEL = join(dirname(require.resolve('@rc-component/picker')), '..', 'es', 'PickerPanel', 'index.js');
 const withoutUnusedAntdParts: Plugin = {
   name: 'zhenggai:without-unused-antd-parts',
   enforce: 'pre',
   resolveId(source, importer) {
+    if (source === 'virtual:rc-picker-panel') return RC_PICKER_PANEL;
     const match = ANTD_STUBS.find((each) => each.source === source && importer && each.importer.test(importer));
     return match ? fileURLToPath(new URL(match.stub, import.meta.url)) : null;
   },
@@ -59,6 +81,10 @@ const withoutUnusedAntdParts: Plugin = {
 // the shell into more, smaller files, each with its own imports and gzip dictionary (issue 28: every signed-in route
 // −20 KB). The groups do not take their modules' dependencies along: the login page would get the shell's Menu.
 const SHELL_SCAN = 'ZHENGGAI_SHELL_SCAN';
+// Vite's dynamic-import helper: the entry has it, and with a stub (picker-panel.tsx) importing lazily from an antd chunk
+// the antd group would pull it out into a file of its own that every page downloads. With the login set it stays in a
+// file that every page downloads anyway.
+const VITE_PRELOAD_HELPER = '\0vite/preload-helper.js';
 async function shellModules(): Promise<{ login: Set<string>; shell: Set<string> }> {
   process.env[SHELL_SCAN] = '1';
   try {
@@ -138,7 +164,7 @@ export default defineConfig(async ({ command }) => {
                 ? [
                     {
                       name: 'shell-login',
-                      test: (id: string) => shell.login.has(id),
+                      test: (id: string) => shell.login.has(id) || id === VITE_PRELOAD_HELPER,
                       priority: 16,
                       includeDependenciesRecursively: false,
                     },
@@ -157,6 +183,15 @@ export default defineConfig(async ({ command }) => {
                 name: 'echarts',
                 test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal)[\\/]/,
                 priority: 25,
+              },
+              // the date pickers' panels (ANTD_STUBS): one chunk, which the pickers import lazily and antd's Calendar
+              // statically — without it the antd group puts them in the chunk with the pickers' date helpers, which the
+              // pickers need at once. Their context and a time helper are the inputs' too: they stay with them.
+              {
+                name: 'picker-panel',
+                test: /@rc-component[\\/]picker[\\/]es[\\/]PickerPanel[\\/](?!context\.js$|TimePanel[\\/]TimePanelBody[\\/]util\.js$)/,
+                priority: 11,
+                includeDependenciesRecursively: false,
               },
               // one antd chunk per set of routes that use the same components: the login page skips Table and Menu.
               // No merging of small chunks: a merged chunk drags other routes' components into the login page.

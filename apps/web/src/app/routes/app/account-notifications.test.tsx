@@ -37,7 +37,9 @@ describe('通知设置', () => {
     const { router } = renderApp('/');
 
     await user.click(await screen.findByRole('button', { name: '账户设置' }));
-    await user.click(await screen.findByRole('tab', { name: '通知设置' }));
+    await user.click(
+      within(await screen.findByRole('menu', { name: '账户设置' })).getByRole('link', { name: '通知设置' }),
+    );
     await waitFor(() => expect(currentUrl(router)).toBe('/account/notifications'));
     const table = await screen.findByRole('table', { name: '各类通知的送达方式' });
     expect(within(table).getByText('催办')).toBeInTheDocument();
