@@ -17,7 +17,6 @@ const OVER_BUDGET = {
   'app/account-notifications': 387,
   'app/admin-audit': 403,
   'app/admin-units': 356,
-  'app/import-ledger': 362,
   'app/problem': 389,
   'app/problems': 355,
   'app/settings-inspection': 383,
