@@ -19,8 +19,7 @@ const OVER_BUDGET = {
   'app/admin-units': 356,
   'app/problem': 387,
   'app/problems': 355,
-  'app/settings-inspection': 383,
-  'app/tasks': 352,
+  'app/settings-inspection': 384,
 };
 const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8'));
 
