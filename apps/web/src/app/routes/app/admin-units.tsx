@@ -5,7 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { PageLoading } from '@/components/ui/page-loading';
-import { ResolvableConflict, type ConflictField } from '@/components/ui/version-conflict-modal';
+import type { ConflictField } from '@/components/ui/version-conflict-modal';
 import { useDeleteUnit } from '@/features/units/api/delete-unit';
 import { usePersons } from '@/features/units/api/get-persons';
 import { useUnits, type Unit } from '@/features/units/api/get-units';
@@ -18,6 +18,13 @@ import { isOfficer, useSessionUser } from '@/lib/auth';
 // the create/edit dialog (Form, its validator, Select) loads when first opened: the tree's first paint does not need it
 const UnitModal = lazy(() =>
   import('@/features/units/components/unit-form-dialog').then((module) => ({ default: module.UnitModal })),
+);
+
+// the version-conflict dialog (its Table of the changed fields) loads when a save meets a conflict
+const ResolvableConflict = lazy(() =>
+  import('@/components/ui/version-conflict-modal').then((module) => ({
+    default: module.ResolvableConflict<Unit, UnitConflict['changes']>,
+  })),
 );
 
 function toTree(units: Unit[], parentId: string | null): DataNode[] {
@@ -136,16 +143,18 @@ export function AdminUnitsRoute() {
         </Suspense>
       )}
       {conflict && (
-        <ResolvableConflict
-          key={`${conflict.current.id}:${conflict.current.version}`}
-          conflict={conflict}
-          fields={unitConflictFields(units.data)}
-          title={`单位“${conflict.seen.name}”在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
-          save={(changes, version) => saveUnit.mutateAsync({ ...changes, id: conflict.current.id, version })}
-          reload={() => queryClient.invalidateQueries({ queryKey: queryKeys.units })}
-          onResolved={() => setConflict(null)}
-          onConflictAgain={setConflict}
-        />
+        <Suspense fallback={null}>
+          <ResolvableConflict
+            key={`${conflict.current.id}:${conflict.current.version}`}
+            conflict={conflict}
+            fields={unitConflictFields(units.data)}
+            title={`单位“${conflict.seen.name}”在您编辑期间已被他人修改，本次未保存，以免覆盖他人的修改。`}
+            save={(changes, version) => saveUnit.mutateAsync({ ...changes, id: conflict.current.id, version })}
+            reload={() => queryClient.invalidateQueries({ queryKey: queryKeys.units })}
+            onResolved={() => setConflict(null)}
+            onConflictAgain={setConflict}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Skeleton, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Collapse, Flex, Skeleton, Typography, Upload, type FormInstance, type UploadFile } from 'antd';
 import { Result } from '@/components/ui/result';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NoAccess } from '@/components/errors/no-access';
 import {
@@ -10,11 +10,7 @@ import {
   type LedgerMapping,
   type LedgerRowError,
 } from '@/features/documents/api/import-ledger';
-import {
-  LedgerMappingForm,
-  mappingFromValues,
-  type LedgerMappingValues,
-} from '@/features/documents/components/ledger-mapping-form';
+import { mappingFromValues, type LedgerMappingValues } from '@/features/documents/utils/ledger-mapping';
 import { rowErrorsOf } from '@/features/documents/utils/ledger-row-errors';
 import type { Inspection } from '@/features/inspections/api/get-inspections';
 import { InspectionPage } from '@/features/inspections/components/inspection-page';
@@ -28,6 +24,11 @@ const LedgerImportPlan = lazy(() =>
 );
 const LedgerRowErrors = lazy(() =>
   import('@/features/documents/components/ledger-import-plan').then((m) => ({ default: m.LedgerRowErrors })),
+);
+
+// the optional column mapping (Form, Input, InputNumber) loads when its panel is first opened
+const LedgerMappingForm = lazy(() =>
+  import('@/features/documents/components/ledger-mapping-form').then((m) => ({ default: m.LedgerMappingForm })),
 );
 
 const MAX_FILE_BYTES = 40 * 1024 * 1024; // the API's LEDGER_IMPORT_MAX_BYTES
@@ -44,7 +45,9 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
   const importLedger = useImportLedger();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [mappingForm] = Form.useForm<LedgerMappingValues>();
+  // the mapping form while it is drawn (its panel opened once); its values live on here when it is not
+  const mappingForm = useRef<FormInstance<LedgerMappingValues> | null>(null);
+  const [mappingValues, setMappingValues] = useState<LedgerMappingValues>({});
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [done, setDone] = useState<LedgerImportResult | null>(null);
@@ -78,7 +81,8 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
     }
     let values: LedgerMappingValues;
     try {
-      values = await mappingForm.validateFields();
+      // a form never drawn is blank; one drawn before (the page showed a result since) was valid when last checked
+      values = mappingForm.current ? await mappingForm.current.validateFields() : mappingValues;
     } catch {
       setMappingOpen(['mapping']);
       return;
@@ -207,7 +211,6 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
               {
                 key: 'mapping',
                 label: '列对应关系（可选）',
-                forceRender: true,
                 children: (
                   <Flex vertical gap={8}>
                     {mappingErrors.length > 0 && (
@@ -225,7 +228,16 @@ function LedgerImport({ inspection }: { inspection: Inspection }) {
                         }
                       />
                     )}
-                    <LedgerMappingForm form={mappingForm} onChange={invalidate} />
+                    <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} />}>
+                      <LedgerMappingForm
+                        formRef={mappingForm}
+                        initialValues={mappingValues}
+                        onChange={(values) => {
+                          setMappingValues(values);
+                          invalidate();
+                        }}
+                      />
+                    </Suspense>
                   </Flex>
                 ),
               },

@@ -320,6 +320,45 @@ describe('问题详情', () => {
 
     expect(await screen.findByText('请求的内容不存在或无权查看')).toBeInTheDocument();
   });
+  it('deletes an outcome record after its confirmation, which opens on the first click and keeps the focus', async () => {
+    const rule = {
+      id: '00000000-0000-4000-8000-0000000000d1',
+      problemId: detail.id,
+      title: '河湖“四乱”问题常态化排查整治制度',
+      role: 'issued',
+      issuedOn: '2024-03-01',
+      unitId: null,
+      version: 1,
+    };
+    const fetchMock = stubDetail(officer, {
+      'GET /api/problems/:id/outcomes': json({
+        accountability: [],
+        rules: [rule],
+        funds: [],
+        totals: { people: 0, personTimes: 0, rules: 1, funds: 0 },
+      }),
+      'DELETE /api/rule-documents/:id': { status: 204, body: undefined },
+    });
+    const user = userEvent.setup();
+    renderApp(`/problems/${detail.id}`);
+
+    // text queries: role queries over the whole page (three measure panels) take seconds each in jsdom
+    const rules = (await screen.findByText('《河湖“四乱”问题常态化排查整治制度》')).closest('section')!;
+    expect(rules).toHaveAccessibleName('建章立制');
+    await user.click(within(rules).getByLabelText('删除制度'));
+    const confirm = (await screen.findByText('删除这条制度？')).closest<HTMLElement>('.ant-popover')!;
+    expect(within(rules).getByLabelText('删除制度')).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: /删\s*除/ }));
+    await waitFor(() =>
+      expect(
+        sentRequests(fetchMock).some(
+          (request) => request.method === 'DELETE' && request.url.endsWith(`/api/rule-documents/${rule.id}`),
+        ),
+      ).toBe(true),
+    );
+    expect(await screen.findByText('已删除')).toBeInTheDocument();
+  });
+
   it('lets an officer rate a signed-off problem’s effectiveness (成效评估) with the version read', async () => {
     const saved = {
       problemId: detail.id,

@@ -9,7 +9,6 @@ import {
 } from '@zhenggai/domain';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { NoAccess } from '@/components/errors/no-access';
 import { QueryError } from '@/components/errors/query-error';
 import { ExportButtons } from '@/features/documents/components/export-buttons';
 import { useCategories } from '@/features/inspections/api/get-categories';
@@ -43,6 +42,9 @@ const ProblemMeasureRows = lazy(() =>
 const BulkActionBar = lazy(() =>
   import('@/features/measures/components/bulk-actions').then((m) => ({ default: m.BulkActionBar })),
 );
+
+// the no-access page (Result, its lock icon) loads only for a user the ledger refuses
+const NoAccess = lazy(() => import('@/components/errors/no-access').then((m) => ({ default: m.NoAccess })));
 
 const DEFAULT_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -240,7 +242,11 @@ function LedgerPage({ user }: { user: SessionUser }) {
   }
   if (inspections.isError) {
     if (isApiError(inspections.error) && inspections.error.status === 403)
-      return <NoAccess detail={inspections.error.message} />;
+      return (
+        <Suspense fallback={null}>
+          <NoAccess detail={inspections.error.message} />
+        </Suspense>
+      );
     return <QueryError error={inspections.error} onRetry={() => inspections.refetch()} />;
   }
   const inspection = pickInspection(inspections.data.items, params.inspectionId ?? null);
@@ -286,7 +292,13 @@ function LedgerPage({ user }: { user: SessionUser }) {
 export function ProblemsRoute() {
   const { data: user } = useSessionUser();
   if (!user) return null;
-  if (!hasBusinessAccess(user)) return <NoAccess roleText={roleLabels(user).join('、')} />;
+  if (!hasBusinessAccess(user)) {
+    return (
+      <Suspense fallback={null}>
+        <NoAccess roleText={roleLabels(user).join('、')} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <title>整改台账 · 整改工作台</title>

@@ -1,51 +1,31 @@
 import { Col, Form, Input, InputNumber, Row, Typography, type FormInstance } from 'antd';
-import type { LedgerMapping } from '../api/import-ledger';
-
-// the columns the import reads (the others, such as 整改进展 and 完成情况, are only ever exported)
-export const LEDGER_IMPORT_COLUMNS = [
-  '问题编号',
-  '序号',
-  '措施序号',
-  '整改措施',
-  '牵头单位',
-  '责任单位',
-  '配合单位',
-  '责任领导',
-  '责任人',
-  '完成时限',
-  '备注',
-] as const;
-
-export interface LedgerMappingValues {
-  headerRow?: number | null;
-  columns?: Partial<Record<string, string>>;
-}
-
-/** The form as the API's mapping: blank entries left out, a bare number read as a column number. */
-export function mappingFromValues(values: LedgerMappingValues): LedgerMapping | undefined {
-  const columns: Record<string, string | number> = {};
-  for (const [name, raw] of Object.entries(values.columns ?? {})) {
-    const text = raw?.trim();
-    if (text) columns[name] = /^\d{1,3}$/.test(text) ? Number(text) : text;
-  }
-  const headerRow = values.headerRow ?? undefined;
-  if (Object.keys(columns).length === 0 && headerRow === undefined) return undefined;
-  return { columns, ...(headerRow !== undefined ? { headerRow } : {}) };
-}
+import { useImperativeHandle, type Ref } from 'react';
+import { LEDGER_IMPORT_COLUMNS, type LedgerMappingValues } from '../utils/ledger-mapping';
 
 /**
  * Where the columns are, for a workbook whose headers the import does not recognise: a column letter (E), a number
  * (5) or the header text as written in the file; and the header row. Left blank, both are detected.
+ * The page validates it through `formRef` while it is shown; `onChange` reports every change, so values typed once
+ * come back (`initialValues`) when the form is drawn again.
  */
 export function LedgerMappingForm({
-  form,
+  formRef,
+  initialValues,
   onChange,
 }: {
-  form: FormInstance<LedgerMappingValues>;
-  onChange: () => void;
+  formRef: Ref<FormInstance<LedgerMappingValues> | null>;
+  initialValues: LedgerMappingValues;
+  onChange: (values: LedgerMappingValues) => void;
 }) {
+  const [form] = Form.useForm<LedgerMappingValues>();
+  useImperativeHandle(formRef, () => form, [form]);
   return (
-    <Form<LedgerMappingValues> form={form} layout="vertical" onValuesChange={onChange}>
+    <Form<LedgerMappingValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={(_, values) => onChange(values)}
+    >
       <Typography.Paragraph type="secondary">
         仅在表头无法自动识别时填写：填写列字母（如 E）、列号（如 5）或表格中的表头文字；未填写的列按表头自动识别。
       </Typography.Paragraph>

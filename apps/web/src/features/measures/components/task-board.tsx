@@ -16,7 +16,7 @@ import { LightIndicator } from '@/components/ui/light-indicator';
 import { MeasureStatusTag } from '@/components/ui/status-tags';
 import { formatDate, measureRef } from '@/lib/format';
 import type { Measure } from '../api/get-measures';
-import { useConflictDialog } from './conflict-dialog';
+import { useLazyConflictDialog } from './lazy-conflict-dialog';
 
 // the submit dialog (Form, Upload…) loads when it opens, not with the task list (issue 28, bundle budget)
 // the 报送进展 form (Form, Slider, InputNumber) loads when a unit first opens it
@@ -129,7 +129,7 @@ function TaskCard({
 /** 我的任务: the unit's measures by light (逾期 first), each with a quick progress report. */
 export function TaskBoard({ measures, actor }: { measures: Measure[]; actor: MeasureActor }) {
   const today = chinaDate(new Date());
-  const { openConflict, dialog } = useConflictDialog(actor);
+  const { openConflict, dialog } = useLazyConflictDialog(actor);
   const [submitting, setSubmitting] = useState<Measure | null>(null);
   const done = measures.filter((measure) => measure.light === 'grey');
   const card = (measure: Measure) => (

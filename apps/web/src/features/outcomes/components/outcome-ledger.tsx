@@ -5,7 +5,6 @@ import {
   Card,
   Empty,
   Flex,
-  Popconfirm,
   Skeleton,
   Statistic,
   Table,
@@ -31,6 +30,8 @@ import {
 const AccountabilityModal = lazy(() => import('./outcome-modals').then((m) => ({ default: m.AccountabilityModal })));
 const RuleModal = lazy(() => import('./outcome-modals').then((m) => ({ default: m.RuleModal })));
 const FundModal = lazy(() => import('./outcome-modals').then((m) => ({ default: m.FundModal })));
+// a row's 删除这条…？ confirmation (Popconfirm, Popover) loads with the first click on its delete button
+const DeleteConfirm = lazy(() => import('./delete-confirm').then((m) => ({ default: m.DeleteConfirm })));
 
 function useEditor<T>() {
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -51,6 +52,11 @@ function RowActions({
   onDelete: () => Promise<unknown>;
   label: string;
 }) {
+  const [confirming, setConfirming] = useState(false);
+  // while the confirmation loads: the same button, keeping the focus
+  const deleteButton = (
+    <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除${label}`} autoFocus />
+  );
   return (
     <Flex gap={4}>
       <Button
@@ -60,15 +66,20 @@ function RowActions({
         aria-label={`编辑${label}`}
         onClick={onEdit}
       />
-      <Popconfirm
-        title={`删除这条${label}？`}
-        okText="删除"
-        cancelText="取消"
-        okButtonProps={{ danger: true }}
-        onConfirm={onDelete}
-      >
-        <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除${label}`} />
-      </Popconfirm>
+      {confirming ? (
+        <Suspense fallback={deleteButton}>
+          <DeleteConfirm label={label} onConfirm={onDelete} />
+        </Suspense>
+      ) : (
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined aria-hidden />}
+          aria-label={`删除${label}`}
+          onClick={() => setConfirming(true)}
+        />
+      )}
     </Flex>
   );
 }
