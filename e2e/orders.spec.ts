@@ -41,13 +41,15 @@ test('an officer issues a 督办单; the unit leader replies from the notificati
   await phone.getByRole('listitem').filter({ hasText: '督办单' }).first().click();
   await expect(phone).toHaveURL(new RegExp(`${new URL(orderUrl).pathname}$`));
   await phone.getByLabel('回复内容').fill('已完成整改，相关佐证材料已上传。');
-  // a new file for the order's measure, chosen at once
+  // a new file for the order's measure, chosen at once (named per run: an e2e database kept between runs holds the
+  // files of earlier runs on the same measure)
+  const report = `督办整改情况报告-${Date.now()}.pdf`;
   await phone.locator('input[type="file"]').setInputFiles({
-    name: '督办整改情况报告.pdf',
+    name: report,
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
   });
-  await expect(phone.getByRole('checkbox', { name: /督办整改情况报告\.pdf/ })).toBeChecked();
+  await expect(phone.getByRole('checkbox', { name: new RegExp(report.replace('.', '\\.')) })).toBeChecked();
   await phone.getByRole('button', { name: /提交回复/ }).click();
   await expect(phone.getByText('已回复').first()).toBeVisible();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -56,7 +58,9 @@ test('an officer issues a 督办单; the unit leader replies from the notificati
   await officer.reload();
   await expect(officer.getByText('已完成整改，相关佐证材料已上传。')).toBeVisible();
   await expect(
-    officer.getByRole('list', { name: '回复佐证材料' }).getByRole('button', { name: /督办整改情况报告\.pdf/ }),
+    officer
+      .getByRole('list', { name: '回复佐证材料' })
+      .getByRole('button', { name: new RegExp(report.replace('.', '\\.')) }),
   ).toBeVisible();
   await expect(officer.getByText('已回复').first()).toBeVisible();
 });
