@@ -1,7 +1,7 @@
 import { App, Skeleton, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { type MeasureAction, canTransitionMeasure, type MeasureActor } from '@zhenggai/domain';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { VersionConflictModal, type ConflictRow } from '@/components/ui/version-conflict-modal';
 import { errorMessage, isVersionConflict, type ApiError } from '@/lib/api-client';
 import { EMPTY_TEXT, formatDate, formatDateTime, measureRef } from '@/lib/format';
@@ -135,26 +135,4 @@ export function ConflictDialog({
       onReapply={() => void reapply()}
     />
   );
-}
-
-/**
- * The conflict dialog and the function that opens it, for any screen that saves a versioned measure (the problem page and
- * the review queue use lazy-conflict-dialog.tsx's, which loads the dialog on the first conflict).
- */
-export function useConflictDialog(actor: MeasureActor): {
-  openConflict: (state: ConflictState) => void;
-  dialog: ReactNode;
-} {
-  const [state, setState] = useState<ConflictState | null>(null);
-  const openConflict = useCallback((next: ConflictState) => setState(next), []);
-  const dialog = state ? (
-    <ConflictDialog
-      key={`${state.current.id}:${state.current.version}`}
-      state={state}
-      actor={actor}
-      onReapplyConflict={setState}
-      onClose={() => setState(null)}
-    />
-  ) : null;
-  return { openConflict, dialog };
 }

@@ -2,12 +2,11 @@ import type { MeasureActor } from '@zhenggai/domain';
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import type { ConflictState } from './conflict-dialog';
 
-// the dialog (its Table of the changed fields) loads when a save first meets a conflict (a 409). The task board keeps
-// conflict-dialog.tsx's own hook: without Table there, antd's Select/Empty chunk, which every Table page shares, would
-// split again (+0.7 KB gzip on each of them)
+// the dialog (its Table of the changed fields) loads when a save first meets a conflict (a 409), on every screen that
+// saves a versioned measure: the problem page, the review queue and the task board
 const ConflictDialog = lazy(() => import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })));
 
-/** useConflictDialog of conflict-dialog.tsx, with the dialog loaded on first use. */
+/** The conflict dialog and the function that opens it; the dialog is loaded on first use. */
 export function useLazyConflictDialog(actor: MeasureActor): {
   openConflict: (state: ConflictState) => void;
   dialog: ReactNode;
